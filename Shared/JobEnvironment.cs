@@ -1,0 +1,56 @@
+namespace Transcoder.Shared;
+
+/// <summary>
+/// Names of the environment variables that carry a job from the dispatcher (ECS container overrides or the
+/// local launcher) to TranscodeJob. Every TranscodeJob command-line option falls back to one of these.
+/// </summary>
+public static class JobEnvironment
+{
+    /// <summary>Bucket of the uploaded video.</summary>
+    public const string SourceBucket = "SOURCE_BUCKET";
+
+    /// <summary>Key of the uploaded video, already URL-decoded (as S3 stores it, not as events encode it).</summary>
+    public const string SourceKey = "SOURCE_KEY";
+
+    /// <summary>Bucket that receives the renditions, poster and manifest.</summary>
+    public const string OutputBucket = "BUCKET_NAME_PROD";
+
+    /// <summary>Key prefix under <see cref="OutputBucket"/>; the job adds one folder per source below it.</summary>
+    public const string OutputPrefix = "OUTPUT_PREFIX";
+
+    /// <summary>Stable id of the job (see <see cref="Shared.JobId"/>).</summary>
+    public const string JobId = "JOB_ID";
+
+    /// <summary>Optional comma list of rendition names, e.g. <c>1080p,720p,480p</c>.</summary>
+    public const string Renditions = "RENDITIONS";
+
+    /// <summary>Optional path of a ladder JSON file replacing the default ladder.</summary>
+    public const string LadderFile = "LADDER_FILE";
+
+    /// <summary>Optional folder under which the job creates its temporary workspace.</summary>
+    public const string WorkDir = "WORK_DIR";
+
+    /// <summary>Optional number of renditions encoded at the same time.</summary>
+    public const string Parallelism = "PARALLELISM";
+
+    /// <summary>Optional: <c>true</c> for debug-level logs.</summary>
+    public const string Verbose = "VERBOSE";
+
+    /// <summary>Optional log format: <c>json</c> or <c>text</c>; by default JSON unless stdout is a terminal.</summary>
+    public const string LogFormat = "LOG_FORMAT";
+
+    /// <summary>Queue the job's message came from; with <see cref="ReceiptHandle"/> the job owns the message.</summary>
+    public const string QueueUrl = "SQS_QUEUE_URL";
+
+    /// <summary>Receipt handle of the message that started the job.</summary>
+    public const string ReceiptHandle = "SQS_RECEIPT_HANDLE";
+
+    /// <summary>Optional: seconds between the job's visibility heartbeats on its message (default 60).</summary>
+    public const string HeartbeatSeconds = "SQS_HEARTBEAT_SECONDS";
+
+    /// <summary>Optional path of the ffmpeg executable (default: <c>ffmpeg</c> on PATH).</summary>
+    public const string FfmpegPath = "FFMPEG_PATH";
+
+    /// <summary>Optional path of the ffprobe executable (default: <c>ffprobe</c> on PATH).</summary>
+    public const string FfprobePath = "FFPROBE_PATH";
+}

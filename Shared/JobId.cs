@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Transcoder.Shared;
+
+/// <summary>
+/// Stable job ids: the same uploaded object version always gets the same id (duplicate S3 events and
+/// redelivered messages agree), a new upload of the same key gets a new one.
+/// </summary>
+public static class JobId
+{
+    /// <summary>
+    /// The id of the job for one version of one S3 object.
+    /// </summary>
+    /// <param name="bucket">Source bucket.</param>
+    /// <param name="key">Source key, URL-decoded.</param>
+    /// <param name="revision">
+    /// What tells two uploads of the same key apart: the version id in a versioned bucket, else the ETag, else the
+    /// event's sequencer. Quotes around an ETag are ignored.
+    /// </param>
+    public static string ForObject(string bucket, string key, string? revision) =>
+        Hash($"s3\n{bucket}\n{key}\n{revision?.Trim('"')}");
+
+    /// <summary>The id of the job for one state (size and modification time) of a local file.</summary>
+    public static string ForLocalFile(string fullPath, long size, DateTimeOffset lastWriteUtc) =>
+        Hash($"file\n{fullPath}\n{size}\n{lastWriteUtc.UtcTicks}");
+
+    // 128 bits of SHA-256 in hex: short enough for ECS tags and log lines, far from any collision.
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+}

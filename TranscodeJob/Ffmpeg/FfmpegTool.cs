@@ -1,0 +1,7 @@
+namespace Transcoder.TranscodeJob.Ffmpeg;
+
+public enum FfmpegTool
+{
+    Ffmpeg,
+    Ffprobe,
+}

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using Amazon.S3;
+using Microsoft.Extensions.Logging;
+using Transcoder.Shared;
+using Transcoder.TranscodeJob.Settings;
+using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Pipeline;
+using Transcoder.TranscodeJob.Queue;
+using Transcoder.TranscodeJob.Storage;
+
+namespace Transcoder.TranscodeJob.Hosting;
+
+/// <summary>
+/// The edge of the job: parses the command line, runs the pipeline, and turns every outcome into a documented exit
+/// code and, on failure, one clear line on stderr. Nothing below this class decides exit codes.
+/// </summary>
+public static class JobApp
+{
+    // ECS sends SIGKILL 30 s after SIGTERM by default: 10 s for ffmpeg to stop leaves time to clean up and
+    // release the message.
+    private static readonly TimeSpan FfmpegGracePeriod = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(
+        string[] args, IReadOnlyDictionary<string, string> environment, JobConsole console, Shutdown shutdown)
+    {
+        var command = new JobCommand();
+        command.Root.SetAction((parse, _) => RunJobAsync(command, command.Read(parse), environment, console, shutdown));
+        var parse = command.Root.Parse(args);
+        var exitCode = await parse.InvokeAsync(
+            new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null },
+            shutdown.Token);
+        return parse.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+    }
+
+    private static async Task<int> RunJobAsync(
+        JobCommand command, CliValues cli, IReadOnlyDictionary<string, string> environment, JobConsole console, Shutdown shutdown)
+    {
+        JobSettings settings;
+        try
+        {
+            settings = JobSettingsResolver.Resolve(cli, environment);
+        }
+        catch (UsageException usage)
+        {
+            foreach (var problem in usage.Problems)
+            {
+                await console.Error.WriteLineAsync($"error: {problem}");
+            }
+
+            await console.Error.WriteLineAsync();
+            await command.Root.Parse("--help").InvokeAsync(new InvocationConfiguration { Output = console.Error });
+            return ExitCodes.Usage;
+        }
+
+        var format = settings.LogFormat ?? (console.OutIsTerminal ? LogFormat.Text : LogFormat.Json);
+        using var loggers = JobLogging.Create(format, settings.Verbose);
+        var logger = loggers.CreateLogger("TranscodeJob");
+
+        int exitCode;
+        await using var lease = CreateLease(settings.Lease, environment, loggers);
+        lease.Start();
+        try
+        {
+            var outcome = await CreatePipeline(settings, environment, console, loggers).RunAsync(shutdown.Token);
+            if (console.OutIsTerminal && format == LogFormat.Text)
+            {
+                await console.Out.WriteLineAsync($"Outputs: {outcome.Location}");
+            }
+
+            exitCode = ExitCodes.Success;
+        }
+        catch (JobException failure)
+        {
+            logger.LogError("{Error}", failure.Message);
+            await console.Error.WriteLineAsync($"error: {failure.Message}");
+            exitCode = failure.IsRetryable ? ExitCodes.Transient : ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            logger.LogWarning("Stopped by a signal; ffmpeg stopped and the workspace removed");
+            await console.Error.WriteLineAsync("error: stopped by a signal");
+            exitCode = shutdown.ExitCode;
+        }
+        catch (Exception exception) when (exception is AmazonClientException or AmazonS3Exception)
+        {
+            // Configuration the SDK rejects before any request (no region, no credentials).
+            logger.LogError("{Error}", exception.Message);
+            await console.Error.WriteLineAsync($"error: AWS: {exception.Message}");
+            exitCode = ExitCodes.Transient;
+        }
+#pragma warning disable CA1031 // The edge of the program: a bug still ends in an exit code and one line, the trace goes to the log.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Unexpected error");
+            await console.Error.WriteLineAsync($"error: unexpected {exception.GetType().Name}: {exception.Message}");
+            exitCode = ExitCodes.Unexpected;
+        }
+
+        await lease.SettleAsync(exitCode);
+        logger.LogInformation("Exit code {ExitCode}", exitCode);
+        return exitCode;
+    }
+
+    private static TranscodePipeline CreatePipeline(
+        JobSettings settings, IReadOnlyDictionary<string, string> environment, JobConsole console, ILoggerFactory loggers)
+    {
+        var s3 = new Lazy<IAmazonS3>(() => AwsClients.CreateS3(environment));
+        ISourceStore source = settings.Input switch
+        {
+            LocalInput local => new LocalSourceStore(local),
+            S3Input remote => new S3SourceStore(s3.Value, remote, loggers.CreateLogger<S3SourceStore>()),
+            _ => throw new InvalidOperationException($"unknown input {settings.Input}"),
+        };
+        IOutputStore output = settings.Output switch
+        {
+            LocalOutput local => new LocalOutputStore(Path.Combine(local.FullPath, settings.Input.OutputFolderName)),
+            S3Output remote => new S3OutputStore(s3.Value, remote.Bucket, $"{remote.Prefix}{settings.Input.OutputFolderName}/"),
+            _ => throw new InvalidOperationException($"unknown output {settings.Output}"),
+        };
+
+        return new TranscodePipeline(
+            source,
+            output,
+            new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod),
+            new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, console.ErrorIsTerminal ? console.Error : null),
+            loggers,
+            TimeProvider.System);
+    }
+
+    private static IMessageLease CreateLease(LeaseSettings? settings, IReadOnlyDictionary<string, string> environment, ILoggerFactory loggers) =>
+        settings is null
+            ? NoMessageLease.Instance
+            : new SqsMessageLease(
+                AwsClients.CreateSqs(environment),
+                settings.QueueUrl,
+                settings.ReceiptHandle,
+                settings.Timings,
+                loggers.CreateLogger<SqsMessageLease>(),
+                TimeProvider.System);
+}

@@ -1,0 +1,17 @@
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Pipeline;
+
+/// <param name="JobId">The dispatcher's job id, or null to derive one from the source.</param>
+/// <param name="Parallelism">Renditions encoded at the same time.</param>
+/// <param name="Terminal">stderr when it is a terminal (a redrawn progress line), else null (progress log lines).</param>
+public sealed record PipelineOptions(
+    string? JobId,
+    Ladder Ladder,
+    string WorkDir,
+    int Parallelism,
+    TextWriter? Terminal = null)
+{
+    /// <summary>How often a container logs encoding progress.</summary>
+    public TimeSpan ProgressLogInterval { get; init; } = TimeSpan.FromSeconds(10);
+}

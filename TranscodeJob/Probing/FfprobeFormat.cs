@@ -1,0 +1,12 @@
+namespace Transcoder.TranscodeJob.Probing;
+
+public sealed class FfprobeFormat
+{
+    public string? FormatName { get; set; }
+
+    public double? Duration { get; set; }
+
+    public long? Size { get; set; }
+
+    public long? BitRate { get; set; }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using Transcoder.TranscodeJob.Errors;
+
+namespace Transcoder.TranscodeJob.Probing;
+
+/// <summary>Turns ffprobe's JSON into a <see cref="SourceMedia"/>, or a bad-input error naming what is missing.</summary>
+public static class ProbeParser
+{
+    public static SourceMedia Parse(string json, string inputName)
+    {
+        FfprobeOutput? output;
+        try
+        {
+            output = JsonSerializer.Deserialize(json, FfprobeJsonContext.Default.FfprobeOutput);
+        }
+        catch (JsonException exception)
+        {
+            throw JobException.BadInput($"{inputName}: ffprobe printed unreadable output", exception);
+        }
+
+        var streams = output?.Streams ?? [];
+        var format = output?.Format;
+
+        // Cover art in MP4/MKV/MP3 is a "video" stream of one picture: skip it, it is not the video.
+        var video = streams.FirstOrDefault(s => s.CodecType == "video" && s.Disposition?.GetValueOrDefault("attached_pic") != 1)
+                    ?? throw JobException.BadInput($"{inputName} has no video stream");
+
+        if (video.Width is not > 0 || video.Height is not > 0)
+        {
+            throw JobException.BadInput($"{inputName}: the video stream has no picture size (codec {video.CodecName ?? "unknown"})");
+        }
+
+        var duration = format?.Duration is > 0 ? format.Duration.Value : video.Duration ?? 0;
+        if (duration <= 0)
+        {
+            throw JobException.BadInput($"{inputName} has no duration: a still image or a broken file, not a video");
+        }
+
+        var audio = streams
+            .Where(s => s.CodecType == "audio" && s.Channels is > 0)
+            .Select(s => new AudioStreamInfo(
+                s.Index,
+                s.CodecName ?? "unknown",
+                s.Channels!.Value,
+                s.SampleRate ?? 0,
+                s.Tags?.GetValueOrDefault("language"),
+                s.Disposition?.GetValueOrDefault("default") == 1))
+            .ToList();
+
+        return new SourceMedia(
+            Container: format?.FormatName ?? "unknown",
+            Duration: TimeSpan.FromSeconds(duration),
+            BitRate: format?.BitRate,
+            Video: new VideoStreamInfo(
+                Index: video.Index,
+                Codec: video.CodecName ?? "unknown",
+                Width: video.Width.Value,
+                Height: video.Height.Value,
+                SampleAspectRatio: Rational.Parse(video.SampleAspectRatio),
+                Rotation: RotationOf(video),
+                FrameRate: FrameRateOf(video),
+                PixelFormat: video.PixFmt ?? "unknown",
+                ColorTransfer: video.ColorTransfer,
+                ColorPrimaries: video.ColorPrimaries,
+                ColorSpace: video.ColorSpace,
+                FieldOrder: video.FieldOrder),
+            AudioStreams: audio);
+    }
+
+    /// <summary>
+    /// Clockwise degrees a player turns the picture. The display matrix (side data) wins over the legacy
+    /// <c>rotate</c> tag; ffprobe reports the matrix counter-clockwise (-90 for a phone held upright).
+    /// </summary>
+    public static int RotationOf(FfprobeStream stream)
+    {
+        var matrix = stream.SideDataList?.FirstOrDefault(d => d.SideDataType == "Display Matrix" && d.Rotation is not null);
+        if (matrix is not null)
+        {
+            return Normalize(-matrix.Rotation!.Value);
+        }
+
+        return stream.Tags?.GetValueOrDefault("rotate") is { } tag
+               && double.TryParse(tag, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees)
+            ? Normalize(degrees)
+            : 0;
+    }
+
+    private static int Normalize(double degrees)
+    {
+        // Snap to a quarter turn: matrices written by some editors carry 89.99...
+        var quarter = (int)Math.Round(degrees / 90.0);
+        return (quarter % 4 + 4) % 4 * 90;
+    }
+
+    private static Rational FrameRateOf(FfprobeStream stream)
+    {
+        var average = Rational.Parse(stream.AvgFrameRate);
+        return average.IsPositive ? average : Rational.Parse(stream.RFrameRate);
+    }
+}

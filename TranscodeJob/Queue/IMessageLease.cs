@@ -1,0 +1,14 @@
+namespace Transcoder.TranscodeJob.Queue;
+
+/// <summary>
+/// The job's hold on the SQS message that started it (DESIGN.md, "the message's life"): kept invisible while the
+/// job works, deleted when it is done or the input is bad, released for a retry otherwise.
+/// </summary>
+public interface IMessageLease : IAsyncDisposable
+{
+    /// <summary>Starts extending the message's visibility in the background.</summary>
+    void Start();
+
+    /// <summary>Stops the heartbeat and settles the message according to the job's exit code.</summary>
+    Task SettleAsync(int exitCode);
+}

@@ -1,0 +1,10 @@
+namespace Transcoder.TranscodeJob.Renditions;
+
+/// <summary>x264 settings shared by every rendition of a ladder.</summary>
+/// <param name="Preset">
+/// x264 preset. <c>veryfast</c> by default: on Fargate, CPU time is the bill, and capped CRF at veryfast gives
+/// most of the quality of <c>medium</c> at about a third of the CPU.
+/// </param>
+/// <param name="Crf">Constant rate factor under the bitrate cap (capped CRF): easy scenes cost less than the cap.</param>
+/// <param name="GopSeconds">Keyframe interval; keyframes are forced on the same timestamps in every rendition.</param>
+public sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2);

@@ -1,0 +1,20 @@
+namespace Transcoder.TranscodeJob.Renditions;
+
+/// <summary>
+/// A ladder file as written by hand:
+/// <code>
+/// { "preset": "veryfast", "crf": 23, "gopSeconds": 2,
+///   "renditions": [ { "name": "720p", "height": 720, "videoKbps": 3000, "audioKbps": 128 } ] }
+/// </code>
+/// Everything but <c>renditions</c> is optional.
+/// </summary>
+public sealed class LadderDocument
+{
+    public string? Preset { get; set; }
+
+    public int? Crf { get; set; }
+
+    public double? GopSeconds { get; set; }
+
+    public List<LadderRungDocument>? Renditions { get; set; }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using Transcoder.TranscodeJob.Errors;
+
+namespace Transcoder.TranscodeJob.Renditions;
+
+/// <summary>Reads a ladder JSON file (see <see cref="LadderDocument"/>), reporting every problem at once.</summary>
+public static class LadderFile
+{
+    // x264's presets, fastest first.
+    private static readonly string[] Presets =
+        ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
+
+    public static Ladder Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException([$"cannot read ladder file {path}: {exception.Message}"]);
+        }
+
+        return Parse(json, path);
+    }
+
+    public static Ladder Parse(string json, string source)
+    {
+        LadderDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, LadderJsonContext.Default.LadderDocument);
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException([$"ladder file {source} is not valid: {exception.Message}"]);
+        }
+
+        var problems = new List<string>();
+        var defaults = new EncoderSettings();
+        var encoder = new EncoderSettings(
+            document?.Preset ?? defaults.Preset,
+            document?.Crf ?? defaults.Crf,
+            document?.GopSeconds ?? defaults.GopSeconds);
+
+        if (!Presets.Contains(encoder.Preset))
+        {
+            problems.Add($"preset '{encoder.Preset}' is not an x264 preset ({string.Join(", ", Presets)})");
+        }
+
+        if (encoder.Crf is < 0 or > 51)
+        {
+            problems.Add($"crf {encoder.Crf} is outside 0..51");
+        }
+
+        if (encoder.GopSeconds is < 0.5 or > 10)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"gopSeconds {encoder.GopSeconds} is outside 0.5..10"));
+        }
+
+        var rungs = document?.Renditions ?? [];
+        if (rungs.Count == 0)
+        {
+            problems.Add("no renditions: the ladder needs at least one");
+        }
+
+        foreach (var (rung, index) in rungs.Select((r, i) => (r, i)))
+        {
+            var label = string.IsNullOrWhiteSpace(rung.Name) ? $"rendition #{index + 1}" : $"rendition '{rung.Name}'";
+            if (string.IsNullOrWhiteSpace(rung.Name))
+            {
+                problems.Add($"{label} has no name");
+            }
+
+            if (rung.Height is < 16 or > 4320 || rung.Height % 2 != 0)
+            {
+                problems.Add($"{label}: height {rung.Height} must be even and within 16..4320");
+            }
+
+            if (rung.VideoKbps is < 50 or > 100_000)
+            {
+                problems.Add($"{label}: videoKbps {rung.VideoKbps} is outside 50..100000");
+            }
+
+            if (rung.AudioKbps is < 16 or > 512)
+            {
+                problems.Add($"{label}: audioKbps {rung.AudioKbps} is outside 16..512");
+            }
+        }
+
+        foreach (var duplicate in rungs.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            problems.Add($"rendition name '{duplicate.Key}' appears {duplicate.Count()} times");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UsageException([.. problems.Select(p => $"ladder file {source}: {p}")]);
+        }
+
+        return new Ladder(
+            [.. rungs.Select(r => new Rendition(r.Name!, r.Height, r.VideoKbps, r.AudioKbps)).OrderByDescending(r => r.Height)],
+            encoder);
+    }
+}

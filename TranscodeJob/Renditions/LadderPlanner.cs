@@ -1,0 +1,67 @@
+using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Probing;
+
+namespace Transcoder.TranscodeJob.Renditions;
+
+/// <summary>
+/// Plans the renditions of one source. Sizes are computed on the displayed picture (anamorphic pixels stretched,
+/// rotation applied): a portrait phone video stays portrait, a 16:9 DVD comes out 16:9 with square pixels.
+/// </summary>
+public sealed class LadderPlanner(Ladder ladder)
+{
+    /// <summary>Smaller than this on the short side is not a video anyone should be transcoding.</summary>
+    public const int MinimumSide = 16;
+
+    // Never upscale. A rung taller than the source is skipped; the source's own size takes its place when that
+    // is at least 10% taller than the next rung that fits (a 540p upload gets 540p, 480p, 360p; a 486p one just
+    // 480p and 360p), or when no rung fits at all (a 240p upload gets 240p).
+    private const double OwnSizeMargin = 1.10;
+
+    // Above 30 fps a rung needs more bits for the same quality.
+    private const double HighFrameRateBitrateFactor = 1.5;
+
+    public IReadOnlyList<RenditionPlan> PlanFor(SourceMedia source)
+    {
+        var video = source.Video;
+        var shortSide = Math.Min(video.DisplayWidth, video.DisplayHeight);
+        var longSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
+        if (shortSide < MinimumSide)
+        {
+            throw JobException.BadInput($"picture {video.DisplayWidth}x{video.DisplayHeight} is too small to transcode (minimum {MinimumSide} px)");
+        }
+
+        var rungs = ladder.Renditions.Where(r => r.Height <= shortSide).OrderByDescending(r => r.Height).ToList();
+        var anySkipped = ladder.Renditions.Any(r => r.Height > shortSide);
+        var ownHeight = shortSide & ~1;
+        if (anySkipped && (rungs.Count == 0 || ownHeight >= rungs[0].Height * OwnSizeMargin))
+        {
+            rungs.Insert(0, ladder.RungAt(ownHeight));
+        }
+
+        var frameRate = FrameRates.Plan(video.FrameRate);
+        var bitrateFactor = frameRate.Value > 31 ? HighFrameRateBitrateFactor : 1.0;
+        var portrait = video.DisplayHeight > video.DisplayWidth;
+
+        return
+        [
+            .. rungs.Select(rung =>
+            {
+                var shortOut = rung.Height & ~1;
+                var longOut = EvenRound((double)longSide * shortOut / shortSide);
+                return new RenditionPlan(
+                    rung.Name,
+                    Width: portrait ? shortOut : longOut,
+                    Height: portrait ? longOut : shortOut,
+                    frameRate,
+                    (int)Math.Round(rung.VideoKbps * bitrateFactor),
+                    rung.AudioKbps,
+                    source.MainAudio,
+                    ToneMap: video.IsHdr,
+                    Deinterlace: video.IsInterlaced);
+            }),
+        ];
+    }
+
+    // H.264 with 4:2:0 chroma needs even dimensions.
+    private static int EvenRound(double value) => Math.Max(2, 2 * (int)Math.Round(value / 2, MidpointRounding.AwayFromZero));
+}

@@ -1,0 +1,12 @@
+namespace Transcoder.TranscodeJob.Renditions;
+
+public sealed class LadderRungDocument
+{
+    public string? Name { get; set; }
+
+    public int Height { get; set; }
+
+    public int VideoKbps { get; set; }
+
+    public int AudioKbps { get; set; } = 128;
+}

@@ -1,0 +1,12 @@
+namespace Transcoder.TranscodeJob.Settings;
+
+/// <summary>What the command line said, before environment fallbacks and validation.</summary>
+public sealed record CliValues(
+    string? Input = null,
+    string? Output = null,
+    string? Renditions = null,
+    string? Ladder = null,
+    string? WorkDir = null,
+    int? Parallelism = null,
+    bool Verbose = false,
+    string? JobId = null);

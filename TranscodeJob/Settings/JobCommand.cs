@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Transcoder.Shared;
+
+namespace Transcoder.TranscodeJob.Settings;
+
+/// <summary>TranscodeJob's command line. Every option names its environment fallback in its help.</summary>
+public sealed class JobCommand
+{
+    public JobCommand()
+    {
+        Root = new RootCommand(
+            "Transcodes one video into an H.264/AAC rendition ladder (MP4, faststart), a JPEG poster and manifest.json.\n" +
+            "Exit codes: 0 done or already done, 2 usage error, 3 bad input, 4 transient failure (retry), 130/143 interrupted.")
+        {
+            Input, Output, Renditions, Ladder, WorkDir, Parallelism, JobId, Verbose,
+        };
+    }
+
+    public RootCommand Root { get; }
+
+    public Option<string?> Input { get; } = new("--input", "-i")
+    {
+        Description = $"Source video: a local file or s3://bucket/key. Env: {JobEnvironment.SourceBucket} + {JobEnvironment.SourceKey}.",
+        HelpName = "file|s3://bucket/key",
+    };
+
+    public Option<string?> Output { get; } = new("--output", "-o")
+    {
+        Description = $"Where outputs go (one folder per source below it): a local folder or s3://bucket/prefix. Env: {JobEnvironment.OutputBucket} + {JobEnvironment.OutputPrefix}.",
+        HelpName = "dir|s3://bucket/prefix",
+    };
+
+    public Option<string?> Renditions { get; } = new("--renditions", "-r")
+    {
+        Description = $"Comma list of renditions to make, e.g. 1080p,720p (default: the whole ladder). Env: {JobEnvironment.Renditions}.",
+        HelpName = "names",
+    };
+
+    public Option<string?> Ladder { get; } = new("--ladder")
+    {
+        Description = $"JSON file replacing the default ladder (see README). Env: {JobEnvironment.LadderFile}.",
+        HelpName = "file",
+    };
+
+    public Option<string?> WorkDir { get; } = new("--workdir")
+    {
+        Description = $"Folder for the temporary workspace (default: the system temp folder). Env: {JobEnvironment.WorkDir}.",
+        HelpName = "dir",
+    };
+
+    public Option<int?> Parallelism { get; } = new("--parallelism", "-p")
+    {
+        Description = $"Renditions encoded at the same time (default: {JobSettingsResolver.DefaultParallelism(Environment.ProcessorCount)} on this machine). Env: {JobEnvironment.Parallelism}.",
+        HelpName = "n",
+    };
+
+    public Option<string?> JobId { get; } = new("--job-id")
+    {
+        Description = $"Job id for logs and the manifest (default: derived from the source). Env: {JobEnvironment.JobId}.",
+        HelpName = "id",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = $"Debug-level logs. Env: {JobEnvironment.Verbose}=true.",
+    };
+
+    public CliValues Read(ParseResult parse) => new(
+        parse.GetValue(Input),
+        parse.GetValue(Output),
+        parse.GetValue(Renditions),
+        parse.GetValue(Ladder),
+        parse.GetValue(WorkDir),
+        parse.GetValue(Parallelism),
+        parse.GetValue(Verbose),
+        parse.GetValue(JobId));
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Transcoder.Shared;
+using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Queue;
+using Transcoder.TranscodeJob.Renditions;
+using Transcoder.TranscodeJob.Storage;
+
+namespace Transcoder.TranscodeJob.Settings;
+
+/// <summary>
+/// Merges the command line with its environment fallbacks (the command line wins) and validates the result,
+/// reporting every problem at once.
+/// </summary>
+public static partial class JobSettingsResolver
+{
+    public const int MaxParallelism = 16;
+
+    /// <summary>
+    /// Two renditions at a time: x264 alone leaves cores idle on the smaller rungs, and two processes filled
+    /// them in the benchmark (bench/, README "Performance") on 2 and 4 cores; more only adds memory.
+    /// </summary>
+    public static int DefaultParallelism(int cores) => cores <= 1 ? 1 : 2;
+
+    public static JobSettings Resolve(CliValues cli, IReadOnlyDictionary<string, string> environment)
+    {
+        var problems = new List<string>();
+        string? Env(string name) => environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        var input = ResolveInput(cli.Input, Env(JobEnvironment.SourceBucket)?.Trim(), Env(JobEnvironment.SourceKey), problems);
+        var output = ResolveOutput(cli.Output, Env(JobEnvironment.OutputBucket)?.Trim(), Env(JobEnvironment.OutputPrefix), problems);
+        var ladder = ResolveLadder(cli.Ladder ?? Env(JobEnvironment.LadderFile), cli.Renditions ?? Env(JobEnvironment.Renditions), problems);
+
+        var parallelism = cli.Parallelism ?? ParseInt(Env(JobEnvironment.Parallelism), JobEnvironment.Parallelism, problems)
+                          ?? DefaultParallelism(Environment.ProcessorCount);
+        if (parallelism is < 1 or > MaxParallelism)
+        {
+            problems.Add($"parallelism {parallelism} is outside 1..{MaxParallelism}");
+        }
+
+        var jobId = cli.JobId ?? Env(JobEnvironment.JobId)?.Trim();
+        if (jobId is not null && !SafeJobId().IsMatch(jobId))
+        {
+            problems.Add($"job id '{jobId}' must be 1-128 letters, digits, '.', '_' or '-'");
+        }
+
+        var logFormat = Env(JobEnvironment.LogFormat)?.Trim().ToLowerInvariant() switch
+        {
+            null => (LogFormat?)null,
+            "json" => LogFormat.Json,
+            "text" => LogFormat.Text,
+            var other => Problem<LogFormat?>(problems, $"{JobEnvironment.LogFormat}={other}: use json or text"),
+        };
+
+        var lease = ResolveLease(Env(JobEnvironment.QueueUrl)?.Trim(), Env(JobEnvironment.ReceiptHandle), Env(JobEnvironment.HeartbeatSeconds), problems);
+
+        if (problems.Count > 0)
+        {
+            throw new UsageException(problems);
+        }
+
+        return new JobSettings(
+            input!,
+            output!,
+            jobId,
+            ladder!,
+            Path.GetFullPath(cli.WorkDir ?? Env(JobEnvironment.WorkDir) ?? Path.GetTempPath()),
+            parallelism,
+            cli.Verbose || Env(JobEnvironment.Verbose)?.Trim().ToLowerInvariant() is "true" or "1" or "yes",
+            logFormat,
+            lease);
+    }
+
+    private static InputLocation? ResolveInput(string? cliInput, string? bucket, string? key, List<string> problems)
+    {
+        if (!string.IsNullOrEmpty(cliInput))
+        {
+            if (!S3Uri.IsS3(cliInput))
+            {
+                return new LocalInput(Path.GetFullPath(cliInput));
+            }
+
+            if (S3Uri.TryParse(cliInput, out var inputBucket, out var inputKey) && inputKey.Length > 0 && !inputKey.EndsWith('/'))
+            {
+                return new S3Input(inputBucket, inputKey);
+            }
+
+            return Problem<InputLocation>(problems, $"--input {cliInput}: expected s3://bucket/key naming one object");
+        }
+
+        if (bucket is not null && key is not null)
+        {
+            return new S3Input(bucket, key);
+        }
+
+        return Problem<InputLocation>(problems, (bucket, key) switch
+        {
+            (null, null) => $"no input: pass --input <file|s3://bucket/key> or set {JobEnvironment.SourceBucket} and {JobEnvironment.SourceKey}",
+            (null, _) => $"{JobEnvironment.SourceKey} is set but {JobEnvironment.SourceBucket} is not",
+            _ => $"{JobEnvironment.SourceBucket} is set but {JobEnvironment.SourceKey} is not",
+        });
+    }
+
+    private static OutputLocation? ResolveOutput(string? cliOutput, string? bucket, string? prefix, List<string> problems)
+    {
+        if (!string.IsNullOrEmpty(cliOutput))
+        {
+            if (!S3Uri.IsS3(cliOutput))
+            {
+                return new LocalOutput(Path.GetFullPath(cliOutput));
+            }
+
+            return S3Uri.TryParse(cliOutput, out var outputBucket, out var outputPrefix)
+                ? S3Output.Create(outputBucket, outputPrefix)
+                : Problem<OutputLocation>(problems, $"--output {cliOutput}: expected s3://bucket or s3://bucket/prefix");
+        }
+
+        if (bucket is not null)
+        {
+            return S3Output.Create(bucket, prefix);
+        }
+
+        return Problem<OutputLocation>(problems, prefix is null
+            ? $"no output: pass --output <dir|s3://bucket/prefix> or set {JobEnvironment.OutputBucket} (and optionally {JobEnvironment.OutputPrefix})"
+            : $"{JobEnvironment.OutputPrefix} is set but {JobEnvironment.OutputBucket} is not");
+    }
+
+    private static Ladder? ResolveLadder(string? ladderFile, string? renditions, List<string> problems)
+    {
+        try
+        {
+            var ladder = ladderFile is null ? Ladder.Default : LadderFile.Load(ladderFile);
+            var names = (renditions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return names.Length == 0 ? ladder : ladder.Select(names);
+        }
+        catch (UsageException exception)
+        {
+            problems.AddRange(exception.Problems);
+            return null;
+        }
+    }
+
+    private static LeaseSettings? ResolveLease(string? queueUrl, string? receiptHandle, string? heartbeatSeconds, List<string> problems)
+    {
+        var seconds = ParseInt(heartbeatSeconds, JobEnvironment.HeartbeatSeconds, problems);
+        if (seconds is < 1 or > 3600)
+        {
+            problems.Add($"{JobEnvironment.HeartbeatSeconds}={seconds} is outside 1..3600");
+        }
+
+        return (queueUrl, receiptHandle) switch
+        {
+            (null, null) => null,
+            (not null, not null) => new LeaseSettings(
+                queueUrl,
+                receiptHandle,
+                seconds is { } s ? LeaseTimings.FromInterval(TimeSpan.FromSeconds(s)) : LeaseTimings.Default),
+            (null, _) => Problem<LeaseSettings>(problems, $"{JobEnvironment.ReceiptHandle} is set but {JobEnvironment.QueueUrl} is not"),
+            _ => Problem<LeaseSettings>(problems, $"{JobEnvironment.QueueUrl} is set but {JobEnvironment.ReceiptHandle} is not"),
+        };
+    }
+
+    private static int? ParseInt(string? value, string name, List<string> problems)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        problems.Add($"{name}={value} is not a whole number");
+        return null;
+    }
+
+    private static T? Problem<T>(List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return default;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex SafeJobId();
+}

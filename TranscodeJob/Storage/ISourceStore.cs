@@ -1,0 +1,19 @@
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Storage;
+
+/// <summary>Reads the source video: a local file or an S3 object.</summary>
+public interface ISourceStore
+{
+    /// <summary>Whether <see cref="MaterializeAsync"/> copies the source into the workspace (and needs the disk space).</summary>
+    bool CopiesToWorkspace { get; }
+
+    /// <summary>Looks the source up without reading it. Missing or empty → bad input.</summary>
+    Task<SourceObject> DescribeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A local path ffmpeg can read: the file itself, or a download into the workspace under a name the job
+    /// chose (never the key: keys may hold <c>../</c>, a leading '-', or look like <c>concat:</c> to ffmpeg).
+    /// </summary>
+    Task<string> MaterializeAsync(SourceObject source, JobWorkspace workspace, CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using Transcoder.Shared;
+using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Storage;
+
+public sealed class LocalSourceStore(LocalInput input) : ISourceStore
+{
+    public bool CopiesToWorkspace => false;
+
+    public Task<SourceObject> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(input.FullPath);
+        if (Directory.Exists(input.FullPath))
+        {
+            throw JobException.BadInput($"{input.FullPath} is a directory, not a video file");
+        }
+
+        if (!file.Exists)
+        {
+            throw JobException.BadInput($"{input.FullPath} does not exist");
+        }
+
+        if (file.Length == 0)
+        {
+            throw JobException.BadInput($"{input.FullPath} is empty (0 bytes)");
+        }
+
+        try
+        {
+            // Opening once turns a permission problem into a clear line now rather than an ffprobe error later.
+            using var _ = file.OpenRead();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw JobException.BadInput($"{input.FullPath} is not readable (permission denied)");
+        }
+
+        var lastWrite = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
+        return Task.FromResult(new SourceObject(
+            Uri: input.FullPath,
+            Fingerprint: $"size={file.Length};mtime={lastWrite:O}",
+            DefaultJobId: JobId.ForLocalFile(input.FullPath, file.Length, lastWrite),
+            Size: file.Length,
+            ETag: null,
+            VersionId: null,
+            LastModified: lastWrite));
+    }
+
+    public Task<string> MaterializeAsync(SourceObject source, JobWorkspace workspace, CancellationToken cancellationToken) =>
+        Task.FromResult(input.FullPath);
+}

@@ -1,0 +1,67 @@
+using Amazon.S3;
+using Amazon.S3.Transfer;
+
+namespace Transcoder.TranscodeJob.Storage;
+
+/// <param name="keyPrefix">The folder's key prefix, ending with '/'.</param>
+public sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefix) : IOutputStore
+{
+    public string Location => S3Uri.Format(bucket, keyPrefix);
+
+    public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(bucket, keyPrefix + name, cancellationToken);
+            using var reader = new StreamReader(response.ResponseStream);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (Exception exception) when (S3Failures.IsNotFound(exception))
+        {
+            return null;
+        }
+        catch (Exception exception) when (S3Failures.Classify(exception, Location + name, missingIsBadInput: false) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    public async Task WriteFileAsync(string name, string localPath, string contentType, CancellationToken cancellationToken)
+    {
+        // TransferUtility switches to a parallel multipart upload above 16 MiB; S3 makes an object visible only
+        // when its upload completes, so nobody reads half a rendition.
+        var request = new TransferUtilityUploadRequest
+        {
+            BucketName = bucket,
+            Key = keyPrefix + name,
+            FilePath = localPath,
+            ContentType = contentType,
+        };
+
+        try
+        {
+            using var transfer = new TransferUtility(s3);
+            await transfer.UploadAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (S3Failures.Classify(exception, Location + name, missingIsBadInput: false) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.DeleteObjectAsync(bucket, keyPrefix + name, cancellationToken);
+        }
+        catch (Exception exception) when (S3Failures.IsNotFound(exception))
+        {
+            // Already gone.
+        }
+        catch (Exception exception) when (S3Failures.Classify(exception, Location + name, missingIsBadInput: false) is { } failure)
+        {
+            throw failure;
+        }
+    }
+}

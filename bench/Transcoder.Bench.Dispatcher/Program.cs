@@ -1,0 +1,1 @@
+return 0; // Placeholder until the Dispatcher issue lands (issue 3).
