@@ -52,7 +52,9 @@ public sealed class ProgressBoard(
             var detail = string.Join(", ", _done.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value * 100:0}%")));
             if (terminal is not null)
             {
-                terminal.Write(Bar(overall) + " " + detail);
+                // Back to column 0 after drawing: a log line printed meanwhile overwrites the bar instead of
+                // continuing after it, and the next redraw puts the bar back below.
+                terminal.Write(Bar(overall) + " " + detail + "\r");
                 terminal.Flush();
             }
             else

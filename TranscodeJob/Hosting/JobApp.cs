@@ -1,13 +1,12 @@
 using System.CommandLine;
-using Amazon.Runtime;
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared;
-using Transcoder.TranscodeJob.Settings;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Queue;
+using Transcoder.TranscodeJob.Settings;
 using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Hosting;
@@ -51,6 +50,13 @@ public static class JobApp
 
             await console.Error.WriteLineAsync();
             await command.Root.Parse("--help").InvokeAsync(new InvocationConfiguration { Output = console.Error });
+            if (JobSettingsResolver.TryResolveLease(environment) is { } orphan)
+            {
+                using var quiet = JobLogging.Create(LogFormat.Json, verbose: false);
+                await using var orphanLease = CreateLease(orphan, environment, quiet);
+                await orphanLease.SettleAsync(ExitCodes.Usage);
+            }
+
             return ExitCodes.Usage;
         }
 
@@ -71,32 +77,26 @@ public static class JobApp
 
             exitCode = ExitCodes.Success;
         }
-        catch (JobException failure)
-        {
-            logger.LogError("{Error}", failure.Message);
-            await console.Error.WriteLineAsync($"error: {failure.Message}");
-            exitCode = failure.IsRetryable ? ExitCodes.Transient : ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
-        {
-            logger.LogWarning("Stopped by a signal; ffmpeg stopped and the workspace removed");
-            await console.Error.WriteLineAsync("error: stopped by a signal");
-            exitCode = shutdown.ExitCode;
-        }
-        catch (Exception exception) when (exception is AmazonClientException or AmazonS3Exception)
-        {
-            // Configuration the SDK rejects before any request (no region, no credentials).
-            logger.LogError("{Error}", exception.Message);
-            await console.Error.WriteLineAsync($"error: AWS: {exception.Message}");
-            exitCode = ExitCodes.Transient;
-        }
-#pragma warning disable CA1031 // The edge of the program: a bug still ends in an exit code and one line, the trace goes to the log.
+#pragma warning disable CA1031 // The edge of the program: every failure ends in an exit code and one line.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            logger.LogError(exception, "Unexpected error");
-            await console.Error.WriteLineAsync($"error: unexpected {exception.GetType().Name}: {exception.Message}");
-            exitCode = ExitCodes.Unexpected;
+            (exitCode, var line) = ExitCodeMapping.For(exception, shutdown.Token, shutdown.ExitCode);
+            if (exitCode == ExitCodes.Unexpected)
+            {
+                // A bug: the stack trace belongs in the log, not in the operator's one line.
+                logger.LogError(exception, "Unexpected error");
+            }
+            else if (exception is OperationCanceledException)
+            {
+                logger.LogWarning("Stopped by a signal; ffmpeg stopped and the workspace removed");
+            }
+            else
+            {
+                logger.LogError("{Error}", exception.Message);
+            }
+
+            await console.Error.WriteLineAsync(line);
         }
 
         await lease.SettleAsync(exitCode);

@@ -9,6 +9,9 @@ public interface IMessageLease : IAsyncDisposable
     /// <summary>Starts extending the message's visibility in the background.</summary>
     void Start();
 
-    /// <summary>Stops the heartbeat and settles the message according to the job's exit code.</summary>
+    /// <summary>
+    /// Stops the heartbeat and settles the message: deleted after success (0) or bad input (3), released for a
+    /// retry after anything else.
+    /// </summary>
     Task SettleAsync(int exitCode);
 }

@@ -28,17 +28,18 @@ public sealed class SqsMessageLease(
         await StopHeartbeatAsync();
         try
         {
-            if (ExitCodes.IsRetryable(exitCode))
-            {
-                // Visible again at once: a new task retries now rather than after the visibility timeout. After
-                // maxReceiveCount receives the queue's redrive policy moves it to the DLQ.
-                await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, 0, CancellationToken.None);
-                logger.LogInformation("Released the message for a retry (exit code {ExitCode})", exitCode);
-            }
-            else
+            if (exitCode is ExitCodes.Success or ExitCodes.BadInput)
             {
                 await sqs.DeleteMessageAsync(queueUrl, receiptHandle, CancellationToken.None);
                 logger.LogInformation("Deleted the message (exit code {ExitCode})", exitCode);
+            }
+            else
+            {
+                // Visible again at once: a new task retries now rather than after the visibility timeout. After
+                // maxReceiveCount receives the queue's redrive policy moves it to the DLQ. A usage error lands
+                // here too: in a task it means a broken deployment, and the message must not be dropped.
+                await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, 0, CancellationToken.None);
+                logger.LogInformation("Released the message for a retry (exit code {ExitCode})", exitCode);
             }
         }
         catch (Exception exception) when (IsStale(exception))

@@ -71,6 +71,18 @@ public static partial class JobSettingsResolver
             lease);
     }
 
+    /// <summary>
+    /// Just the message lease, or null: after a usage error the job still puts its message back (a task with bad
+    /// settings is a broken deployment; the message must reach the DLQ, not vanish or wait out its timeout).
+    /// </summary>
+    public static LeaseSettings? TryResolveLease(IReadOnlyDictionary<string, string> environment)
+    {
+        string? Env(string name) => environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        var problems = new List<string>();
+        var lease = ResolveLease(Env(JobEnvironment.QueueUrl)?.Trim(), Env(JobEnvironment.ReceiptHandle), Env(JobEnvironment.HeartbeatSeconds), problems);
+        return problems.Count == 0 ? lease : null;
+    }
+
     private static InputLocation? ResolveInput(string? cliInput, string? bucket, string? key, List<string> problems)
     {
         if (!string.IsNullOrEmpty(cliInput))

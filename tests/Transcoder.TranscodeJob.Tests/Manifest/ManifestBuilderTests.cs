@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Manifest;
+using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Renditions;
+using Transcoder.TranscodeJob.Storage;
+using Transcoder.TranscodeJob.Tests.Support;
+
+namespace Transcoder.TranscodeJob.Tests.Manifest;
+
+public sealed class ManifestBuilderTests
+{
+    private static readonly DateTimeOffset Completed = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private static JobManifest Build()
+    {
+        var media = TestMedia.Source(1920, 1080, rotation: 90, frameRate: new Rational(30000, 1001), seconds: 12.3456);
+        var source = new SourceObject("s3://uploads/a b.mov", "etag=abc", "job-1", 98765, "abc", null, null);
+        var plan720 = new RenditionPlan("720p", 720, 1280, new Rational(30000, 1001), 3000, 128, TestMedia.Stereo, false, false);
+        var plan360 = plan720 with { Name = "360p", Width = 360, Height = 640, VideoKbps = 800 };
+        EncodedRendition[] encoded =
+        [
+            new(plan360, "/ws/360p.mp4", 360, 640, TimeSpan.FromSeconds(12.35), 500_000, 323_886, true),
+            new(plan720, "/ws/720p.mp4", 720, 1280, TimeSpan.FromSeconds(12.35), 2_000_000, 1_295_546, true),
+        ];
+        return ManifestBuilder.Build("job-1", source, media, encoded, new ManifestPoster("poster.jpg", 720, 1280), Completed);
+    }
+
+    [Test]
+    public void Build_Renditions_TallestFirstWithTheirMeasuredFigures()
+    {
+        // Act
+        var manifest = Build();
+
+        // Assert
+        Assert.That(manifest.Renditions, Is.EqualTo(new[]
+        {
+            new ManifestRendition("720p", "720p.mp4", 720, 1280, "30000/1001", 1_295_546, 3000, 12.35, 2_000_000, true),
+            new ManifestRendition("360p", "360p.mp4", 360, 640, "30000/1001", 323_886, 800, 12.35, 500_000, true),
+        }));
+    }
+
+    [Test]
+    public void Build_Source_HoldsIdentityAndProbedMetadata()
+    {
+        // Act
+        var manifest = Build();
+
+        // Assert
+        Assert.That(manifest.JobId, Is.EqualTo("job-1"));
+        Assert.That(manifest.SchemaVersion, Is.EqualTo(1));
+        Assert.That(manifest.Source.Uri, Is.EqualTo("s3://uploads/a b.mov"));
+        Assert.That(manifest.Source.ETag, Is.EqualTo("abc"));
+        Assert.That(manifest.Source.Size, Is.EqualTo(98765));
+        Assert.That(manifest.Source.DurationSeconds, Is.EqualTo(12.346));
+        Assert.That(manifest.Source.Video, Is.EqualTo(new ManifestVideo("h264", 1920, 1080, 1080, 1920, "1:1", 90, "30000/1001", "yuv420p", null)));
+        Assert.That(manifest.Source.Audio.Single().Codec, Is.EqualTo("aac"));
+    }
+
+    [Test]
+    public void Serialize_Manifest_IsCamelCaseJsonThatReadsBack()
+    {
+        // Arrange
+        var manifest = Build();
+
+        // Act
+        var json = JsonSerializer.Serialize(manifest, ManifestJson.Options.GetTypeInfo(typeof(JobManifest)));
+        var read = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.JobManifest)!;
+
+        // Assert
+        Assert.That(json, Does.Contain("\"completedAt\": \"2026-11-24T10:00:00+00:00\""));
+        Assert.That(json, Does.Contain("\"maxVideoKbps\": 3000"));
+        Assert.That(read.Source.Fingerprint, Is.EqualTo("etag=abc"));
+        Assert.That(read.Renditions, Is.EqualTo(manifest.Renditions));
+    }
+}

@@ -1,0 +1,137 @@
+using Transcoder.Shared;
+using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Settings;
+using Transcoder.TranscodeJob.Storage;
+
+namespace Transcoder.TranscodeJob.Tests.Settings;
+
+public sealed class JobSettingsResolverTests
+{
+    private static Dictionary<string, string> Env(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value);
+
+    [Test]
+    public void Resolve_LocalCommandLine_UsesFullPathsAndDefaults()
+    {
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "clip.mp4", Output: "out"), Env());
+
+        // Assert
+        Assert.That(settings.Input, Is.EqualTo(new LocalInput(Path.GetFullPath("clip.mp4"))));
+        Assert.That(settings.Output, Is.EqualTo(new LocalOutput(Path.GetFullPath("out"))));
+        Assert.That(settings.Ladder.Renditions, Has.Count.EqualTo(4));
+        Assert.That(settings.Parallelism, Is.EqualTo(JobSettingsResolver.DefaultParallelism(Environment.ProcessorCount)));
+        Assert.That(settings.Lease, Is.Null);
+        Assert.That(settings.JobId, Is.Null);
+    }
+
+    [Test]
+    public void Resolve_EcsEnvironmentOnly_ReadsTheDispatchersOverrides()
+    {
+        // Arrange: exactly what the dispatcher's container overrides set.
+        var environment = Env(
+            (JobEnvironment.SourceBucket, "uploads"),
+            (JobEnvironment.SourceKey, " my clip+.mp4 "),
+            (JobEnvironment.OutputBucket, "prod"),
+            (JobEnvironment.OutputPrefix, "videos"),
+            (JobEnvironment.JobId, "0123abcd"),
+            (JobEnvironment.Renditions, "720p, 360p"),
+            (JobEnvironment.QueueUrl, "https://sqs.eu-west-1.amazonaws.com/1/q"),
+            (JobEnvironment.ReceiptHandle, "AQEB+/=="),
+            (JobEnvironment.HeartbeatSeconds, "30"));
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(), environment);
+
+        // Assert: the key is used verbatim, spaces and all.
+        Assert.That(settings.Input, Is.EqualTo(new S3Input("uploads", " my clip+.mp4 ")));
+        Assert.That(settings.Output, Is.EqualTo(new S3Output("prod", "videos/")));
+        Assert.That(settings.JobId, Is.EqualTo("0123abcd"));
+        Assert.That(settings.Ladder.Renditions.Select(r => r.Name), Is.EqualTo(new[] { "720p", "360p" }));
+        Assert.That(settings.Lease!.QueueUrl, Is.EqualTo("https://sqs.eu-west-1.amazonaws.com/1/q"));
+        Assert.That(settings.Lease.ReceiptHandle, Is.EqualTo("AQEB+/=="));
+        Assert.That(settings.Lease.Timings.Interval, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(settings.Lease.Timings.Extension, Is.EqualTo(TimeSpan.FromSeconds(90)));
+    }
+
+    [Test]
+    public void Resolve_CommandLineAndEnvironment_CommandLineWins()
+    {
+        // Arrange
+        var environment = Env((JobEnvironment.SourceBucket, "uploads"), (JobEnvironment.SourceKey, "a.mp4"), (JobEnvironment.Renditions, "360p"), (JobEnvironment.Parallelism, "3"));
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "s3://other/b.mp4", Output: "s3://prod", Renditions: "720p", Parallelism: 1), environment);
+
+        // Assert
+        Assert.That(settings.Input, Is.EqualTo(new S3Input("other", "b.mp4")));
+        Assert.That(settings.Output, Is.EqualTo(new S3Output("prod", "")));
+        Assert.That(settings.Ladder.Renditions.Single().Name, Is.EqualTo("720p"));
+        Assert.That(settings.Parallelism, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Resolve_NothingGiven_ReportsInputAndOutput()
+    {
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(), Env()));
+
+        // Assert
+        Assert.That(failure!.Problems, Has.Count.EqualTo(2));
+        Assert.That(failure.Problems[0], Does.StartWith("no input"));
+        Assert.That(failure.Problems[1], Does.StartWith("no output"));
+    }
+
+    [Test]
+    public void Resolve_EverythingWrong_ReportsEveryProblemAtOnce()
+    {
+        // Arrange
+        var environment = Env(
+            (JobEnvironment.SourceKey, "a.mp4"),
+            (JobEnvironment.OutputPrefix, "videos"),
+            (JobEnvironment.Parallelism, "lots"),
+            (JobEnvironment.LogFormat, "xml"),
+            (JobEnvironment.ReceiptHandle, "rh"),
+            (JobEnvironment.JobId, "../etc"));
+
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Renditions: "best"), environment));
+
+        // Assert
+        Assert.That(failure!.Problems, Is.EquivalentTo(new[]
+        {
+            "SOURCE_KEY is set but SOURCE_BUCKET is not",
+            "OUTPUT_PREFIX is set but BUCKET_NAME_PROD is not",
+            "unknown rendition 'best': use one of 1080p, 720p, 480p, 360p or an even height like 540p",
+            "PARALLELISM=lots is not a whole number",
+            "job id '../etc' must be 1-128 letters, digits, '.', '_' or '-'",
+            "LOG_FORMAT=xml: use json or text",
+            "SQS_RECEIPT_HANDLE is set but SQS_QUEUE_URL is not",
+        }));
+    }
+
+    [TestCase("s3://bucket")]
+    [TestCase("s3://bucket/folder/")]
+    [TestCase("s3://")]
+    public void Resolve_S3InputWithoutAnObjectKey_IsAUsageError(string input)
+    {
+        // Act / Assert
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: input, Output: "out"), Env()));
+        Assert.That(failure!.Problems.Single(), Does.Contain("expected s3://bucket/key"));
+    }
+
+    [TestCase(0)]
+    [TestCase(17)]
+    public void Resolve_ParallelismOutOfRange_IsAUsageError(int parallelism)
+    {
+        // Act / Assert
+        Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Parallelism: parallelism), Env()));
+    }
+
+    [Test]
+    public void Resolve_VerboseFromEnvironment_IsOn()
+    {
+        // Act / Assert
+        Assert.That(JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b"), Env((JobEnvironment.Verbose, "TRUE"))).Verbose, Is.True);
+    }
+}
