@@ -126,6 +126,27 @@ public sealed class TranscodeJobProcessTests : IDisposable
         AssertNoStackTrace(process);
     }
 
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Run_S3Unreachable_ExitsFourAfterRetries(CancellationToken cancellationToken)
+    {
+        // Arrange: nothing listens on this port.
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Find()}",
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+        };
+
+        // Act
+        await using var process = await JobProcess.RunAsync(["--input", "s3://uploads/clip.mp4", "--output", _temp.Combine("out")], environment, cancellationToken);
+
+        // Assert
+        Assert.That(await process.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Transient));
+        Assert.That(process.StderrLines.Single(), Does.StartWith("error: could not reach S3 for s3://uploads/clip.mp4"));
+        AssertNoStackTrace(process);
+    }
+
     [TestCase(ChildProcess.SigTerm, ExitCodes.Terminated)]
     [TestCase(ChildProcess.SigInt, ExitCodes.Interrupted)]
     [CancelAfter(90_000)]
