@@ -17,8 +17,10 @@ public static partial class JobSettingsResolver
     public const int MaxParallelism = 16;
 
     /// <summary>
-    /// Two renditions at a time: x264 alone leaves cores idle on the smaller rungs, and two processes filled
-    /// them in the benchmark (bench/, README "Performance") on 2 and 4 cores; more only adds memory.
+    /// Two renditions at a time. Measured with bench/Transcoder.Bench.Job on a 2-core machine (README,
+    /// "Performance"): one after another leaves cores idle on the smaller rungs (wall 1.17-1.37x the busy
+    /// time), two brings it to 1.05-1.11x and is 15-25% faster; three or four add nothing but memory. Larger
+    /// task sizes were not measured: rerun the benchmark there before raising it.
     /// </summary>
     public static int DefaultParallelism(int cores) => cores <= 1 ? 1 : 2;
 
