@@ -1,2 +1,3 @@
-// Placeholder until the Dispatcher issue lands (issue 3).
-return 2;
+using Transcoder.Dispatcher.Hosting;
+
+return await DispatcherApp.RunAsync(args);

@@ -1,0 +1,26 @@
+using System.Net;
+
+namespace Transcoder.Dispatcher.Ecs;
+
+/// <summary>An error answer from ECS: its error code (the <c>__type</c> without namespace) and HTTP status.</summary>
+public sealed class EcsApiException(string errorCode, string message, HttpStatusCode statusCode)
+    : Exception($"{errorCode}: {message}")
+{
+    public string ErrorCode { get; } = errorCode;
+
+    public HttpStatusCode StatusCode { get; } = statusCode;
+
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/CommonErrors.html and RunTask's Errors section.
+    public bool IsThrottling => ErrorCode is "ThrottlingException" or "Throttling" or "TooManyRequestsException"
+                                    or "RequestLimitExceeded"
+                                || StatusCode == HttpStatusCode.TooManyRequests;
+
+    /// <summary>
+    /// Throttling, server errors and "try again" conditions are worth retrying; invalid parameters, access denied,
+    /// a missing cluster, a token reused with other parameters (ConflictException) are not.
+    /// </summary>
+    public bool IsRetryable => IsThrottling
+                               || (int)StatusCode >= 500
+                               || ErrorCode is "ServerException" or "ServiceUnavailableException" or "InternalFailure"
+                                   or "BlockedException" or "RequestExpired";
+}

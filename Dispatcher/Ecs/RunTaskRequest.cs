@@ -1,0 +1,43 @@
+namespace Transcoder.Dispatcher.Ecs;
+
+// RunTask's request, as far as the dispatcher uses it:
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
+public sealed record RunTaskRequest
+{
+    public required string Cluster { get; init; }
+
+    public required string TaskDefinition { get; init; }
+
+    public int Count { get; init; } = 1;
+
+    /// <summary>Set this or <see cref="CapacityProviderStrategy"/>, never both.</summary>
+    public string? LaunchType { get; init; }
+
+    public IReadOnlyList<CapacityProviderStrategyItem>? CapacityProviderStrategy { get; init; }
+
+    public required NetworkConfiguration NetworkConfiguration { get; init; }
+
+    public required TaskOverride Overrides { get; init; }
+
+    public required string ClientToken { get; init; }
+
+    public required string StartedBy { get; init; }
+
+    public IReadOnlyList<Tag>? Tags { get; init; }
+
+    public string? PropagateTags { get; init; }
+}
+
+public sealed record CapacityProviderStrategyItem(string CapacityProvider, int Weight, int Base);
+
+public sealed record NetworkConfiguration(AwsVpcConfiguration AwsvpcConfiguration);
+
+public sealed record AwsVpcConfiguration(IReadOnlyList<string> Subnets, IReadOnlyList<string>? SecurityGroups, string AssignPublicIp);
+
+public sealed record TaskOverride(IReadOnlyList<ContainerOverride> ContainerOverrides);
+
+public sealed record ContainerOverride(string Name, IReadOnlyList<KeyValuePairEntry> Environment);
+
+public sealed record KeyValuePairEntry(string Name, string Value);
+
+public sealed record Tag(string Key, string Value);

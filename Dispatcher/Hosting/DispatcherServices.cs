@@ -1,0 +1,91 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.SQS;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Transcoder.Dispatcher.Ecs;
+using Transcoder.Dispatcher.Launching;
+using Transcoder.Dispatcher.Local;
+using Transcoder.Dispatcher.Metrics;
+using Transcoder.Dispatcher.Options;
+using Transcoder.Dispatcher.Polling;
+
+namespace Transcoder.Dispatcher.Hosting;
+
+/// <summary>The dispatcher's object graph. Tests replace single registrations (the SQS client, the launcher, credentials).</summary>
+public static class DispatcherServices
+{
+    public static IServiceCollection AddDispatcher(this IServiceCollection services, DispatcherOptions options, IConfiguration configuration)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DispatchMetrics>();
+        services.AddSingleton<VisibilityRules>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<IAmazonSQS>(_ => CreateSqs(configuration));
+        services.AddSingleton(Console.Out);
+        services.AddHostedService<EmfMetricsWriter>();
+        services.AddHostedService<QueuePoller>();
+
+        if (options.Launcher == LauncherKind.Local)
+        {
+            services.AddSingleton<LocalJobLauncher>();
+            services.AddSingleton<ITaskLauncher>(provider => provider.GetRequiredService<LocalJobLauncher>());
+        }
+        else
+        {
+            // The default chain: environment, profile, then the ECS task role; resolved on every signature.
+            services.AddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+            services.AddSingleton<IEcsApi>(provider => new EcsHttpApi(
+                EcsHttpClientFactory.Create(provider.GetRequiredService<AWSCredentials>(), options.Ecs.Region, TimeSpan.FromSeconds(15)),
+                EcsEndpoint.Resolve(name => configuration[name], options.Ecs.Region)));
+            services.AddSingleton(provider =>
+            {
+                var metrics = provider.GetRequiredService<DispatchMetrics>();
+                return EcsResilience.Create(
+                    options.Ecs.MaxAttempts,
+                    TimeSpan.FromMilliseconds(500),
+                    provider.GetRequiredService<TimeProvider>(),
+                    exception =>
+                    {
+                        if (exception is EcsApiException { IsThrottling: true })
+                        {
+                            metrics.Throttled();
+                        }
+                    });
+            });
+            services.AddSingleton<ITaskLauncher>(provider => new EcsTaskLauncher(
+                provider.GetRequiredService<IEcsApi>(),
+                options,
+                provider.GetRequiredService<Polly.ResiliencePipeline>(),
+                provider.GetRequiredService<ILogger<EcsTaskLauncher>>()));
+        }
+
+        return services;
+    }
+
+    // Endpoint from AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL (read by the SDK itself), region from AWS_REGION.
+    private static AmazonSQSClient CreateSqs(IConfiguration configuration)
+    {
+        var config = new AmazonSQSConfig();
+        if (configuration[SettingNames.Region] is { Length: > 0 } region)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        else if (configuration["AWS_ENDPOINT_URL"] is { Length: > 0 } || configuration["AWS_ENDPOINT_URL_SQS"] is { Length: > 0 })
+        {
+            // Against a local endpoint the region is a formality.
+            config.RegionEndpoint = RegionEndpoint.USEast1;
+        }
+
+        var endpoint = configuration["AWS_ENDPOINT_URL_SQS"] is { Length: > 0 } sqsEndpoint ? sqsEndpoint : configuration["AWS_ENDPOINT_URL"];
+        if (endpoint is { Length: > 0 })
+        {
+            config.ServiceURL = endpoint;
+        }
+
+        return new AmazonSQSClient(config);
+    }
+}

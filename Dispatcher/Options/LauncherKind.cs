@@ -1,0 +1,11 @@
+namespace Transcoder.Dispatcher.Options;
+
+/// <summary>Where a job runs.</summary>
+public enum LauncherKind
+{
+    /// <summary>One ECS task per job (RunTask).</summary>
+    Ecs,
+
+    /// <summary>One TranscodeJob child process per job, on this machine (the local pipeline).</summary>
+    Local,
+}

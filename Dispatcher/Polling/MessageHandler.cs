@@ -1,0 +1,139 @@
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging;
+using Transcoder.Dispatcher.Launching;
+using Transcoder.Dispatcher.Metrics;
+using Transcoder.Dispatcher.Options;
+using Transcoder.Shared.Messages;
+
+namespace Transcoder.Dispatcher.Polling;
+
+/// <summary>
+/// Turns one received message into work and decides its fate: launched → invisible for the task-start grace (the
+/// job owns it from then on); launch failed → invisible for a growing backoff; ignorable → deleted; not understood →
+/// left alone for the DLQ; shutdown before launch → released. Never throws.
+/// </summary>
+public sealed class MessageHandler(
+    IAmazonSQS sqs,
+    ITaskLauncher launcher,
+    DispatcherOptions options,
+    VisibilityRules visibility,
+    DispatchMetrics metrics,
+    TimeProvider time,
+    ILogger<MessageHandler> logger)
+{
+    public async Task HandleAsync(ReceivedMessage message, CancellationToken stoppingToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = message.MessageId });
+        try
+        {
+            var parsed = QueueMessageParser.Parse(message.Body, options.KeyFilter);
+            switch (parsed.Kind)
+            {
+                case QueueMessageKind.Invalid:
+                    metrics.Invalid();
+                    logger.LogWarning(
+                        "Message {MessageId} is not understood and is left for the dead-letter queue (receive {ReceiveCount}): {Reason}",
+                        message.MessageId, message.ReceiveCount, parsed.Reason);
+                    return;
+                case QueueMessageKind.Ignored:
+                    metrics.Ignored();
+                    logger.LogInformation("Message {MessageId} needs no job, deleting it: {Reason}", message.MessageId, parsed.Reason);
+                    await DeleteAsync(message);
+                    return;
+                case QueueMessageKind.Jobs when parsed.Jobs.Count > 1:
+                    await SplitAsync(message, parsed.Jobs, stoppingToken);
+                    return;
+                default:
+                    if (parsed.Reason.Length > 0)
+                    {
+                        logger.LogInformation("Message {MessageId}: {Note}", message.MessageId, parsed.Reason);
+                    }
+
+                    await LaunchAsync(message, parsed.Jobs[0], stoppingToken);
+                    return;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await ChangeVisibilityAsync(message, VisibilityRules.Release, "released for another dispatcher (shutting down)");
+        }
+        catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            // Left as it is: it comes back after its visibility timeout.
+            logger.LogWarning("Message {MessageId} could not be handled, it will come back: {Error}", message.MessageId, exception.Message);
+        }
+    }
+
+    private async Task LaunchAsync(ReceivedMessage message, JobRequest job, CancellationToken stoppingToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId });
+        var launch = new JobLaunch(job, message.MessageId, message.ReceiptHandle, ClientTokens.For(message.MessageId, message.ReceiptHandle));
+        string taskId;
+        try
+        {
+            taskId = await launcher.LaunchAsync(launch, stoppingToken);
+        }
+        catch (LaunchException exception)
+        {
+            metrics.Failed();
+            var delay = visibility.AfterFailure(message.ReceiveCount);
+            logger.LogWarning(
+                "Job {JobId} for s3://{Bucket}/{Key} could not be launched ({Retryable}), message back in {DelaySeconds} s (receive {ReceiveCount}): {Error}",
+                job.JobId, job.Bucket, job.Key, exception.IsRetryable ? "retryable" : "not retryable", delay.TotalSeconds, message.ReceiveCount, exception.Message);
+            await ChangeVisibilityAsync(message, delay, "backed off after a failed launch");
+            return;
+        }
+
+        metrics.Launched(message.SentAt is { } sentAt ? time.GetUtcNow() - sentAt : null);
+        logger.LogInformation("Launched job {JobId} for s3://{Bucket}/{Key} as {TaskId}", job.JobId, job.Bucket, job.Key, taskId);
+        await ChangeVisibilityAsync(message, visibility.AfterLaunch, "kept for the task's start");
+    }
+
+    // One job per message: the job deletes or releases its own message, which it cannot do for a message shared with
+    // other jobs. So an event with several records becomes one job message each, and the original goes.
+    private async Task SplitAsync(ReceivedMessage message, IReadOnlyList<JobRequest> jobs, CancellationToken stoppingToken)
+    {
+        var entries = jobs.Select((job, index) => new SendMessageBatchRequestEntry($"job{index}", JobMessage.ToJson(job))).ToList();
+        foreach (var batch in entries.Chunk(10))
+        {
+            var response = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest(options.QueueUrl, [.. batch]), stoppingToken);
+            if (response.Failed is { Count: > 0 } failed)
+            {
+                // The original stays and comes back; jobs already sent are idempotent, so the repeat is harmless.
+                throw new AmazonSQSException($"could not queue {failed.Count} of {jobs.Count} split jobs: {failed[0].Message}");
+            }
+        }
+
+        logger.LogInformation("Message {MessageId} holds {JobCount} uploads: queued one job message each", message.MessageId, jobs.Count);
+        await DeleteAsync(message);
+    }
+
+    private async Task DeleteAsync(ReceivedMessage message)
+    {
+        try
+        {
+            await sqs.DeleteMessageAsync(options.QueueUrl, message.ReceiptHandle, CancellationToken.None);
+        }
+        catch (AmazonSQSException exception)
+        {
+            logger.LogWarning("Message {MessageId} could not be deleted, it will come back: {Error}", message.MessageId, exception.Message);
+        }
+    }
+
+    private async Task ChangeVisibilityAsync(ReceivedMessage message, TimeSpan visibilityTimeout, string why)
+    {
+        try
+        {
+            // Not cancellable: on shutdown this is exactly the call that must still happen.
+            await sqs.ChangeMessageVisibilityAsync(options.QueueUrl, message.ReceiptHandle, (int)visibilityTimeout.TotalSeconds, CancellationToken.None);
+            logger.LogDebug("Message {MessageId} {Why}: visible again in {Seconds} s", message.MessageId, why, (int)visibilityTimeout.TotalSeconds);
+        }
+        catch (AmazonSQSException exception)
+        {
+            // A fast local job may already have deleted it; a stale handle changes nothing either way.
+            logger.LogDebug("Message {MessageId} visibility not changed ({Why}): {Error}", message.MessageId, why, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Transcoder.Shared.Messages;
+
+/// <summary>
+/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?}</c>: for resubmitting a video by hand
+/// and for splitting an S3 event with several records into one message per job.
+/// </summary>
+public static class JobMessage
+{
+    /// <summary>The JSON body of a job message for <paramref name="job"/>.</summary>
+    public static string ToJson(JobRequest job)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bucket", job.Bucket);
+            writer.WriteString("key", job.Key);
+            if (job.Revision is not null)
+            {
+                writer.WriteString("revision", job.Revision);
+            }
+
+            if (job.Renditions is not null)
+            {
+                writer.WriteString("renditions", job.Renditions);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

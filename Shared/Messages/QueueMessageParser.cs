@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace Transcoder.Shared.Messages;
+
+/// <summary>
+/// Reads the messages the dispatcher accepts: S3 event notifications (also wrapped in an SNS notification), the
+/// <c>s3:TestEvent</c> S3 sends when a notification is configured, and a plain job message
+/// <c>{"bucket": "...", "key": "..."}</c> for resubmitting by hand. Never throws: anything else is
+/// <see cref="QueueMessageKind.Invalid"/>.
+/// </summary>
+public static class QueueMessageParser
+{
+    private const int MaxDepth = 16;
+
+    /// <summary>The meaning of one message body.</summary>
+    /// <param name="body">The SQS message body.</param>
+    /// <param name="filter">Which keys of S3 events deserve a job; plain job messages are taken as asked.</param>
+    public static ParsedMessage Parse(string body, KeyFilter filter)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            return ParseRoot(document.RootElement, filter, allowEnvelope: true);
+        }
+        catch (JsonException exception)
+        {
+            return ParsedMessage.Reject($"not JSON: {exception.Message}");
+        }
+    }
+
+    private static ParsedMessage ParseRoot(JsonElement root, KeyFilter filter, bool allowEnvelope)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ParsedMessage.Reject($"expected a JSON object, found {root.ValueKind}");
+        }
+
+        if (root.TryGetProperty("Records", out var records))
+        {
+            return S3EventRecords.Parse(records, filter);
+        }
+
+        if (GetString(root, "Event") is { } eventName)
+        {
+            return eventName == "s3:TestEvent"
+                ? ParsedMessage.Ignore("s3:TestEvent (sent when a bucket notification is configured)")
+                : ParsedMessage.Reject($"unknown event '{eventName}'");
+        }
+
+        // S3 → SNS → SQS without raw message delivery wraps the event in an SNS notification.
+        if (allowEnvelope && GetString(root, "Type") == "Notification" && GetString(root, "Message") is { } inner)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(inner, new JsonDocumentOptions { MaxDepth = MaxDepth });
+                return ParseRoot(document.RootElement, filter, allowEnvelope: false);
+            }
+            catch (JsonException exception)
+            {
+                return ParsedMessage.Reject($"SNS notification whose message is not JSON: {exception.Message}");
+            }
+        }
+
+        if (root.TryGetProperty("bucket", out _) || root.TryGetProperty("key", out _))
+        {
+            return ParsePlainJob(root);
+        }
+
+        return ParsedMessage.Reject("not an S3 event notification, an s3:TestEvent or a {\"bucket\", \"key\"} job message");
+    }
+
+    private static ParsedMessage ParsePlainJob(JsonElement root)
+    {
+        var bucket = GetString(root, "bucket");
+        var key = GetString(root, "key");
+        if (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(key))
+        {
+            return ParsedMessage.Reject("a job message needs non-empty string fields \"bucket\" and \"key\"");
+        }
+
+        if (root.TryGetProperty("renditions", out var renditions)
+            && renditions.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return ParsedMessage.Reject("\"renditions\" must be a comma list such as \"720p,480p\"");
+        }
+
+        var job = new JobRequest(bucket, key, GetString(root, "revision"), NullIfEmpty(GetString(root, "renditions")));
+        return ParsedMessage.ForJobs([job]);
+    }
+
+    internal static string? GetString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

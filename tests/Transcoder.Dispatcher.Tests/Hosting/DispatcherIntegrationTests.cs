@@ -1,0 +1,139 @@
+using Amazon.SQS.Model;
+using Transcoder.Dispatcher.Options;
+using Transcoder.Dispatcher.Tests.Support;
+using Transcoder.Shared;
+using Transcoder.Shared.Messages;
+using Transcoder.Testing;
+
+namespace Transcoder.Dispatcher.Tests.Hosting;
+
+/// <summary>The dispatcher host against the S3/SQS emulator and the fake ECS endpoint.</summary>
+[Category("Integration")]
+public sealed class DispatcherIntegrationTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Run_ManyUploads_EachDispatchedExactlyOnce(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var emulator = await FauxqsEmulator.Shared;
+        var queues = await QueuePair.CreateAsync(emulator.CreateSqsClient(), maxReceiveCount: 3, visibilityTimeoutSeconds: 30, cancellationToken);
+        await using var ecs = new FakeEcs();
+        var keys = Enumerable.Range(0, 25).Select(i => $"uploads/clip {i}+ü.mp4").ToList();
+        foreach (var key in keys)
+        {
+            await queues.SendAsync(Upload(key), cancellationToken);
+        }
+
+        // Act
+        await using var dispatcher = await InProcessDispatcher.StartAsync(queues.Sqs, queues.QueueUrl, ecs, null, cancellationToken);
+        await Eventually.HoldsAsync(() => ecs.StartedTasks.Count == keys.Count, Patience, "a task per upload", cancellationToken);
+        await Task.Delay(1500, cancellationToken);
+
+        // Assert: once each, with the decoded key and the message's receipt handle; the messages wait for their jobs.
+        var requests = ecs.Requests.ToList();
+        Assert.That(requests.Select(r => r.Environment(JobEnvironment.SourceKey)), Is.EquivalentTo(keys));
+        Assert.That(requests.Select(r => r.Environment(JobEnvironment.ReceiptHandle)), Has.All.Not.Empty);
+        Assert.That(ecs.Rejections, Is.Empty);
+        Assert.That(await queues.CountAsync(queues.QueueUrl, cancellationToken), Is.EqualTo((0, keys.Count)));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Run_GarbageAndTestEvent_GarbageReachesTheDlqTestEventDeletedLoopGoesOn(CancellationToken cancellationToken)
+    {
+        // Arrange: a short visibility timeout so the garbage's two receives happen quickly.
+        var emulator = await FauxqsEmulator.Shared;
+        var queues = await QueuePair.CreateAsync(emulator.CreateSqsClient(), maxReceiveCount: 2, visibilityTimeoutSeconds: 1, cancellationToken);
+        await using var ecs = new FakeEcs();
+        await queues.SendAsync("this is not an event", cancellationToken);
+        await queues.SendAsync("""{"Service":"Amazon S3","Event":"s3:TestEvent","Bucket":"temp"}""", cancellationToken);
+        await queues.SendAsync(Upload("after-garbage.mov"), cancellationToken);
+
+        // Act
+        await using var dispatcher = await InProcessDispatcher.StartAsync(queues.Sqs, queues.QueueUrl, ecs, null, cancellationToken);
+        var deadLetters = new List<Message>();
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var response = await queues.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest(queues.DeadLetterUrl) { WaitTimeSeconds = 1 }, cancellationToken);
+                deadLetters.AddRange(response.Messages ?? []);
+                return deadLetters.Count > 0;
+            },
+            Patience, "the garbage in the DLQ", cancellationToken);
+
+        // Assert
+        Assert.That(deadLetters.Single().Body, Is.EqualTo("this is not an event"));
+        Assert.That(ecs.Requests.Select(r => r.Environment(JobEnvironment.SourceKey)), Is.EqualTo(new[] { "after-garbage.mov" }));
+        Assert.That(dispatcher.Metrics.TakeSnapshot() is { Invalid: >= 1, Ignored: 1, Launched: 1 }, Is.True);
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Run_EcsThrottles_EveryUploadLaunchedInTheEnd(CancellationToken cancellationToken)
+    {
+        // Arrange: the first 8 RunTask calls are throttled.
+        var emulator = await FauxqsEmulator.Shared;
+        var queues = await QueuePair.CreateAsync(emulator.CreateSqsClient(), maxReceiveCount: 5, visibilityTimeoutSeconds: 30, cancellationToken);
+        await using var ecs = new FakeEcs { Behaviour = (call, _) => call <= 8 ? FakeEcsAnswer.Throttling : null };
+        var keys = Enumerable.Range(0, 5).Select(i => $"t{i}.mp4").ToList();
+        foreach (var key in keys)
+        {
+            await queues.SendAsync(Upload(key), cancellationToken);
+        }
+
+        // Act
+        await using var dispatcher = await InProcessDispatcher.StartAsync(queues.Sqs, queues.QueueUrl, ecs,
+            settings => settings[SettingNames.EcsMaxAttempts] = "6", cancellationToken);
+        await Eventually.HoldsAsync(() => ecs.StartedTasks.Count == keys.Count, Patience, "every upload launched", cancellationToken);
+
+        // Assert
+        var metrics = dispatcher.Metrics.TakeSnapshot();
+        Assert.That(metrics.Throttled, Is.EqualTo(8));
+        Assert.That(metrics.Launched, Is.EqualTo(keys.Count));
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Restart_MidBatch_NothingLostNothingDoubled(CancellationToken cancellationToken)
+    {
+        // Arrange: the first dispatcher meets an ECS that throttles everything, so its messages are in hand, mid-retry,
+        // when it is stopped. The second meets a healthy ECS.
+        var emulator = await FauxqsEmulator.Shared;
+        var queues = await QueuePair.CreateAsync(emulator.CreateSqsClient(), maxReceiveCount: 5, visibilityTimeoutSeconds: 600, cancellationToken);
+        var healthy = false;
+        await using var ecs = new FakeEcs { Behaviour = (_, _) => healthy ? null : FakeEcsAnswer.Throttling };
+        var keys = Enumerable.Range(0, 6).Select(i => $"r{i}.mp4").ToList();
+        foreach (var key in keys)
+        {
+            await queues.SendAsync(Upload(key), cancellationToken);
+        }
+
+        var first = await InProcessDispatcher.StartAsync(queues.Sqs, queues.QueueUrl, ecs, settings =>
+        {
+            settings[SettingNames.Concurrency] = "3";
+            settings[SettingNames.EcsMaxAttempts] = "20";
+        }, cancellationToken);
+        await Eventually.HoldsAsync(() => ecs.Requests.Count >= 3, Patience, "three dispatches in flight", cancellationToken);
+
+        // Act
+        var stopTime = await first.StopAsync();
+        await first.DisposeAsync();
+        var afterStop = await queues.CountAsync(queues.QueueUrl, cancellationToken);
+        healthy = true;
+        await using var second = await InProcessDispatcher.StartAsync(queues.Sqs, queues.QueueUrl, ecs, null, cancellationToken);
+        await Eventually.HoldsAsync(() => ecs.StartedTasks.Count == keys.Count, Patience, "every upload launched after the restart", cancellationToken);
+        await Task.Delay(1000, cancellationToken);
+
+        // Assert: the messages in hand were released at once (visible, not waiting out 600 s), and each upload got one task.
+        Assert.That(stopTime, Is.LessThan(TimeSpan.FromSeconds(25)));
+        Assert.That(afterStop, Is.EqualTo((keys.Count, 0)));
+        Assert.That(ecs.StartedTasks, Has.Count.EqualTo(keys.Count));
+        Assert.That(second.Metrics.TakeSnapshot().Launched, Is.EqualTo(keys.Count));
+    }
+
+    private static string Upload(string key) =>
+        S3EventNotificationJson.ObjectCreated("temp", key, 1000, Guid.NewGuid().ToString("N"), "us-east-1", DateTimeOffset.UtcNow);
+}

@@ -1,0 +1,167 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Transcoder.Dispatcher.Launching;
+using Transcoder.Dispatcher.Metrics;
+using Transcoder.Dispatcher.Polling;
+using Transcoder.Dispatcher.Tests.Support;
+using Transcoder.Shared.Messages;
+
+namespace Transcoder.Dispatcher.Tests.Polling;
+
+public sealed class MessageHandlerTests
+{
+    private const string QueueUrl = "http://127.0.0.1:1/000000000000/uploads";
+    private readonly Mock<IAmazonSQS> _sqs = new();
+    private readonly Mock<ITaskLauncher> _launcher = new();
+    private readonly DispatchMetrics _metrics = new();
+
+    [Test]
+    public async Task HandleAsync_Launched_KeepsTheMessageForTheTaskStartGrace()
+    {
+        // Arrange
+        JobLaunch? launched = null;
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .Callback<JobLaunch, CancellationToken>((launch, _) => launched = launch)
+            .ReturnsAsync("task-1");
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("a b.mp4")), CancellationToken.None);
+
+        // Assert
+        Assert.That(launched!.Job, Is.EqualTo(new JobRequest("temp", "a b.mp4", "etag-1", null)));
+        Assert.That(launched.ReceiptHandle, Is.EqualTo("receipt-1"));
+        Assert.That(launched.ClientToken, Is.EqualTo(ClientTokens.For("m-1", "receipt-1")));
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 300, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_metrics.TakeSnapshot().Launched, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task HandleAsync_LaunchFails_BacksOffByReceiveCount()
+    {
+        // Arrange
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LaunchException("capacity", isRetryable: true));
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("a.mp4"), receiveCount: 3), CancellationToken.None);
+
+        // Assert: 30 s doubled for each earlier receive.
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 120, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_metrics.TakeSnapshot().Failed, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task HandleAsync_TestEvent_DeletedWithoutLaunch()
+    {
+        // Act
+        await CreateSut().HandleAsync(Message("""{"Service":"Amazon S3","Event":"s3:TestEvent","Bucket":"temp"}"""), CancellationToken.None);
+
+        // Assert
+        _sqs.Verify(s => s.DeleteMessageAsync(QueueUrl, "receipt-1", It.IsAny<CancellationToken>()), Times.Once);
+        _launcher.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task HandleAsync_Garbage_LeftAloneForTheDlq()
+    {
+        // Act
+        await CreateSut().HandleAsync(Message("{not json"), CancellationToken.None);
+
+        // Assert: no delete and no visibility change: the redrive policy decides.
+        _sqs.VerifyNoOtherCalls();
+        _launcher.VerifyNoOtherCalls();
+        Assert.That(_metrics.TakeSnapshot().Invalid, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task HandleAsync_SeveralRecords_OneJobMessageEachThenDeleted()
+    {
+        // Arrange
+        SendMessageBatchRequest? sent = null;
+        _sqs.Setup(s => s.SendMessageBatchAsync(It.IsAny<SendMessageBatchRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<SendMessageBatchRequest, CancellationToken>((request, _) => sent = request)
+            .ReturnsAsync(new SendMessageBatchResponse());
+        var body = """
+            {"Records":[
+              {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"temp"},"object":{"key":"one.mp4","eTag":"e1"}}},
+              {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"temp"},"object":{"key":"two.mp4","eTag":"e2"}}}]}
+            """;
+
+        // Act
+        await CreateSut().HandleAsync(Message(body), CancellationToken.None);
+
+        // Assert
+        var jobs = sent!.Entries.Select(e => QueueMessageParser.Parse(e.MessageBody, KeyFilter.Everything).Jobs.Single().Key);
+        Assert.That(jobs, Is.EqualTo(new[] { "one.mp4", "two.mp4" }));
+        _sqs.Verify(s => s.DeleteMessageAsync(QueueUrl, "receipt-1", It.IsAny<CancellationToken>()), Times.Once);
+        _launcher.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task HandleAsync_SplitPartlyFails_OriginalKept()
+    {
+        // Arrange
+        _sqs.Setup(s => s.SendMessageBatchAsync(It.IsAny<SendMessageBatchRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SendMessageBatchResponse { Failed = [new BatchResultErrorEntry { Id = "job1", Message = "throttled" }] });
+        var body = """
+            {"Records":[
+              {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"temp"},"object":{"key":"one.mp4"}}},
+              {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"temp"},"object":{"key":"two.mp4"}}}]}
+            """;
+
+        // Act
+        await CreateSut().HandleAsync(Message(body), CancellationToken.None);
+
+        // Assert
+        _sqs.Verify(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task HandleAsync_ShutdownBeforeLaunch_ReleasesTheMessage()
+    {
+        // Arrange
+        using var stopping = new CancellationTokenSource();
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .Returns<JobLaunch, CancellationToken>(async (_, ct) =>
+            {
+                await stopping.CancelAsync();
+                ct.ThrowIfCancellationRequested();
+                return "never";
+            });
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("a.mp4")), stopping.Token);
+
+        // Assert
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 0, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task HandleAsync_VisibilityChangeFails_DoesNotThrow()
+    {
+        // Arrange: a fast job already deleted the message.
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>())).ReturnsAsync("task-1");
+        _sqs.Setup(s => s.ChangeMessageVisibilityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ReceiptHandleIsInvalidException("stale"));
+
+        // Act, Assert
+        await CreateSut().HandleAsync(Message(Upload("a.mp4")), CancellationToken.None);
+        Assert.That(_metrics.TakeSnapshot().Launched, Is.EqualTo(1));
+    }
+
+    private static string Upload(string key) =>
+        S3EventNotificationJson.ObjectCreated("temp", key, 1, "etag-1", "us-east-1", DateTimeOffset.UnixEpoch);
+
+    private static ReceivedMessage Message(string body, int receiveCount = 1) =>
+        new("m-1", "receipt-1", body, receiveCount, DateTimeOffset.UtcNow);
+
+    private MessageHandler CreateSut()
+    {
+        var options = TestOptions.Read(TestOptions.EcsSettings(QueueUrl));
+        return new MessageHandler(_sqs.Object, _launcher.Object, options, new VisibilityRules(options), _metrics, TimeProvider.System,
+            NullLogger<MessageHandler>.Instance);
+    }
+}
