@@ -26,7 +26,11 @@ public static class DispatcherServices
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<IAmazonSQS>(_ => CreateSqs(configuration));
         services.AddSingleton(Console.Out);
-        services.AddHostedService<EmfMetricsWriter>();
+        if (options.EmitMetrics)
+        {
+            services.AddHostedService<EmfMetricsWriter>();
+        }
+
         services.AddHostedService<QueuePoller>();
 
         if (options.Launcher == LauncherKind.Local)
@@ -37,7 +41,7 @@ public static class DispatcherServices
         else
         {
             // The default chain: environment, profile, then the ECS task role; resolved on every signature.
-            services.AddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+            services.AddSingleton(_ => ConfiguredCredentials(configuration) ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
             services.AddSingleton<IEcsApi>(provider => new EcsHttpApi(
                 EcsHttpClientFactory.Create(provider.GetRequiredService<AWSCredentials>(), options.Ecs.Region, TimeSpan.FromSeconds(15)),
                 EcsEndpoint.Resolve(name => configuration[name], options.Ecs.Region)));
@@ -86,6 +90,14 @@ public static class DispatcherServices
             config.ServiceURL = endpoint;
         }
 
-        return new AmazonSQSClient(config);
+        return ConfiguredCredentials(configuration) is { } credentials ? new AmazonSQSClient(credentials, config) : new AmazonSQSClient(config);
     }
+
+    // Keys given in appsettings or on the command line (the SDK's own chain reads only the environment and profiles).
+    private static AWSCredentials? ConfiguredCredentials(IConfiguration configuration) =>
+        configuration["AWS_ACCESS_KEY_ID"] is { Length: > 0 } accessKey && configuration["AWS_SECRET_ACCESS_KEY"] is { Length: > 0 } secretKey
+            ? configuration["AWS_SESSION_TOKEN"] is { Length: > 0 } token
+                ? new SessionAWSCredentials(accessKey, secretKey, token)
+                : new BasicAWSCredentials(accessKey, secretKey)
+            : null;
 }

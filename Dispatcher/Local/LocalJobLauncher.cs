@@ -1,22 +1,51 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Options;
+using Transcoder.Shared;
 
 namespace Transcoder.Dispatcher.Local;
 
 /// <summary>
-/// Runs each job as a TranscodeJob child process with the environment an ECS task would get (this process's own
-/// environment, for AWS endpoints and credentials, plus the job's overrides), at most
-/// <see cref="LocalLauncherOptions.MaxJobs"/> at a time. On shutdown the children get SIGTERM, so they release
-/// their messages, as a task would when ECS stops it.
+/// Runs each job as a TranscodeJob child process with the environment an ECS task would get: this process's own
+/// environment, the AWS settings (endpoints, region, credentials) and job tuning settings the dispatcher was configured
+/// with (they may come from appsettings or the command line rather than the environment), and the job's overrides.
+/// At most <see cref="LocalLauncherOptions.MaxJobs"/> run at a time. On shutdown the children get SIGTERM, so they
+/// release their messages, as a task would when ECS stops it.
 /// </summary>
-public sealed class LocalJobLauncher(DispatcherOptions options, ILogger<LocalJobLauncher> logger) : ITaskLauncher, IAsyncDisposable
+public sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration configuration, ILogger<LocalJobLauncher> logger)
+    : ITaskLauncher, IAsyncDisposable
 {
+    // What a task definition's environment and task role would provide.
+    private static readonly string[] PassedThrough =
+    [
+        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SQS", "AWS_REGION", "AWS_DEFAULT_REGION",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+        JobEnvironment.LogFormat, JobEnvironment.Verbose, JobEnvironment.WorkDir, JobEnvironment.Parallelism,
+        JobEnvironment.HeartbeatSeconds, JobEnvironment.FfmpegPath, JobEnvironment.FfprobePath, JobEnvironment.LadderFile,
+    ];
+
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
     private readonly SemaphoreSlim _slots = new(options.Local.MaxJobs, options.Local.MaxJobs);
     private readonly Dictionary<int, (Process Process, Task Exited)> _running = [];
     private readonly Lock _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LocalJobExit> _exits = new();
+
+    /// <summary>The job processes running now (the end-to-end tests stop one mid-encode, as ECS stops a task).</summary>
+    public IReadOnlyList<int> RunningProcessIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _running.Keys];
+            }
+        }
+    }
+
+    /// <summary>Every job process that has ended, in order.</summary>
+    public IReadOnlyList<LocalJobExit> Exits => [.. _exits];
 
     public async Task<string> LaunchAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
@@ -33,11 +62,15 @@ public sealed class LocalJobLauncher(DispatcherOptions options, ILogger<LocalJob
             throw new LaunchException($"could not start {options.Local.JobPath}: {exception.Message}", isRetryable: false, exception);
         }
 
-        var exited = WatchAsync(process, launch.Job.JobId);
+        // Registered before the watcher may remove it: a job that fails at once exits within milliseconds.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exited = WatchAsync(process, launch.Job.JobId, registered.Task);
         lock (_gate)
         {
             _running[process.Id] = (process, exited);
         }
+
+        registered.SetResult();
 
         return $"local process {process.Id}";
     }
@@ -84,6 +117,14 @@ public sealed class LocalJobLauncher(DispatcherOptions options, ILogger<LocalJob
             startInfo.ArgumentList.Add(path);
         }
 
+        foreach (var name in PassedThrough)
+        {
+            if (configuration[name] is { Length: > 0 } value)
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
         foreach (var (name, value) in TaskEnvironment.For(launch, options))
         {
             startInfo.Environment[name] = value;
@@ -92,21 +133,24 @@ public sealed class LocalJobLauncher(DispatcherOptions options, ILogger<LocalJob
         return startInfo;
     }
 
-    private async Task WatchAsync(Process process, string jobId)
+    private async Task WatchAsync(Process process, string jobId, Task registered)
     {
+        var processId = process.Id;
         try
         {
+            await registered;
             var stdout = ForwardAsync(process.StandardOutput, jobId);
             var stderr = ForwardAsync(process.StandardError, jobId);
             await process.WaitForExitAsync();
             await Task.WhenAll(stdout, stderr);
-            logger.LogInformation("Job {JobId} (process {ProcessId}) exited with {ExitCode}", jobId, process.Id, process.ExitCode);
+            _exits.Enqueue(new LocalJobExit(jobId, processId, process.ExitCode));
+            logger.LogInformation("Job {JobId} (process {ProcessId}) exited with {ExitCode}", jobId, processId, process.ExitCode);
         }
         finally
         {
             lock (_gate)
             {
-                _running.Remove(process.Id);
+                _running.Remove(processId);
             }
 
             process.Dispose();

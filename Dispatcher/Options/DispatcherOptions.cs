@@ -33,6 +33,9 @@ public sealed class DispatcherOptions
 
     public LocalLauncherOptions Local { get; init; } = new();
 
+    /// <summary>Whether CloudWatch Embedded Metric Format lines are written to stdout (<c>METRICS=emf</c>, the default, or <c>off</c>).</summary>
+    public bool EmitMetrics { get; init; } = true;
+
     public string MetricsNamespace { get; init; } = "Transcoder/Dispatcher";
 
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromMinutes(1);
@@ -72,10 +75,25 @@ public sealed class DispatcherOptions
             OutputPrefix = reader.Text(SettingNames.OutputPrefix) ?? string.Empty,
             Ecs = launcher == LauncherKind.Ecs ? EcsOptions.Read(reader) : new EcsOptions(),
             Local = launcher == LauncherKind.Local ? LocalLauncherOptions.Read(reader) : new LocalLauncherOptions(),
+            EmitMetrics = ReadMetricsSwitch(reader),
             MetricsNamespace = reader.Text(SettingNames.MetricsNamespace) ?? "Transcoder/Dispatcher",
             MetricsInterval = TimeSpan.FromSeconds(reader.Integer(SettingNames.MetricsIntervalSeconds, 60, 1, 3600)),
         };
         return (options, reader.Errors);
+    }
+
+    private static bool ReadMetricsSwitch(SettingReader reader)
+    {
+        switch (reader.Text(SettingNames.Metrics)?.ToLowerInvariant())
+        {
+            case null or "emf" or "on":
+                return true;
+            case "off":
+                return false;
+            case var other:
+                reader.Error($"{SettingNames.Metrics} must be 'emf' or 'off', not '{other}'");
+                return true;
+        }
     }
 
     private static LauncherKind ReadLauncher(SettingReader reader)

@@ -29,6 +29,7 @@ public static class SettingNames
     public const string KeySuffixes = "KEY_SUFFIXES";
     public const string LocalJobPath = "LOCAL_JOB_PATH";
     public const string LocalMaxJobs = "LOCAL_MAX_JOBS";
+    public const string Metrics = "METRICS";
     public const string MetricsNamespace = "METRICS_NAMESPACE";
     public const string MetricsIntervalSeconds = "METRICS_INTERVAL_SECONDS";
     public const string LogFormat = "LOG_FORMAT";

@@ -29,16 +29,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
     public string Stderr => _stderr.ToString();
 
     /// <summary>Starts <c>dotnet app.dll args</c> with exactly <paramref name="environment"/> added to a clean PATH/HOME.</summary>
-    public static ChildProcess StartDotnet(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static ChildProcess StartDotnet(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        Start("dotnet", [assemblyPath, .. arguments], environment);
+
+    /// <summary>Starts <paramref name="executable"/> with exactly <paramref name="environment"/> added to a clean PATH/HOME.</summary>
+    public static ChildProcess Start(string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(assemblyPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -91,11 +94,14 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
-    public void Signal(int signal)
+    public void Signal(int signal) => Signal(_process.Id, signal);
+
+    /// <summary>Sends <paramref name="signal"/> to any process (one this class did not start, too).</summary>
+    public static void Signal(int processId, int signal)
     {
-        if (Kill(_process.Id, signal) != 0)
+        if (Kill(processId, signal) != 0)
         {
-            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({processId}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 

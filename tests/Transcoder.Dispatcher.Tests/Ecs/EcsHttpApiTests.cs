@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Transcoder.Dispatcher.Ecs;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Tests.Support;
+using Transcoder.Testing.Ecs;
 using Transcoder.Shared.Messages;
 
 namespace Transcoder.Dispatcher.Tests.Ecs;

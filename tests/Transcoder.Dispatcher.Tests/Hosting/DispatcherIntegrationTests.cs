@@ -1,6 +1,7 @@
 using Amazon.SQS.Model;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Dispatcher.Tests.Support;
+using Transcoder.Testing.Ecs;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
 using Transcoder.Testing;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Transcoder.Dispatcher.Tests.Support;
+using Transcoder.Testing.Ecs;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
 using Transcoder.Testing;

@@ -1,9 +1,10 @@
 using System.Text.Json;
 
-namespace Transcoder.Dispatcher.Tests.Support;
+namespace Transcoder.Testing.Ecs;
 
 /// <summary>One RunTask request as <see cref="FakeEcs"/> received it.</summary>
-internal sealed record RecordedRunTask(int Call, JsonElement Body, string? ContentType)
+/// <param name="ArrivedAt">When it arrived, in <see cref="System.Diagnostics.Stopwatch"/> ticks (for latency figures).</param>
+public sealed record RecordedRunTask(int Call, JsonElement Body, string? ContentType, long ArrivedAt)
 {
     public string Environment(string name) =>
         Body.GetProperty("overrides").GetProperty("containerOverrides")[0].GetProperty("environment").EnumerateArray()

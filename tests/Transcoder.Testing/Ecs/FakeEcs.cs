@@ -2,16 +2,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Transcoder.Testing;
 
-namespace Transcoder.Dispatcher.Tests.Support;
+namespace Transcoder.Testing.Ecs;
 
 /// <summary>
 /// A small stand-in for ECS's RunTask endpoint on loopback: checks each request's SigV4 signature, answers like ECS
 /// (a task, or <c>failures</c>, or an error such as throttling, as <see cref="Behaviour"/> decides), and remembers
 /// every request. Like ECS it returns the same task for a repeated <c>clientToken</c>.
 /// </summary>
-internal sealed class FakeEcs : IAsyncDisposable
+public sealed class FakeEcs : IAsyncDisposable
 {
     public const string AccessKey = "AKIDFAKEECS";
     public const string SecretKey = "fake-ecs-secret";
@@ -80,6 +79,7 @@ internal sealed class FakeEcs : IAsyncDisposable
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body);
         var bytes = body.ToArray();
@@ -105,7 +105,7 @@ internal sealed class FakeEcs : IAsyncDisposable
         using var document = JsonDocument.Parse(bytes);
         var request = document.RootElement.Clone();
         var call = Interlocked.Increment(ref _calls);
-        Requests.Enqueue(new RecordedRunTask(call, request, context.Request.Headers["Content-Type"]));
+        Requests.Enqueue(new RecordedRunTask(call, request, context.Request.Headers["Content-Type"], arrivedAt));
         if (AnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(AnswerDelay);

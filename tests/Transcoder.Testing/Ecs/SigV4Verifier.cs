@@ -3,14 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Transcoder.Dispatcher.Tests.Support;
+namespace Transcoder.Testing.Ecs;
 
 /// <summary>
 /// Checks a request's SigV4 <c>Authorization</c> header the way AWS does, by recomputing the signature
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html). Enough for a POST to "/" with no
 /// query string, which is all ECS's JSON protocol uses.
 /// </summary>
-internal static partial class SigV4Verifier
+public static partial class SigV4Verifier
 {
     /// <returns>null when the signature is right, else what is wrong.</returns>
     public static string? Verify(string method, string path, NameValueCollection headers, byte[] body, string secretKey, string expectedService)

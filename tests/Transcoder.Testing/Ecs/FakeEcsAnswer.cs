@@ -1,7 +1,7 @@
-namespace Transcoder.Dispatcher.Tests.Support;
+namespace Transcoder.Testing.Ecs;
 
 /// <summary>A non-default answer of <see cref="FakeEcs"/>: a status code and a JSON body.</summary>
-internal sealed record FakeEcsAnswer(int StatusCode, string Body)
+public sealed record FakeEcsAnswer(int StatusCode, string Body)
 {
     public static FakeEcsAnswer Throttling { get; } = new(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""");
 

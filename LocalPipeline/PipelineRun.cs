@@ -1,0 +1,79 @@
+using Transcoder.Dispatcher.Options;
+using Transcoder.Shared;
+
+namespace Transcoder.LocalPipeline;
+
+/// <summary>One run of the local pipeline on one video, narrated on the terminal.</summary>
+internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo output, TimeSpan timeout, bool keepRunning)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Step("starting the S3/SQS emulator (fauxqs), buckets, queue + DLQ, and the Dispatcher with the local launcher");
+        var settings = new Dictionary<string, string?>
+        {
+            [SettingNames.LogFormat] = "text",
+            [SettingNames.LocalMaxJobs] = "1",
+            // CloudWatch metric lines are noise on a terminal.
+            [SettingNames.Metrics] = "off",
+        };
+        await using var stack = await PipelineStack.StartAsync(settings, queueVisibilitySeconds: 300, cancellationToken);
+        Console.WriteLine($"    emulator {stack.Endpoint}  buckets {PipelineStack.TempBucket}, {PipelineStack.ProdBucket}  queue {stack.QueueUrl}");
+
+        Step($"uploading {input.FullName} to s3://{PipelineStack.TempBucket}/{key} and sending the S3 event notification");
+        await stack.UploadAsync(input.FullName, key, cancellationToken);
+
+        Step("waiting for the job (its log lines follow)");
+        var manifestKey = PipelineStack.OutputKey(key, "manifest.json");
+        var failureKey = PipelineStack.OutputKey(key, "failure.json");
+        var deadline = DateTime.UtcNow + timeout;
+        var finished = false;
+        while (!finished)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Console.Error.WriteLine($"LocalPipeline: no manifest after {timeout.TotalSeconds} s; queue {await stack.DepthsAsync(cancellationToken)}");
+                return ExitCodes.Transient;
+            }
+
+            await Task.Delay(500, cancellationToken);
+            finished = stack.Jobs.Exits.Count > 0 && stack.Jobs.RunningProcessIds.Count == 0;
+        }
+
+        var exit = stack.Jobs.Exits[^1];
+        var outputs = await stack.OutputsAsync(key, cancellationToken);
+        var folder = Path.Combine(output.FullName, OutputFolder.ForObject(PipelineStack.TempBucket, key));
+        Directory.CreateDirectory(folder);
+        foreach (var item in outputs)
+        {
+            using var response = await stack.S3.GetObjectAsync(PipelineStack.ProdBucket, item.Key, cancellationToken);
+            await response.WriteResponseStreamToFileAsync(Path.Combine(folder, Path.GetFileName(item.Key)), append: false, cancellationToken);
+        }
+
+        await Task.Delay(1000, cancellationToken);
+        var depths = await stack.DepthsAsync(cancellationToken);
+        Step($"job exited with {exit.ExitCode}; {outputs.Count} objects under s3://{PipelineStack.ProdBucket}/{PipelineStack.OutputPrefix}{OutputFolder.ForObject(PipelineStack.TempBucket, key)}/");
+        foreach (var item in outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"    {item.Size,12:N0}  {Path.GetFileName(item.Key)}");
+        }
+
+        Console.WriteLine($"    copied to {folder}");
+        Console.WriteLine($"    queue: {depths.Visible} waiting, {depths.InFlight} in flight; DLQ: {depths.DeadLetters}");
+        var record = outputs.Any(o => o.Key == manifestKey) ? "manifest.json" : outputs.Any(o => o.Key == failureKey) ? "failure.json" : null;
+        if (record is not null)
+        {
+            Step(record);
+            Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken));
+        }
+
+        if (keepRunning)
+        {
+            Step($"still running: upload more with AWS_ENDPOINT_URL={stack.Endpoint} (credentials test/test), Ctrl-C to stop");
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return exit.ExitCode;
+    }
+
+    private static void Step(string text) => Console.WriteLine($"==> {text}");
+}

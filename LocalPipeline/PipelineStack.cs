@@ -1,0 +1,187 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Transcoder.Dispatcher.Hosting;
+using Transcoder.Dispatcher.Local;
+using Transcoder.Dispatcher.Options;
+using Transcoder.Shared;
+using Transcoder.Shared.Messages;
+using Transcoder.Testing;
+
+namespace Transcoder.LocalPipeline;
+
+/// <summary>
+/// What deploy/transcoder.json creates in AWS, on this machine: a temp and a prod bucket, the upload queue and its
+/// DLQ (redrive after 3 receives) in the emulator, and the Dispatcher with the local launcher. S3 cannot notify the
+/// emulator's queue, so <see cref="UploadAsync"/> sends the notification S3 would send.
+/// </summary>
+public sealed class PipelineStack : IAsyncDisposable
+{
+    public const string TempBucket = "transcoder-temp";
+    public const string ProdBucket = "transcoder-prod";
+    public const string OutputPrefix = "renditions/";
+    public const int MaxReceiveCount = 3;
+
+    private readonly FauxqsEmulator _emulator;
+    private readonly IHost _dispatcher;
+
+    private PipelineStack(FauxqsEmulator emulator, IAmazonS3 s3, IAmazonSQS sqs, string queueUrl, string deadLetterUrl, IHost dispatcher)
+    {
+        _emulator = emulator;
+        S3 = s3;
+        Sqs = sqs;
+        QueueUrl = queueUrl;
+        DeadLetterUrl = deadLetterUrl;
+        _dispatcher = dispatcher;
+    }
+
+    public IAmazonS3 S3 { get; }
+
+    public IAmazonSQS Sqs { get; }
+
+    public string QueueUrl { get; }
+
+    public string DeadLetterUrl { get; }
+
+    public Uri Endpoint => _emulator.Endpoint;
+
+    public LocalJobLauncher Jobs => _dispatcher.Services.GetRequiredService<LocalJobLauncher>();
+
+    /// <param name="settings">Dispatcher settings that replace the stack's defaults (e.g. LOCAL_MAX_JOBS, LOG_FORMAT).</param>
+    /// <param name="queueVisibilitySeconds">The queue's visibility timeout: how long a message lost with its job stays hidden.</param>
+    public static async Task<PipelineStack> StartAsync(IReadOnlyDictionary<string, string?> settings, int queueVisibilitySeconds, CancellationToken cancellationToken)
+    {
+        var emulator = await FauxqsEmulator.StartAsync(cancellationToken);
+        try
+        {
+            var s3 = emulator.CreateS3Client();
+            var sqs = emulator.CreateSqsClient();
+            await s3.PutBucketAsync(TempBucket, cancellationToken);
+            await s3.PutBucketAsync(ProdBucket, cancellationToken);
+            var deadLetterUrl = (await sqs.CreateQueueAsync(new CreateQueueRequest("transcoder-uploads-dlq"), cancellationToken)).QueueUrl;
+            var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetterUrl, ["QueueArn"], cancellationToken)).Attributes["QueueArn"];
+            var queueUrl = (await sqs.CreateQueueAsync(
+                new CreateQueueRequest("transcoder-uploads")
+                {
+                    Attributes = new Dictionary<string, string>
+                    {
+                        ["VisibilityTimeout"] = queueVisibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["RedrivePolicy"] = $$"""{"deadLetterTargetArn":"{{deadLetterArn}}","maxReceiveCount":"{{MaxReceiveCount}}"}""",
+                    },
+                },
+                cancellationToken)).QueueUrl;
+
+            var configuration = new Dictionary<string, string?>
+            {
+                [SettingNames.QueueUrl] = queueUrl,
+                [SettingNames.OutputBucket] = ProdBucket,
+                [SettingNames.OutputPrefix] = OutputPrefix,
+                [SettingNames.Launcher] = "local",
+                [SettingNames.LocalJobPath] = Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"),
+                [SettingNames.TaskStartGraceSeconds] = "60",
+                [SettingNames.RetryBackoffBaseSeconds] = "5",
+            };
+            foreach (var (name, value) in emulator.ClientEnvironment)
+            {
+                configuration[name] = value;
+            }
+
+            foreach (var (name, value) in settings)
+            {
+                configuration[name] = value;
+            }
+
+            var config = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
+            var (options, errors) = DispatcherOptions.Read(config);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException("local dispatcher settings: " + string.Join("; ", errors));
+            }
+
+            var dispatcher = DispatcherApp.BuildHost(config, options, services => services.AddSingleton<IAmazonSQS>(sqs));
+            await dispatcher.StartAsync(cancellationToken);
+            return new PipelineStack(emulator, s3, sqs, queueUrl, deadLetterUrl, dispatcher);
+        }
+        catch
+        {
+            await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Uploads a file to the temp bucket and sends the ObjectCreated notification S3 would send.</summary>
+    /// <returns>The notification's body (send it again to imitate a duplicate event).</returns>
+    public async Task<string> UploadAsync(string path, string key, CancellationToken cancellationToken)
+    {
+        var put = await S3.PutObjectAsync(new PutObjectRequest { BucketName = TempBucket, Key = key, FilePath = path }, cancellationToken);
+        var notification = S3EventNotificationJson.ObjectCreated(
+            TempBucket, key, new FileInfo(path).Length, put.ETag, FauxqsEmulator.Region, DateTimeOffset.UtcNow);
+        await NotifyAsync(notification, cancellationToken);
+        return notification;
+    }
+
+    public Task NotifyAsync(string notification, CancellationToken cancellationToken) =>
+        Sqs.SendMessageAsync(QueueUrl, notification, cancellationToken);
+
+    /// <summary>The key of one output file of the upload <paramref name="key"/> in the prod bucket.</summary>
+    public static string OutputKey(string key, string fileName) => $"{OutputPrefix}{OutputFolder.ForObject(TempBucket, key)}/{fileName}";
+
+    public async Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await S3.GetObjectMetadataAsync(bucket, key, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every object of the prod bucket under the folder of the upload <paramref name="key"/>.</summary>
+    public async Task<IReadOnlyList<S3Object>> OutputsAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await S3.ListObjectsV2Async(
+            new ListObjectsV2Request { BucketName = ProdBucket, Prefix = $"{OutputPrefix}{OutputFolder.ForObject(TempBucket, key)}/" },
+            cancellationToken);
+        return response.S3Objects ?? [];
+    }
+
+    /// <summary>Messages in the upload queue (visible, in flight) and in the DLQ.</summary>
+    public async Task<QueueDepths> DepthsAsync(CancellationToken cancellationToken)
+    {
+        var queue = await CountAsync(QueueUrl, cancellationToken);
+        var dead = await CountAsync(DeadLetterUrl, cancellationToken);
+        return new QueueDepths(queue.Visible, queue.InFlight, dead.Visible + dead.InFlight);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The dispatcher first: it stops its job processes (SIGTERM, as ECS would) before the emulator goes.
+        await _dispatcher.StopAsync(CancellationToken.None);
+        if (_dispatcher is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            _dispatcher.Dispose();
+        }
+
+        S3.Dispose();
+        Sqs.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    private async Task<(int Visible, int InFlight)> CountAsync(string url, CancellationToken cancellationToken)
+    {
+        var attributes = (await Sqs.GetQueueAttributesAsync(url, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], cancellationToken)).Attributes;
+        return (int.Parse(attributes["ApproximateNumberOfMessages"], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+
+namespace Transcoder.Deploy.Tests.Template;
+
+/// <summary>
+/// Each least-privilege rule on a copy of the shipped template with one typical mistake: the rule must report it,
+/// naming where it is (a rule that passes on anything would make <see cref="LeastPrivilegeTests"/> worthless).
+/// </summary>
+public sealed class IamRulesMutationTests
+{
+    private CloudFormationTemplate _template = null!;
+
+    // NUnit keeps one fixture instance for all its tests: a fresh copy for each mutation.
+    [SetUp]
+    public void LoadFreshCopy() => _template = CloudFormationTemplate.LoadShipped().Clone();
+
+    /// <summary>The live statement (changing it changes <see cref="_template"/>).</summary>
+    private JsonObject Statement(string attachedTo, string sid) =>
+        _template.PolicyStatements().Single(s => s.AttachedTo.Contains(attachedTo) && s.Source.EndsWith("#" + sid, StringComparison.Ordinal)).Json;
+
+    [Test]
+    public void WildcardActions_ServiceWildcardOnJobRole_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "WriteOutputs")["Action"] = "s3:*";
+
+        Assert.That(IamRules.WildcardActions(_template), Is.EqualTo(new[] { "JobTaskRole/transcode#WriteOutputs: wildcard action s3:*" }));
+    }
+
+    [Test]
+    public void WildcardActions_StarInList_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "ConsumeJobQueue")["Action"]!.AsArray().Add("*");
+
+        Assert.That(IamRules.WildcardActions(_template), Has.One.Contains("DispatcherTaskRole/dispatch#ConsumeJobQueue: wildcard action *"));
+    }
+
+    [Test]
+    public void WildcardActions_PrefixWildcard_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "ReadUploads")["Action"] = "s3:Get*";
+
+        Assert.That(IamRules.WildcardActions(_template), Has.One.Contains("s3:Get*"));
+    }
+
+    [Test]
+    public void WildcardResources_StarForScopedAction_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "ReadUploads")["Resource"] = "*";
+
+        Assert.That(IamRules.WildcardResources(_template), Is.EqualTo(new[] { "JobTaskRole/transcode#ReadUploads: resource * for s3:GetObject" }));
+    }
+
+    [Test]
+    public void WildcardResources_EveryQueueOfTheAccount_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "ConsumeJobQueue")["Resource"] =
+            new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*" };
+
+        Assert.That(IamRules.WildcardResources(_template), Has.One.StartsWith("DispatcherTaskRole/dispatch#ConsumeJobQueue: resource"));
+    }
+
+    [Test]
+    public void WildcardResources_AllowlistedActionJoinedByAnother_Reported()
+    {
+        Statement(IamRules.JobExecutionRole, "EcrAuthorizationToken")["Action"] = new JsonArray("ecr:GetAuthorizationToken", "ecr:BatchGetImage");
+
+        Assert.That(IamRules.WildcardResources(_template), Has.One.Contains("ecr:BatchGetImage"));
+    }
+
+    [Test]
+    public void RunTaskScope_AnyTaskDefinition_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "RunJobTask")["Resource"] =
+            new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/*" };
+
+        Assert.That(IamRules.RunTaskScope(_template), Has.One.Contains("not only on JobTaskDefinition"));
+    }
+
+    [Test]
+    public void RunTaskScope_ClusterConditionRemoved_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "RunJobTask").Remove("Condition");
+
+        Assert.That(IamRules.RunTaskScope(_template), Has.One.Contains("without the condition ecs:cluster"));
+    }
+
+    [Test]
+    public void RunTaskScope_GrantedToJobRole_Reported()
+    {
+        var runTask = Statement(IamRules.DispatcherTaskRole, "RunJobTask").DeepClone();
+        Statement(IamRules.JobTaskRole, "ReadUploads").Parent!.AsArray().Add(runTask);
+
+        Assert.That(IamRules.RunTaskScope(_template), Has.Some.Contains("granted to JobTaskRole"));
+    }
+
+    [Test]
+    public void RunTaskScope_TagResourceWithoutCreateAction_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "TagJobTaskAtLaunch").Remove("Condition");
+
+        Assert.That(IamRules.RunTaskScope(_template), Has.One.Contains("ecs:TagResource without the condition ecs:CreateAction"));
+    }
+
+    [Test]
+    public void PassRoleScope_DispatcherPassesItsOwnRole_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "PassJobRoles")["Resource"]!.AsArray()
+            .Add(new JsonObject { ["Fn::GetAtt"] = new JsonArray("DispatcherTaskRole", "Arn") });
+
+        Assert.That(IamRules.PassRoleScope(_template), Has.One.Contains("iam:PassRole on {\"Fn::GetAtt\":[\"DispatcherTaskRole\",\"Arn\"]}"));
+    }
+
+    [Test]
+    public void PassRoleScope_AnyRole_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "PassJobRoles")["Resource"] = "*";
+
+        Assert.That(IamRules.PassRoleScope(_template), Has.One.Contains("iam:PassRole on *"));
+    }
+
+    [Test]
+    public void JobTaskRoleScope_WriteToTempBucket_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "ReadUploads")["Action"] = new JsonArray("s3:GetObject", "s3:PutObject");
+
+        Assert.That(IamRules.JobTaskRoleScope(_template), Is.EqualTo(new[]
+        {
+            "JobTaskRole/transcode#ReadUploads: s3:PutObject on the temp bucket (allowed there: s3:GetObject, s3:ListBucket)",
+        }));
+    }
+
+    [Test]
+    public void JobTaskRoleScope_ReadAnotherBucket_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "ReadUploads")["Resource"] = new JsonArray(
+            new JsonObject { ["Fn::Sub"] = "${TempBucket.Arn}/*" },
+            "arn:aws:s3:::somebody-elses-bucket/*");
+
+        Assert.That(IamRules.JobTaskRoleScope(_template), Has.One.Contains("arn:aws:s3:::somebody-elses-bucket/*"));
+    }
+
+    [Test]
+    public void JobTaskRoleScope_ReceiveFromQueue_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "SettleMessage")["Action"]!.AsArray().Add("sqs:ReceiveMessage");
+
+        Assert.That(IamRules.JobTaskRoleScope(_template), Has.One.Contains("sqs:ReceiveMessage on the queue"));
+    }
+
+    [Test]
+    public void QueuePolicyScope_SourceAccountRemoved_Reported()
+    {
+        Statement(IamRules.JobQueue, "TempBucketNotifications")["Condition"]!.AsObject().Remove("StringEquals");
+
+        Assert.That(IamRules.QueuePolicyScope(_template), Is.EqualTo(new[]
+        {
+            "JobQueuePolicy#TempBucketNotifications: no condition aws:SourceAccount = AWS::AccountId",
+        }));
+    }
+
+    [Test]
+    public void QueuePolicyScope_SourceArnOfAnotherBucket_Reported()
+    {
+        Statement(IamRules.JobQueue, "TempBucketNotifications")["Condition"]!["ArnEquals"]!["aws:SourceArn"] =
+            new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:s3:::${NamePrefix}-prod-${AWS::AccountId}-${AWS::Region}" };
+
+        Assert.That(IamRules.QueuePolicyScope(_template), Has.One.Contains("no condition aws:SourceArn"));
+    }
+
+    [Test]
+    public void QueuePolicyScope_AnyPrincipal_Reported()
+    {
+        Statement(IamRules.JobQueue, "TempBucketNotifications")["Principal"] = "*";
+
+        Assert.That(IamRules.QueuePolicyScope(_template), Has.One.Contains("is not the S3 service"));
+    }
+}

@@ -1,0 +1,155 @@
+using Transcoder.Dispatcher.Options;
+using Transcoder.LocalPipeline;
+using Transcoder.Shared;
+using Transcoder.Testing;
+
+namespace Transcoder.Pipeline.Tests;
+
+/// <summary>
+/// upload → S3 event → queue → Dispatcher (local launcher) → TranscodeJob process → prod bucket, on the emulator:
+/// the message's whole life, as in AWS.
+/// </summary>
+[Category("Integration")]
+public sealed class LocalPipelineEndToEndTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "transcoder-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [TearDown]
+    public void RemoveScratch()
+    {
+        if (Directory.Exists(_scratch))
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Upload_GoodVideo_OutputsAndManifestMessageDeletedDlqEmpty(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var clip = await TinyClip.MakeAsync(_scratch, "good.mp4", "640x360", 1.5, cancellationToken);
+        await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
+        const string key = "uploads/My Holiday+1 (é).mp4";
+
+        // Act
+        await stack.UploadAsync(clip, key, cancellationToken);
+        await WaitForExitsAsync(stack, 1, cancellationToken);
+
+        // Assert
+        Assert.That(stack.Jobs.Exits.Single().ExitCode, Is.EqualTo(ExitCodes.Success));
+        var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
+        Assert.That(outputs, Is.EqualTo(new[] { "360p.mp4", "manifest.json", "poster.jpg" }));
+        await AssertQueuesDrainedAsync(stack, cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Upload_BrokenVideo_Exit3FailureRecordMessageDeleted(CancellationToken cancellationToken)
+    {
+        // Arrange: a file that claims to be a video.
+        Directory.CreateDirectory(_scratch);
+        var broken = Path.Combine(_scratch, "broken.mp4");
+        await File.WriteAllTextAsync(broken, "this is a text file, not a video", cancellationToken);
+        await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
+        const string key = "uploads/broken.mp4";
+
+        // Act
+        await stack.UploadAsync(broken, key, cancellationToken);
+        await WaitForExitsAsync(stack, 1, cancellationToken);
+
+        // Assert: not retried (bad input), and the failure recorded where the outputs would have gone.
+        Assert.That(stack.Jobs.Exits.Single().ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).ToList();
+        Assert.That(outputs, Is.EqualTo(new[] { "failure.json" }));
+        await AssertQueuesDrainedAsync(stack, cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(240_000)]
+    public async Task Upload_JobStoppedMidEncode_MessageReleasedRetriedThenDone(CancellationToken cancellationToken)
+    {
+        // Arrange: long enough at 1080p that the job is still encoding when it is stopped.
+        var clip = await TinyClip.MakeAsync(_scratch, "long.mp4", "1920x1080", 4, cancellationToken);
+        await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
+        const string key = "uploads/interrupted.mp4";
+        await stack.UploadAsync(clip, key, cancellationToken);
+        await Eventually(() => stack.Jobs.RunningProcessIds.Count == 1, "the job running", cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+
+        // Act: what ECS does when it stops a task (a Spot interruption, a deployment): SIGTERM.
+        ChildProcess.Signal(stack.Jobs.RunningProcessIds.Single(), ChildProcess.SigTerm);
+        await WaitForExitsAsync(stack, 2, cancellationToken);
+
+        // Assert: interrupted (143), released at once, launched again, done.
+        Assert.That(stack.Jobs.Exits.Select(e => e.ExitCode), Is.EqualTo(new[] { ExitCodes.Terminated, ExitCodes.Success }));
+        Assert.That(await stack.ExistsAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(key, "manifest.json"), cancellationToken), Is.True);
+        await AssertQueuesDrainedAsync(stack, cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Upload_NotifiedTwice_OneSetOfOutputs(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var clip = await TinyClip.MakeAsync(_scratch, "twice.mp4", "640x360", 1, cancellationToken);
+        await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
+        const string key = "uploads/twice.mp4";
+
+        // Act: S3 delivers at least once; the same event twice.
+        var notification = await stack.UploadAsync(clip, key, cancellationToken);
+        await stack.NotifyAsync(notification, cancellationToken);
+        await WaitForExitsAsync(stack, 2, cancellationToken);
+
+        // Assert: both jobs succeed under the same id, the second finds the first's manifest and encodes nothing.
+        Assert.That(stack.Jobs.Exits.Select(e => e.ExitCode), Is.EqualTo(new[] { ExitCodes.Success, ExitCodes.Success }));
+        Assert.That(stack.Jobs.Exits.Select(e => e.JobId).Distinct().Count(), Is.EqualTo(1));
+        var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
+        Assert.That(outputs, Is.EqualTo(new[] { "360p.mp4", "manifest.json", "poster.jpg" }));
+        var prodObjects = await stack.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = PipelineStack.ProdBucket }, cancellationToken);
+        Assert.That(prodObjects.S3Objects, Has.Count.EqualTo(3), "no second folder");
+        await AssertQueuesDrainedAsync(stack, cancellationToken);
+    }
+
+    private Task<PipelineStack> StartAsync(int maxJobs, CancellationToken cancellationToken) => PipelineStack.StartAsync(
+        new Dictionary<string, string?>
+        {
+            [SettingNames.LocalMaxJobs] = maxJobs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [SettingNames.LogFormat] = "text",
+            [SettingNames.Metrics] = "off",
+            [JobEnvironment.WorkDir] = _scratch,
+        },
+        queueVisibilitySeconds: 120,
+        cancellationToken);
+
+    private static Task WaitForExitsAsync(PipelineStack stack, int count, CancellationToken cancellationToken) =>
+        Eventually(() => stack.Jobs.Exits.Count >= count && stack.Jobs.RunningProcessIds.Count == 0, $"{count} job(s) finished", cancellationToken);
+
+    private static async Task AssertQueuesDrainedAsync(PipelineStack stack, CancellationToken cancellationToken)
+    {
+        // The job deletes its message just before it exits; the emulator may count it a moment later.
+        var depths = await stack.DepthsAsync(cancellationToken);
+        for (var i = 0; i < 20 && !depths.IsEmpty; i++)
+        {
+            await Task.Delay(100, cancellationToken);
+            depths = await stack.DepthsAsync(cancellationToken);
+        }
+
+        Assert.That(depths, Is.EqualTo(new QueueDepths(0, 0, 0)), "message deleted, DLQ empty");
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"timed out waiting for: {what}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
