@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Transcoder.Testing;
 
 /// <summary>Locations in the repository, found from the test binaries upwards (artifacts/ lives inside it).</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+    private static readonly Lazy<string> LazyRoot = new(() => FindRoot());
 
     public static string Root => LazyRoot.Value;
 
@@ -11,25 +13,22 @@ public static class RepoPaths
 
     public static string NodeModules => Path.Combine(Root, "node_modules");
 
-    private static string FindRoot()
+    // The binaries' folder first; built with ArtifactsPath outside the repository, the folder this file was compiled
+    // from (the test host then runs outside the repository), and last the working directory.
+    private static string FindRoot([CallerFilePath] string sourceFile = "")
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        string[] starts = [AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty, Environment.CurrentDirectory];
+        foreach (var start in starts.Where(Directory.Exists))
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Transcoder.sln")))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (File.Exists(Path.Combine(directory.FullName, "Transcoder.sln")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
-        // Built with ArtifactsPath outside the repository: fall back to the working directory's ancestors.
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Transcoder.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Transcoder.sln not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}");
+        throw new InvalidOperationException($"Transcoder.sln not found above {string.Join(", ", starts)}");
     }
 }

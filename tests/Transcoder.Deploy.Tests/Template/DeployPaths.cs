@@ -1,18 +1,11 @@
-using System.Runtime.CompilerServices;
 using Transcoder.Testing;
 
 namespace Transcoder.Deploy.Tests.Template;
 
-/// <summary>
-/// The repository root for the template tests: <see cref="RepoPaths.Root"/>, or, when the tests were built with
-/// <c>ArtifactsPath</c> outside the repository (the test host then runs in that folder and RepoPaths cannot see the
-/// repository), the folder above this source file that holds Transcoder.sln.
-/// </summary>
+/// <summary>The files the template tests read.</summary>
 public static class DeployPaths
 {
-    private static readonly Lazy<string> LazyRoot = new(() => FindRoot());
-
-    public static string Root => LazyRoot.Value;
+    public static string Root => RepoPaths.Root;
 
     public static string Template => Path.Combine(Root, "deploy", "transcoder.json");
 
@@ -21,24 +14,4 @@ public static class DeployPaths
 
     /// <summary>A file of the npm cfn-lint package: present once <c>npm ci</c> has run.</summary>
     public static string NpmCfnLintMarker => Path.Combine(Root, "node_modules", "cfn-lint", "lib", "index.js");
-
-    private static string FindRoot([CallerFilePath] string sourceFile = "")
-    {
-        try
-        {
-            return RepoPaths.Root;
-        }
-        catch (InvalidOperationException)
-        {
-            for (var directory = new FileInfo(sourceFile).Directory; directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Transcoder.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw;
-        }
-    }
 }
