@@ -20,9 +20,14 @@ var dispatcherOption = new Option<string?>("--dispatcher")
 {
     Description = "The dispatcher to measure: a native executable (a Native AOT publish) or Dispatcher.dll; default the JIT build next to this benchmark.",
 };
+var environmentOption = new Option<string[]>("--env")
+{
+    Description = "Extra NAME=VALUE for the dispatcher's environment (e.g. DOTNET_GCgen0size=0x400000), repeatable.",
+    DefaultValueFactory = _ => [],
+};
 var root = new RootCommand("Measures the dispatcher's RunTask rate, dispatch latency and idle footprint.")
 {
-    messagesOption, latencyOption, rateOption, idleOption, concurrencyOption, dispatcherOption,
+    messagesOption, latencyOption, rateOption, idleOption, concurrencyOption, dispatcherOption, environmentOption,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -51,6 +56,12 @@ root.SetAction(async (parse, cancellationToken) =>
         ["DISPATCH_CONCURRENCY"] = parse.GetValue(concurrencyOption).ToString(CultureInfo.InvariantCulture),
         ["LOG_FORMAT"] = "json",
     };
+    foreach (var setting in parse.GetValue(environmentOption)!)
+    {
+        var separator = setting.IndexOf('=', StringComparison.Ordinal);
+        environment[setting[..separator]] = setting[(separator + 1)..];
+    }
+
     var started = Stopwatch.GetTimestamp();
     var dispatcherPath = Path.GetFullPath(parse.GetValue(dispatcherOption) ?? Path.Combine(AppContext.BaseDirectory, "Dispatcher.dll"));
     var build = dispatcherPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "JIT build" : "native executable";
@@ -109,7 +120,7 @@ root.SetAction(async (parse, cancellationToken) =>
 
     var duplicates = ecs.Requests.Count - ecs.StartedTasks.Count;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-        cores: {Environment.ProcessorCount}; dispatcher: DISPATCH_CONCURRENCY={environment["DISPATCH_CONCURRENCY"]}, JSON logs, {build} ({dispatcherPath}); emulator fauxqs 1.9.2 and the fake ECS on loopback
+        cores: {Environment.ProcessorCount}; dispatcher: DISPATCH_CONCURRENCY={environment["DISPATCH_CONCURRENCY"]}, JSON logs, {build} ({dispatcherPath}) {string.Join(' ', parse.GetValue(environmentOption)!)}; emulator fauxqs 1.9.2 and the fake ECS on loopback
         throughput  {total} queued messages: {(total - 1) / drain.TotalSeconds:0} RunTask/s from the first RunTask to the last ({drain.TotalSeconds:0.00} s); {total / fromStart.TotalSeconds:0} /s including start-up; first RunTask {firstTask.TotalMilliseconds:0} ms after the process started
         latency     {latencies.Count} messages at {rate}/s, SendMessage → RunTask: p50 {Percentiles.Of(latencies, 50):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.Max():0.0} ms
         idle        {idleSeconds} s: RSS {after.RssBytes / 1048576.0:0.0} MiB (max {maxRss / 1048576.0:0.0} MiB), CPU {idleCpu * 100:0.00}% of one core
