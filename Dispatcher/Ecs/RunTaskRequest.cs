@@ -24,8 +24,6 @@ public sealed record RunTaskRequest
     public required string StartedBy { get; init; }
 
     public IReadOnlyList<Tag>? Tags { get; init; }
-
-    public string? PropagateTags { get; init; }
 }
 
 public sealed record CapacityProviderStrategyItem(string CapacityProvider, int Weight, int Base);

@@ -71,7 +71,7 @@ public sealed class LocalPipelineEndToEndTests
     public async Task Upload_JobStoppedMidEncode_MessageReleasedRetriedThenDone(CancellationToken cancellationToken)
     {
         // Arrange: long enough at 1080p that the job is still encoding when it is stopped.
-        var clip = await TinyClip.MakeAsync(_scratch, "long.mp4", "1920x1080", 4, cancellationToken);
+        var clip = await TinyClip.MakeAsync(_scratch, "long.mp4", "1920x1080", 6, cancellationToken);
         await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
         const string key = "uploads/interrupted.mp4";
         await stack.UploadAsync(clip, key, cancellationToken);
