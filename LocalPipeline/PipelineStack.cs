@@ -1,7 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SQS;
-using Amazon.SQS.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,18 +61,8 @@ public sealed class PipelineStack : IAsyncDisposable
             var sqs = emulator.CreateSqsClient();
             await s3.PutBucketAsync(TempBucket, cancellationToken);
             await s3.PutBucketAsync(ProdBucket, cancellationToken);
-            var deadLetterUrl = (await sqs.CreateQueueAsync(new CreateQueueRequest("transcoder-uploads-dlq"), cancellationToken)).QueueUrl;
-            var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetterUrl, ["QueueArn"], cancellationToken)).Attributes["QueueArn"];
-            var queueUrl = (await sqs.CreateQueueAsync(
-                new CreateQueueRequest("transcoder-uploads")
-                {
-                    Attributes = new Dictionary<string, string>
-                    {
-                        ["VisibilityTimeout"] = queueVisibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["RedrivePolicy"] = $$"""{"deadLetterTargetArn":"{{deadLetterArn}}","maxReceiveCount":"{{MaxReceiveCount}}"}""",
-                    },
-                },
-                cancellationToken)).QueueUrl;
+            var (queueUrl, deadLetterUrl) = await EmulatorQueues.CreateWithDeadLetterAsync(
+                sqs, "transcoder-uploads", MaxReceiveCount, queueVisibilitySeconds, cancellationToken);
 
             var configuration = new Dictionary<string, string?>
             {
@@ -155,8 +144,8 @@ public sealed class PipelineStack : IAsyncDisposable
     /// <summary>Messages in the upload queue (visible, in flight) and in the DLQ.</summary>
     public async Task<QueueDepths> DepthsAsync(CancellationToken cancellationToken)
     {
-        var queue = await CountAsync(QueueUrl, cancellationToken);
-        var dead = await CountAsync(DeadLetterUrl, cancellationToken);
+        var queue = await EmulatorQueues.CountAsync(Sqs, QueueUrl, cancellationToken);
+        var dead = await EmulatorQueues.CountAsync(Sqs, DeadLetterUrl, cancellationToken);
         return new QueueDepths(queue.Visible, queue.InFlight, dead.Visible + dead.InFlight);
     }
 
@@ -176,12 +165,5 @@ public sealed class PipelineStack : IAsyncDisposable
         S3.Dispose();
         Sqs.Dispose();
         await _emulator.DisposeAsync();
-    }
-
-    private async Task<(int Visible, int InFlight)> CountAsync(string url, CancellationToken cancellationToken)
-    {
-        var attributes = (await Sqs.GetQueueAttributesAsync(url, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], cancellationToken)).Attributes;
-        return (int.Parse(attributes["ApproximateNumberOfMessages"], System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"], System.Globalization.CultureInfo.InvariantCulture));
     }
 }

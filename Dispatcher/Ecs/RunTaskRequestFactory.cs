@@ -17,8 +17,8 @@ public static class RunTaskRequestFactory
             Cluster = ecs.Cluster,
             TaskDefinition = ecs.TaskDefinition,
             Count = 1,
-            // RunTask rejects a request with both; the options allow only one.
-            LaunchType = ecs.CapacityProviders.Count == 0 ? ecs.LaunchType ?? "FARGATE" : null,
+            // RunTask rejects a request with both; EcsOptions sets exactly one.
+            LaunchType = ecs.LaunchType,
             CapacityProviderStrategy = ecs.CapacityProviders.Count == 0
                 ? null
                 : ecs.CapacityProviders.Select(p => new CapacityProviderStrategyItem(p.Name, p.Weight, p.Base)).ToList(),

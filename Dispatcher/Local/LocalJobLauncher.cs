@@ -50,16 +50,21 @@ public sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration c
     public async Task<string> LaunchAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
-        Process process;
+        Process? process;
         try
         {
-            process = Process.Start(CreateStartInfo(launch))
-                      ?? throw new LaunchException("the job process did not start", isRetryable: true);
+            process = Process.Start(CreateStartInfo(launch));
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             _slots.Release();
             throw new LaunchException($"could not start {options.Local.JobPath}: {exception.Message}", isRetryable: false, exception);
+        }
+
+        if (process is null)
+        {
+            _slots.Release();
+            throw new LaunchException("the job process did not start", isRetryable: true);
         }
 
         // Registered before the watcher may remove it: a job that fails at once exits within milliseconds.
@@ -91,9 +96,17 @@ public sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration c
         var all = Task.WhenAll(running.Select(r => r.Exited));
         if (await Task.WhenAny(all, Task.Delay(StopGrace)) != all)
         {
-            foreach (var (process, _) in running.Where(r => !r.Process.HasExited))
+            // Only those still watched: a finished job's Process is already disposed.
+            foreach (var (process, _) in running.Where(r => !r.Exited.IsCompleted))
             {
-                process.Kill(entireProcessTree: true);
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited in the meantime.
+                }
             }
 
             await all;

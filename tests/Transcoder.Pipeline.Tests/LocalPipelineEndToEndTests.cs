@@ -75,7 +75,7 @@ public sealed class LocalPipelineEndToEndTests
         await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
         const string key = "uploads/interrupted.mp4";
         await stack.UploadAsync(clip, key, cancellationToken);
-        await Eventually(() => stack.Jobs.RunningProcessIds.Count == 1, "the job running", cancellationToken);
+        await Eventually.HoldsAsync(() => stack.Jobs.RunningProcessIds.Count == 1, Patience, "the job running", cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
 
         // Act: what ECS does when it stops a task (a Spot interruption, a deployment): SIGTERM.
@@ -124,7 +124,7 @@ public sealed class LocalPipelineEndToEndTests
         cancellationToken);
 
     private static Task WaitForExitsAsync(PipelineStack stack, int count, CancellationToken cancellationToken) =>
-        Eventually(() => stack.Jobs.Exits.Count >= count && stack.Jobs.RunningProcessIds.Count == 0, $"{count} job(s) finished", cancellationToken);
+        Eventually.HoldsAsync(() => stack.Jobs.Exits.Count >= count && stack.Jobs.RunningProcessIds.Count == 0, Patience, $"{count} job(s) finished", cancellationToken);
 
     private static async Task AssertQueuesDrainedAsync(PipelineStack stack, CancellationToken cancellationToken)
     {
@@ -137,19 +137,5 @@ public sealed class LocalPipelineEndToEndTests
         }
 
         Assert.That(depths, Is.EqualTo(new QueueDepths(0, 0, 0)), "message deleted, DLQ empty");
-    }
-
-    private static async Task Eventually(Func<bool> condition, string what, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"timed out waiting for: {what}");
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
     }
 }

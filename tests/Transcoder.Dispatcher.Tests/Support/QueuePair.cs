@@ -1,5 +1,5 @@
 using Amazon.SQS;
-using Amazon.SQS.Model;
+using Transcoder.Testing;
 
 namespace Transcoder.Dispatcher.Tests.Support;
 
@@ -9,28 +9,12 @@ internal sealed record QueuePair(IAmazonSQS Sqs, string QueueUrl, string DeadLet
     public static async Task<QueuePair> CreateAsync(IAmazonSQS sqs, int maxReceiveCount, int visibilityTimeoutSeconds, CancellationToken cancellationToken)
     {
         var name = "dispatch-" + Guid.NewGuid().ToString("N")[..12];
-        var dlq = await sqs.CreateQueueAsync(new CreateQueueRequest(name + "-dlq"), cancellationToken);
-        var dlqArn = (await sqs.GetQueueAttributesAsync(dlq.QueueUrl, ["QueueArn"], cancellationToken)).Attributes["QueueArn"];
-        var queue = await sqs.CreateQueueAsync(
-            new CreateQueueRequest(name)
-            {
-                Attributes = new Dictionary<string, string>
-                {
-                    ["VisibilityTimeout"] = visibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RedrivePolicy"] = $$"""{"deadLetterTargetArn":"{{dlqArn}}","maxReceiveCount":"{{maxReceiveCount}}"}""",
-                },
-            },
-            cancellationToken);
-        return new QueuePair(sqs, queue.QueueUrl, dlq.QueueUrl);
+        var (queueUrl, deadLetterUrl) = await EmulatorQueues.CreateWithDeadLetterAsync(sqs, name, maxReceiveCount, visibilityTimeoutSeconds, cancellationToken);
+        return new QueuePair(sqs, queueUrl, deadLetterUrl);
     }
 
     public Task SendAsync(string body, CancellationToken cancellationToken) => Sqs.SendMessageAsync(QueueUrl, body, cancellationToken);
 
-    /// <summary>Visible and in-flight messages of a queue (the emulator counts them exactly).</summary>
-    public async Task<(int Visible, int InFlight)> CountAsync(string url, CancellationToken cancellationToken)
-    {
-        var attributes = (await Sqs.GetQueueAttributesAsync(url, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], cancellationToken)).Attributes;
-        return (int.Parse(attributes["ApproximateNumberOfMessages"], System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"], System.Globalization.CultureInfo.InvariantCulture));
-    }
+    public Task<(int Visible, int InFlight)> CountAsync(string url, CancellationToken cancellationToken) =>
+        EmulatorQueues.CountAsync(Sqs, url, cancellationToken);
 }

@@ -1,8 +1,9 @@
-namespace Transcoder.Dispatcher.Tests.Support;
+namespace Transcoder.Testing;
 
-internal static class Eventually
+/// <summary>Waiting for something another process or thread will make true.</summary>
+public static class Eventually
 {
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test with <paramref name="what"/> on timeout.</summary>
+    /// <summary>Polls <paramref name="condition"/> until it holds; throws, naming <paramref name="what"/>, on timeout.</summary>
     public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -10,7 +11,7 @@ internal static class Eventually
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"timed out after {timeout.TotalSeconds} s waiting for: {what}");
+                throw new TimeoutException($"timed out after {timeout.TotalSeconds} s waiting for: {what}");
             }
 
             await Task.Delay(100, cancellationToken);
