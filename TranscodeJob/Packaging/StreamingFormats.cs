@@ -1,0 +1,19 @@
+namespace Transcoder.TranscodeJob.Packaging;
+
+/// <summary>Which deliverables the job publishes from the encoded media.</summary>
+[Flags]
+internal enum StreamingFormats
+{
+    None = 0,
+
+    /// <summary>HLS: a master playlist and one media playlist per track (byte ranges into the CMAF files).</summary>
+    Hls = 1,
+
+    /// <summary>DASH: one MPD over the same CMAF files.</summary>
+    Dash = 2,
+
+    /// <summary>Progressive download: one self-contained MP4 (video + audio, faststart) per rendition.</summary>
+    Mp4 = 4,
+
+    All = Hls | Dash | Mp4,
+}
