@@ -33,6 +33,12 @@ public static class JobEnvironment
     /// <summary>Optional number of renditions encoded at the same time.</summary>
     public const string Parallelism = "PARALLELISM";
 
+    /// <summary>Optional: <c>single</c> (one ffmpeg decodes once for the whole ladder, the default) or <c>per-rendition</c>.</summary>
+    public const string EncodeMode = "ENCODE_MODE";
+
+    /// <summary>Optional comma list of deliverables: <c>hls</c>, <c>dash</c>, <c>mp4</c> (default all three).</summary>
+    public const string Formats = "FORMATS";
+
     /// <summary>Optional: <c>true</c> for debug-level logs.</summary>
     public const string Verbose = "VERBOSE";
 

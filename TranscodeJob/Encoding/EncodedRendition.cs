@@ -2,13 +2,13 @@ using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;
 
-/// <summary>A rendition on disk, described by probing the file itself rather than trusting the plan.</summary>
-public sealed record EncodedRendition(
+/// <summary>A rendition's CMAF video track on disk, described by probing the file itself rather than trusting the plan.</summary>
+/// <param name="BitRate">Measured average bitrate of the video track, bits per second.</param>
+internal sealed record EncodedRendition(
     RenditionPlan Plan,
     string Path,
     int Width,
     int Height,
     TimeSpan Duration,
     long Size,
-    long BitRate,
-    bool HasAudio);
+    long BitRate);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -6,7 +7,7 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 /// <summary>
 /// Pure functions from a plan to an argument list. Nothing here runs a process, so every list is tested by value.
 /// </summary>
-public static class FfmpegArguments
+internal static partial class FfmpegArguments
 {
     /// <summary>
     /// Demuxers a source may be read with. Uploads are untrusted: without a list, a "video" could be an HLS or
@@ -42,63 +43,186 @@ public static class FfmpegArguments
         FileUrl(outputPath),
     ];
 
+    /// <summary>One rung in its own process (per-rendition mode): decode, filter, encode to a CMAF video track.</summary>
     public static IReadOnlyList<string> ForRendition(
         string inputPath, int videoStreamIndex, RenditionPlan plan, EncoderSettings encoder, string outputPath)
     {
-        var gopFrames = Math.Max(1, (int)Math.Round(plan.FrameRate.Value * encoder.GopSeconds));
+        var arguments = new List<string>(InputArguments(inputPath))
+        {
+            "-map", Invariant($"0:{videoStreamIndex}"),
+            "-vf", VideoFilter(plan.Width, plan.Height, plan.ToneMap, plan.Deinterlace),
+        };
+        arguments.AddRange(VideoTrackOutput(plan, encoder, outputPath));
+        return arguments;
+    }
+
+    /// <summary>The audio rendition alone (per-rendition mode).</summary>
+    public static IReadOnlyList<string> ForAudio(string inputPath, AudioPlan audio, EncoderSettings encoder, string outputPath) =>
+    [
+        .. InputArguments(inputPath),
+        .. AudioTrackOutput(audio, encoder, outputPath),
+    ];
+
+    /// <summary>The storyboard's sprite sheets alone (per-rendition mode).</summary>
+    public static IReadOnlyList<string> ForStoryboard(
+        string inputPath, int videoStreamIndex, RenditionPlan top, StoryboardPlan storyboard, string sheetPattern) =>
+    [
+        .. InputArguments(inputPath),
+        "-map", Invariant($"0:{videoStreamIndex}"),
+        "-vf", StoryboardFilter(top, storyboard),
+        .. StoryboardOutput(sheetPattern),
+    ];
+
+    /// <summary>
+    /// A progressive-download MP4 (video + audio, <c>+faststart</c>) from a CMAF video track and the audio track:
+    /// a copy, no second encode.
+    /// </summary>
+    public static IReadOnlyList<string> ForProgressive(string videoTrackPath, string? audioTrackPath, string outputPath)
+    {
         var arguments = new List<string>
         {
             "-hide_banner", "-nostdin", "-y",
             "-loglevel", "level+warning",
-            // Progress as key=value blocks on stdout, read line by line.
-            "-progress", "pipe:1", "-nostats",
             "-protocol_whitelist", AllowedProtocols,
-            "-format_whitelist", AllowedDemuxers,
-            "-i", FileUrl(inputPath),
-            "-map", Invariant($"0:{videoStreamIndex}"),
+            "-i", FileUrl(videoTrackPath),
         };
-
-        if (plan.Audio is not null)
+        if (audioTrackPath is not null)
         {
-            arguments.AddRange(["-map", Invariant($"0:{plan.Audio.Index}")]);
+            arguments.AddRange(["-i", FileUrl(audioTrackPath)]);
         }
 
-        arguments.AddRange(
-        [
+        arguments.AddRange(["-map", "0:v:0"]);
+        if (audioTrackPath is not null)
+        {
+            arguments.AddRange(["-map", "1:a:0"]);
+        }
+
+        arguments.AddRange(["-c", "copy", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", FileUrl(outputPath)]);
+        return arguments;
+    }
+
+    /// <summary>
+    /// ffmpeg's options before <c>-i</c> for an untrusted source: quiet logs with warnings, progress as key=value
+    /// lines on stdout, local files only, known demuxers only.
+    /// </summary>
+    private static IReadOnlyList<string> InputArguments(string inputPath) =>
+    [
+        "-hide_banner", "-nostdin", "-y",
+        "-loglevel", "level+warning",
+        // Progress as key=value blocks on stdout, read line by line.
+        "-progress", "pipe:1", "-nostats",
+        "-protocol_whitelist", AllowedProtocols,
+        "-format_whitelist", AllowedDemuxers,
+        "-i", FileUrl(inputPath),
+    ];
+
+    /// <summary>Encoder and muxer options of one video rung's output (its input is already mapped).</summary>
+    private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath)
+    {
+        var arguments = new List<string>
+        {
             // Source metadata (GPS position, device, titles) and chapters stay with the source.
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-vf", VideoFilter(plan.Width, plan.Height, plan.ToneMap, plan.Deinterlace),
             "-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high",
             "-crf", Invariant($"{encoder.Crf}"),
             "-maxrate", Invariant($"{plan.VideoKbps}k"), "-bufsize", Invariant($"{plan.VideoKbps * 2}k"),
             "-pix_fmt", "yuv420p",
-            "-r", plan.FrameRate.ToString(), "-fps_mode", "cfr",
-            // A fixed GOP with keyframes on the same timestamps in every rendition: segments line up for ABR.
-            "-g", Invariant($"{gopFrames}"), "-keyint_min", Invariant($"{gopFrames}"), "-sc_threshold", "0",
-            "-force_key_frames", Invariant($"expr:gte(t,n_forced*{encoder.GopSeconds})"),
-        ]);
-
+        };
+        arguments.AddRange(OutputTiming(plan, encoder));
         if (plan.ToneMap)
         {
             arguments.AddRange(["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"]);
         }
 
-        if (plan.Audio is not null)
-        {
-            arguments.AddRange(
-            [
-                "-c:a", "aac", "-b:a", Invariant($"{plan.AudioKbps}k"),
-                "-ac", Invariant($"{Math.Min(plan.Audio.Channels, 2)}"), "-ar", "48000",
-            ]);
-        }
-        else
-        {
-            arguments.Add("-an");
-        }
-
-        arguments.AddRange(["-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", FileUrl(outputPath)]);
+        arguments.AddRange(
+        [
+            "-an", "-sn", "-dn",
+            // CMAF: one track, a fragment at every keyframe (so on the aligned GOP boundaries), the moov first and
+            // empty, no mfra trailer; the playlists index the fragments by byte range.
+            "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer",
+            FileUrl(outputPath),
+        ]);
         return arguments;
     }
+
+    /// <summary>
+    /// The frame timing of every video rung: a constant frame rate and a keyframe every GOP on the same timestamps
+    /// in every rendition, so fragments and segments line up for adaptive streaming. One place for both modes.
+    /// </summary>
+    public static IReadOnlyList<string> OutputTiming(RenditionPlan plan, EncoderSettings encoder)
+    {
+        var gopFrames = Math.Max(1, (int)Math.Round(plan.FrameRate.Value * encoder.GopSeconds));
+        return
+        [
+            "-r", plan.FrameRate.ToString(), "-fps_mode", "cfr",
+            "-g", Invariant($"{gopFrames}"), "-keyint_min", Invariant($"{gopFrames}"), "-sc_threshold", "0",
+            "-force_key_frames", Invariant($"expr:gte(t,n_forced*{encoder.GopSeconds})"),
+        ];
+    }
+
+    /// <summary>The audio rendition's output: the kept track, downmixed to stereo AAC-LC, as a CMAF audio track.</summary>
+    private static IReadOnlyList<string> AudioTrackOutput(AudioPlan audio, EncoderSettings encoder, string outputPath) =>
+    [
+        "-map", Invariant($"0:{audio.Track.Index}"),
+        "-map_metadata", "-1", "-map_chapters", "-1",
+        "-vn", "-sn", "-dn",
+        "-c:a", "aac", "-b:a", Invariant($"{audio.Kbps}k"),
+        "-ac", Invariant($"{Math.Min(audio.Track.Channels, 2)}"), "-ar", "48000",
+        // A fragment every GOP length: audio segments about as long as the video's.
+        "-frag_duration", Invariant($"{(long)(encoder.GopSeconds * 1_000_000)}"),
+        "-f", "mp4", "-movflags", "+cmaf+empty_moov+default_base_moof+skip_trailer",
+        FileUrl(outputPath),
+    ];
+
+    private static IReadOnlyList<string> StoryboardOutput(string sheetPattern) =>
+    [
+        "-map_metadata", "-1",
+        "-an", "-sn", "-dn",
+        "-c:v", "mjpeg", "-q:v", "5",
+        // Sheets numbered from 0, one image per tile frame.
+        "-f", "image2", "-start_number", "0",
+        FileUrl(sheetPattern),
+    ];
+
+    /// <summary>
+    /// Thumbnails for seek previews: one frame per interval, scaled to the tile, tiled onto sheets. Deinterlacing and
+    /// tone mapping as for the rungs, so previews look like the video.
+    /// </summary>
+    internal static string StoryboardFilter(RenditionPlan top, StoryboardPlan storyboard) =>
+        string.Join(',', PictureFixes(top, toneMapAt: (storyboard.TileWidth, storyboard.TileHeight), fps: storyboard.Interval)
+            .Append("format=yuvj420p")
+            .Append(StoryboardTail(storyboard)));
+
+    private static string StoryboardTail(StoryboardPlan storyboard) =>
+        Invariant($"setsar=1,tile={storyboard.Columns}x{storyboard.Rows}");
+
+    /// <summary>
+    /// The filters that make a decoded source playable before the rungs' scaling: deinterlace, then (HDR) scale to
+    /// the given size and tone-map, since tone mapping costs by the pixel; <paramref name="fps"/> thins the frames
+    /// first where only a few are needed (storyboard).
+    /// </summary>
+    private static IEnumerable<string> PictureFixes(RenditionPlan top, (int Width, int Height) toneMapAt, TimeSpan? fps = null)
+    {
+        if (top.Deinterlace)
+        {
+            yield return "bwdif=mode=send_frame:deint=interlaced";
+        }
+
+        if (fps is { } interval)
+        {
+            yield return Invariant($"fps=1/{interval.TotalSeconds:0.###}");
+        }
+
+        yield return Invariant($"scale={toneMapAt.Width}:{toneMapAt.Height}");
+        if (top.ToneMap)
+        {
+            yield return ToneMapChain;
+        }
+    }
+
+    // Linear light, Hable curve, back to BT.709: the usual zimg recipe for PQ/HLG to SDR.
+    private const string ToneMapChain =
+        "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv";
 
     public static IReadOnlyList<string> ForPoster(
         string inputPath, int videoStreamIndex, TimeSpan at, RenditionPlan size, string outputPath) =>
@@ -134,8 +258,7 @@ public static class FfmpegArguments
         filters.Add(Invariant($"scale={width}:{height}"));
         if (toneMap)
         {
-            // Linear light, Hable curve, back to BT.709: the usual zimg recipe for PQ/HLG to SDR.
-            filters.Add("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv");
+            filters.Add(ToneMapChain);
         }
 
         filters.Add($"format={pixelFormat}");

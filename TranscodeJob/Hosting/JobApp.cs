@@ -125,7 +125,11 @@ public static class JobApp
             source,
             output,
             new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod),
-            new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, console.ErrorIsTerminal ? console.Error : null),
+            new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, console.ErrorIsTerminal ? console.Error : null)
+            {
+                EncodeMode = settings.EncodeMode,
+                Formats = settings.Formats,
+            },
             loggers,
             TimeProvider.System);
     }

@@ -4,14 +4,24 @@ namespace Transcoder.TranscodeJob.Manifest;
 /// <c>manifest.json</c>: written last, so its presence means the folder is complete. Its source fingerprint
 /// tells a rerun whether the work is already done.
 /// </summary>
+/// <param name="Hls">The HLS master playlist, when HLS was asked for.</param>
+/// <param name="Dash">The DASH MPD, when DASH was asked for.</param>
+/// <param name="Files">Every published file but this one, with its role, Content-Type and size.</param>
 public sealed record JobManifest(
     int SchemaVersion,
     string JobId,
     DateTimeOffset CompletedAt,
     ManifestSource Source,
     IReadOnlyList<ManifestRendition> Renditions,
-    ManifestPoster Poster)
+    ManifestAudioRendition? Audio,
+    string? Hls,
+    string? Dash,
+    ManifestStoryboard Storyboard,
+    ManifestPoster Poster,
+    IReadOnlyList<ManifestFile> Files)
 {
     public const string FileName = "manifest.json";
-    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>2: CMAF tracks, HLS/DASH, storyboard and the files list.</summary>
+    public const int CurrentSchemaVersion = 2;
 }

@@ -1,20 +1,29 @@
 using System.Globalization;
 using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Manifest;
 
-public static class ManifestBuilder
+internal static class ManifestBuilder
 {
     public static JobManifest Build(
         string jobId,
         SourceObject source,
         SourceMedia media,
-        IReadOnlyList<EncodedRendition> renditions,
+        EncodedLadder encoded,
+        AudioPlan? audio,
+        StoryboardPlan storyboard,
         ManifestPoster poster,
+        IReadOnlyList<OutputFile> published,
         DateTimeOffset completedAt)
     {
+        var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
+        bool IsPublished(string name) => files.Any(f => f.File == name);
+        string? IfPublished(string name) => IsPublished(name) ? name : null;
+
         var video = media.Video;
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
@@ -43,9 +52,11 @@ public static class ManifestBuilder
                     video.ColorTransfer),
                 [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))]),
             [
-                .. renditions.OrderByDescending(r => r.Height * r.Width).Select(r => new ManifestRendition(
+                .. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => new ManifestRendition(
                     r.Plan.Name,
-                    r.Plan.FileName,
+                    IfPublished(r.Plan.FileName),
+                    IfPublished(r.Plan.Name + ".m3u8"),
+                    r.Plan.TrackFileName,
                     r.Width,
                     r.Height,
                     r.Plan.FrameRate.ToString(),
@@ -53,8 +64,28 @@ public static class ManifestBuilder
                     r.Plan.VideoKbps,
                     Math.Round(r.Duration.TotalSeconds, 3),
                     r.Size,
-                    r.HasAudio)),
+                    HasAudio: encoded.AudioPath is not null)),
             ],
-            poster);
+            audio is null || encoded.AudioPath is null
+                ? null
+                : new ManifestAudioRendition(
+                    IfPublished(AudioPlan.Name + ".m3u8"),
+                    AudioPlan.FileName,
+                    audio.Kbps,
+                    Math.Min(audio.Track.Channels, 2),
+                    new FileInfo(encoded.AudioPath).Length),
+            IfPublished(StreamingPackager.MasterPlaylist),
+            IfPublished(StreamingPackager.DashManifestFile),
+            new ManifestStoryboard(
+                StoryboardPlan.VttFileName,
+                [.. encoded.StoryboardSheets.Select(Path.GetFileName).OfType<string>()],
+                storyboard.Interval.TotalSeconds,
+                storyboard.TileWidth,
+                storyboard.TileHeight,
+                storyboard.Columns,
+                storyboard.Rows,
+                storyboard.Count),
+            poster,
+            files);
     }
 }

@@ -6,11 +6,52 @@ namespace Transcoder.TranscodeJob.Packaging;
 /// </summary>
 internal static class StreamingPackager
 {
+    public const string MasterPlaylist = "master.m3u8";
+    public const string DashManifestFile = "manifest.mpd";
+
     /// <summary>
     /// Writes the playlists <paramref name="formats"/> asks for into <paramref name="directory"/> and returns them
     /// (not the tracks themselves). <see cref="StreamingFormats.Mp4"/> is not this class's business and is ignored.
     /// </summary>
     /// <param name="tracks">Every video rendition (any order) and at most one audio track.</param>
-    public static IReadOnlyList<OutputFile> Write(IReadOnlyList<CmafTrack> tracks, StreamingFormats formats, string directory) =>
-        throw new NotImplementedException("contract only: implemented on branch h-package");
+    public static IReadOnlyList<OutputFile> Write(IReadOnlyList<CmafTrack> tracks, StreamingFormats formats, string directory)
+    {
+        var videos = tracks.Where(t => t.Kind == TrackKind.Video)
+            .OrderByDescending(t => (long)t.Width * t.Height)
+            .Select(t => new IndexedTrack(t, FragmentedMp4Reader.Read(t.LocalPath)))
+            .ToList();
+        if (videos.Count == 0)
+        {
+            throw new ArgumentException("no video track to package", nameof(tracks));
+        }
+
+        var audio = tracks.SingleOrDefault(t => t.Kind == TrackKind.Audio) is { } audioTrack
+            ? new IndexedTrack(audioTrack, FragmentedMp4Reader.Read(audioTrack.LocalPath))
+            : null;
+
+        var written = new List<OutputFile>();
+        if (formats.HasFlag(StreamingFormats.Hls))
+        {
+            foreach (var track in audio is null ? videos : [.. videos, audio])
+            {
+                written.Add(WriteText(directory, track.PlaylistName, OutputRoles.HlsPlaylist, HlsPlaylists.Media(track)));
+            }
+
+            written.Add(WriteText(directory, MasterPlaylist, OutputRoles.HlsMaster, HlsPlaylists.Master(videos, audio)));
+        }
+
+        if (formats.HasFlag(StreamingFormats.Dash))
+        {
+            written.Add(WriteText(directory, DashManifestFile, OutputRoles.DashManifest, DashManifest.Write(videos, audio)));
+        }
+
+        return written;
+    }
+
+    private static OutputFile WriteText(string directory, string name, string role, string text)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, text);
+        return new OutputFile(name, role, ContentTypes.For(name), path);
+    }
 }

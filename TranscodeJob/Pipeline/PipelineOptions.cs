@@ -1,11 +1,13 @@
+using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Pipeline;
 
 /// <param name="JobId">The dispatcher's job id, or null to derive one from the source.</param>
-/// <param name="Parallelism">Renditions encoded at the same time.</param>
+/// <param name="Parallelism">ffmpeg processes at once in per-rendition mode, and progressive copies at once.</param>
 /// <param name="Terminal">stderr when it is a terminal (a redrawn progress line), else null (progress log lines).</param>
-public sealed record PipelineOptions(
+internal sealed record PipelineOptions(
     string? JobId,
     Ladder Ladder,
     string WorkDir,
@@ -14,4 +16,8 @@ public sealed record PipelineOptions(
 {
     /// <summary>How often a container logs encoding progress.</summary>
     public TimeSpan ProgressLogInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public EncodeMode EncodeMode { get; init; } = EncodeMode.Single;
+
+    public StreamingFormats Formats { get; init; } = StreamingFormats.All;
 }

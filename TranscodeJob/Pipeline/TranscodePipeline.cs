@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
@@ -16,7 +16,7 @@ namespace Transcoder.TranscodeJob.Pipeline;
 /// One job from start to end: describe the source, skip if already done, download, probe, plan, encode every
 /// rendition, make the poster, upload, and write the manifest last.
 /// </summary>
-public sealed class TranscodePipeline(
+internal sealed class TranscodePipeline(
     ISourceStore source,
     IOutputStore output,
     IFfmpegRunner runner,
@@ -71,18 +71,17 @@ public sealed class TranscodePipeline(
         var inputPath = await source.MaterializeAsync(described, workspace, cancellationToken);
         var media = await _probe.ProbeSourceAsync(inputPath, described.Uri, cancellationToken);
         var plans = new LadderPlanner(options.Ladder).PlanFor(media);
+        var audio = AudioPlan.For(plans);
+        var storyboard = StoryboardPlan.For(media.Duration, plans[0].Width, plans[0].Height);
         _logger.LogInformation(
             "Source {Source}: {Container}, {Codec} {Width}x{Height} shown as {DisplayWidth}x{DisplayHeight}, {FrameRate} fps, {Duration:0.###} s, {AudioTracks} audio track(s); renditions {Renditions}",
             described.Uri, media.Container, media.Video.Codec, media.Video.Width, media.Video.Height,
             media.Video.DisplayWidth, media.Video.DisplayHeight, media.Video.FrameRate.Value, media.Duration.TotalSeconds,
             media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")));
 
-        workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration), "the renditions");
-        var encoded = await EncodeAllAsync(inputPath, media, plans, workspace, cancellationToken);
-
-        var posterPath = workspace.PathFor(ManifestPoster.FileName);
-        await new PosterMaker(runner).MakeAsync(inputPath, media, plans[0], posterPath, cancellationToken);
-        var poster = new ManifestPoster(ManifestPoster.FileName, plans[0].Width, plans[0].Height);
+        workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration, options.Formats), "the renditions");
+        var encoded = await EncodeAsync(new LadderJob(inputPath, media, plans, audio, storyboard, options.Ladder.Encoder, workspace,
+            new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval)), cancellationToken);
 
         // From here the folder changes: an older version's manifest goes first, so that "manifest present" keeps
         // meaning "complete" even while new files replace old ones.
@@ -91,47 +90,99 @@ public sealed class TranscodePipeline(
             await output.DeleteAsync(JobManifest.FileName, cancellationToken);
         }
 
-        await Task.WhenAll(
-            encoded.Select(r => output.WriteFileAsync(r.Plan.FileName, r.Path, "video/mp4", cancellationToken))
-                .Append(output.WriteFileAsync(ManifestPoster.FileName, posterPath, "image/jpeg", cancellationToken)));
+        var publisher = new Publisher(output, cancellationToken);
+        var streaming = options.Formats & (StreamingFormats.Hls | StreamingFormats.Dash);
+        if (streaming != StreamingFormats.None)
+        {
+            foreach (var rendition in encoded.Renditions)
+            {
+                publisher.Publish(rendition.Path, OutputRoles.CmafVideo);
+            }
+
+            if (encoded.AudioPath is not null)
+            {
+                publisher.Publish(encoded.AudioPath, OutputRoles.CmafAudio);
+            }
+        }
+
+        foreach (var sheet in encoded.StoryboardSheets)
+        {
+            publisher.Publish(sheet, OutputRoles.StoryboardSheet);
+        }
+
+        var vttPath = workspace.PathFor(StoryboardPlan.VttFileName);
+        await File.WriteAllTextAsync(vttPath, StoryboardVtt.Write(storyboard, media.Duration), cancellationToken);
+        publisher.Publish(vttPath, OutputRoles.StoryboardVtt);
+
+        if (streaming != StreamingFormats.None)
+        {
+            var tracks = encoded.Renditions
+                .Select(r => new CmafTrack(r.Plan.Name, r.Plan.TrackFileName, r.Path, TrackKind.Video, r.Width, r.Height, r.Plan.FrameRate, null))
+                .Concat(audio is null || encoded.AudioPath is null
+                    ? []
+                    : [new CmafTrack(AudioPlan.Name, AudioPlan.FileName, encoded.AudioPath, TrackKind.Audio, 0, 0, null, audio.Track.Language)])
+                .ToList();
+            foreach (var playlist in StreamingPackager.Write(tracks, streaming, workspace.Root))
+            {
+                publisher.Publish(playlist);
+            }
+        }
+
+        if (options.Formats.HasFlag(StreamingFormats.Mp4))
+        {
+            var maker = new ProgressiveMaker(runner);
+            await Parallel.ForEachAsync(
+                encoded.Renditions,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+                async (rendition, token) =>
+                {
+                    var path = await maker.MakeAsync(rendition, encoded.AudioPath, workspace.PathFor(rendition.Plan.FileName), token);
+                    lock (publisher)
+                    {
+                        publisher.Publish(path, OutputRoles.Progressive);
+                    }
+                });
+        }
+
+        var posterPath = workspace.PathFor(ManifestPoster.FileName);
+        await new PosterMaker(runner).MakeAsync(inputPath, media, plans[0], posterPath, cancellationToken);
+        var poster = new ManifestPoster(ManifestPoster.FileName, plans[0].Width, plans[0].Height);
+        publisher.Publish(posterPath, OutputRoles.Poster);
+
+        await publisher.CompleteAsync();
         await output.DeleteAsync(FailureRecord.FileName, cancellationToken);
 
-        var manifest = ManifestBuilder.Build(jobId, described, media, encoded, poster, time.GetUtcNow());
+        var manifest = ManifestBuilder.Build(jobId, described, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow());
         var manifestPath = workspace.PathFor(JobManifest.FileName);
         await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options.GetTypeInfo(typeof(JobManifest))), cancellationToken);
-        await output.WriteFileAsync(JobManifest.FileName, manifestPath, "application/json", cancellationToken);
+        await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);
 
         _logger.LogInformation(
-            "Done: {Count} renditions and a poster in {Location} ({Seconds:0.0} s)",
-            encoded.Count, output.Location, time.GetElapsedTime(started).TotalSeconds);
+            "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
+            encoded.Renditions.Count, publisher.Files.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
         return manifest;
     }
 
-    private async Task<IReadOnlyList<EncodedRendition>> EncodeAllAsync(
-        string inputPath, SourceMedia media, IReadOnlyList<RenditionPlan> plans, JobWorkspace workspace, CancellationToken cancellationToken)
+    private async Task<EncodedLadder> EncodeAsync(LadderJob job, CancellationToken cancellationToken)
     {
-        var encoder = new RenditionEncoder(runner, _probe);
-        var board = new ProgressBoard(
-            media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval);
-        var results = new EncodedRendition[plans.Count];
+        var clock = time.GetTimestamp();
+        ILadderEncoder encoder = options.EncodeMode == EncodeMode.Single
+            ? new LadderEncoder(runner)
+            : new PerRenditionEncoder(runner, options.Parallelism, _logger);
+        await encoder.EncodeAsync(job, cancellationToken);
+        job.Board.Finish();
 
-        // Tallest first: the longest encode starts first, the short ones fill in around it.
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, plans.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (index, token) =>
-            {
-                var plan = plans[index];
-                var clock = Stopwatch.StartNew();
-                results[index] = await encoder.EncodeAsync(
-                    inputPath, media, plan, options.Ladder.Encoder, workspace.PathFor(plan.FileName), board.For(plan.Name), token);
-                _logger.LogInformation(
-                    "Encoded {Rendition} {Width}x{Height} at {Kbps} kbps in {Seconds:0.0} s",
-                    plan.Name, plan.Width, plan.Height, results[index].BitRate / 1000, clock.Elapsed.TotalSeconds);
-            });
+        var encoded = await new EncodedOutputs(_probe).CollectAsync(job.Plans, job.Audio, job.Workspace, cancellationToken);
+        foreach (var rendition in encoded.Renditions)
+        {
+            _logger.LogInformation(
+                "Encoded {Rendition} {Width}x{Height} at {Kbps} kbps",
+                rendition.Plan.Name, rendition.Width, rendition.Height, rendition.BitRate / 1000);
+        }
 
-        board.Finish();
-        return results;
+        _logger.LogInformation(
+            "Encoded the ladder ({Mode}) in {Seconds:0.0} s", options.EncodeMode, time.GetElapsedTime(clock).TotalSeconds);
+        return encoded;
     }
 
     private async Task<JobManifest?> ReadManifestAsync(CancellationToken cancellationToken)
@@ -176,6 +227,8 @@ public sealed class TranscodePipeline(
         }
     }
 
-    private static long EstimateOutputBytes(IReadOnlyList<RenditionPlan> plans, TimeSpan duration) =>
-        DiskHeadroomBytes + (long)(plans.Sum(p => (p.VideoKbps + p.AudioKbps) * 1000.0 / 8) * duration.TotalSeconds * 1.1);
+    // The caps bound the tracks; the progressive copies hold the same bytes again.
+    private static long EstimateOutputBytes(IReadOnlyList<RenditionPlan> plans, TimeSpan duration, StreamingFormats formats) =>
+        DiskHeadroomBytes + (long)(plans.Sum(p => (p.VideoKbps + p.AudioKbps) * 1000.0 / 8) * duration.TotalSeconds * 1.1
+                                   * (formats.HasFlag(StreamingFormats.Mp4) ? 2 : 1));
 }

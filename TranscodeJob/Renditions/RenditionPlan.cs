@@ -16,5 +16,9 @@ public sealed record RenditionPlan(
     bool ToneMap,
     bool Deinterlace)
 {
+    /// <summary>The progressive-download MP4 (video + audio, faststart).</summary>
     public string FileName => $"{Name}.mp4";
+
+    /// <summary>The CMAF video track the playlists point into.</summary>
+    public string TrackFileName => $"{Name}.cmfv";
 }

@@ -9,4 +9,6 @@ public sealed record CliValues(
     string? WorkDir = null,
     int? Parallelism = null,
     bool Verbose = false,
-    string? JobId = null);
+    string? JobId = null,
+    string? EncodeMode = null,
+    string? Formats = null);

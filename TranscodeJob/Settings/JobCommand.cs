@@ -9,10 +9,10 @@ public sealed class JobCommand
     public JobCommand()
     {
         Root = new RootCommand(
-            "Transcodes one video into an H.264/AAC rendition ladder (MP4, faststart), a JPEG poster and manifest.json.\n" +
+            "Transcodes one video into an H.264/AAC rendition ladder (CMAF with HLS and DASH playlists, progressive MP4), a storyboard, a JPEG poster and manifest.json.\n" +
             "Exit codes: 0 done or already done, 2 usage error, 3 bad input, 4 transient failure (retry), 130/143 interrupted.")
         {
-            Input, Output, Renditions, Ladder, WorkDir, Parallelism, JobId, Verbose,
+            Input, Output, Renditions, Formats, EncodeMode, Ladder, WorkDir, Parallelism, JobId, Verbose,
         };
     }
 
@@ -34,6 +34,18 @@ public sealed class JobCommand
     {
         Description = $"Comma list of renditions to make, e.g. 1080p,720p (default: the whole ladder). Env: {JobEnvironment.Renditions}.",
         HelpName = "names",
+    };
+
+    public Option<string?> Formats { get; } = new("--formats")
+    {
+        Description = $"Comma list of deliverables: hls, dash, mp4 (default: all; storyboard and poster always). Env: {JobEnvironment.Formats}.",
+        HelpName = "list",
+    };
+
+    public Option<string?> EncodeMode { get; } = new("--encode-mode")
+    {
+        Description = $"single: one ffmpeg decodes the source once for every rendition (default); per-rendition: one ffmpeg per rendition, to isolate a failing one. Env: {JobEnvironment.EncodeMode}.",
+        HelpName = "single|per-rendition",
     };
 
     public Option<string?> Ladder { get; } = new("--ladder")
@@ -73,5 +85,7 @@ public sealed class JobCommand
         parse.GetValue(WorkDir),
         parse.GetValue(Parallelism),
         parse.GetValue(Verbose),
-        parse.GetValue(JobId));
+        parse.GetValue(JobId),
+        parse.GetValue(EncodeMode),
+        parse.GetValue(Formats));
 }

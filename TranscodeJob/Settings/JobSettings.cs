@@ -1,3 +1,5 @@
+using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 
@@ -6,7 +8,7 @@ namespace Transcoder.TranscodeJob.Settings;
 /// <summary>Everything the job was asked to do, validated.</summary>
 /// <param name="LogFormat">Null: JSON unless stdout is a terminal.</param>
 /// <param name="Lease">Null when run by hand: no queue calls.</param>
-public sealed record JobSettings(
+internal sealed record JobSettings(
     InputLocation Input,
     OutputLocation Output,
     string? JobId,
@@ -15,4 +17,9 @@ public sealed record JobSettings(
     int Parallelism,
     bool Verbose,
     LogFormat? LogFormat,
-    LeaseSettings? Lease);
+    LeaseSettings? Lease)
+{
+    public EncodeMode EncodeMode { get; init; } = EncodeMode.Single;
+
+    public StreamingFormats Formats { get; init; } = StreamingFormats.All;
+}

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Transcoder.Shared;
+using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Queue;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
@@ -12,7 +14,7 @@ namespace Transcoder.TranscodeJob.Settings;
 /// Merges the command line with its environment fallbacks (the command line wins) and validates the result,
 /// reporting every problem at once.
 /// </summary>
-public static partial class JobSettingsResolver
+internal static partial class JobSettingsResolver
 {
     public const int MaxParallelism = 16;
 
@@ -54,6 +56,14 @@ public static partial class JobSettingsResolver
             var other => Problem<LogFormat?>(problems, $"{JobEnvironment.LogFormat}={other}: use json or text"),
         };
 
+        var encodeMode = (cli.EncodeMode ?? Env(JobEnvironment.EncodeMode))?.Trim().ToLowerInvariant() switch
+        {
+            null or "single" => Encoding.EncodeMode.Single,
+            "per-rendition" => Encoding.EncodeMode.PerRendition,
+            var other => Problem<EncodeMode>(problems, $"encode mode '{other}': use single or per-rendition"),
+        };
+        var formats = ResolveFormats(cli.Formats ?? Env(JobEnvironment.Formats), problems);
+
         var lease = ResolveLease(Env(JobEnvironment.QueueUrl)?.Trim(), Env(JobEnvironment.ReceiptHandle), Env(JobEnvironment.HeartbeatSeconds), problems);
 
         if (problems.Count > 0)
@@ -70,7 +80,33 @@ public static partial class JobSettingsResolver
             parallelism,
             cli.Verbose || Env(JobEnvironment.Verbose)?.Trim().ToLowerInvariant() is "true" or "1" or "yes",
             logFormat,
-            lease);
+            lease)
+        {
+            EncodeMode = encodeMode,
+            Formats = formats,
+        };
+    }
+
+    private static StreamingFormats ResolveFormats(string? list, List<string> problems)
+    {
+        if (list is null)
+        {
+            return StreamingFormats.All;
+        }
+
+        var formats = StreamingFormats.None;
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            formats |= name.ToLowerInvariant() switch
+            {
+                "hls" => StreamingFormats.Hls,
+                "dash" => StreamingFormats.Dash,
+                "mp4" => StreamingFormats.Mp4,
+                _ => Problem<StreamingFormats>(problems, $"format '{name}': use hls, dash or mp4"),
+            };
+        }
+
+        return formats == StreamingFormats.None ? Problem<StreamingFormats>(problems, $"formats '{list}': name at least one of hls, dash, mp4") : formats;
     }
 
     /// <summary>

@@ -1,0 +1,53 @@
+namespace Transcoder.TranscodeJob.Encoding;
+
+/// <summary>
+/// Seek-preview thumbnails: one every <see cref="Interval"/>, <see cref="TileWidth"/>x<see cref="TileHeight"/>,
+/// laid out <see cref="Columns"/>x<see cref="Rows"/> on each JPEG sprite sheet.
+/// </summary>
+internal sealed record StoryboardPlan(TimeSpan Interval, int TileWidth, int TileHeight, int Columns, int Rows, int Count)
+{
+    public const string VttFileName = "storyboard.vtt";
+
+    // 160 px on the long side: what players' seek previews show (Mux and YouTube use 160-256).
+    private const int TileLongSide = 160;
+
+    // At most this many thumbnails, whatever the length: a 3-hour source gets one every 36 s, in 3 sheets.
+    private const int MaxThumbnails = 300;
+
+    private const int MaxColumns = 10;
+    private const int MaxRowsPerSheet = 10;
+    private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
+    public int PerSheet => Columns * Rows;
+
+    public int Sheets => (Count + PerSheet - 1) / PerSheet;
+
+    /// <summary>The sheet's file name; <c>storyboard-%03d.jpg</c> is the same pattern for ffmpeg's image2 muxer.</summary>
+    public static string SheetFileName(int sheet) => $"storyboard-{sheet:000}.jpg";
+
+    public const string SheetPattern = "storyboard-%03d.jpg";
+
+    public static StoryboardPlan For(TimeSpan duration, int displayWidth, int displayHeight)
+    {
+        var seconds = Math.Max(duration.TotalSeconds, 0.001);
+        // Whole seconds: cue times stay exact and the fps filter picks one frame per interval.
+        var interval = Math.Max(MinInterval.TotalSeconds, Math.Ceiling(seconds / MaxThumbnails));
+        var count = Math.Max(1, (int)Math.Ceiling(seconds / interval));
+
+        var landscape = displayWidth >= displayHeight;
+        var longSide = Math.Max(displayWidth, displayHeight);
+        var shortSide = Math.Max(1, Math.Min(displayWidth, displayHeight));
+        var tileLong = Math.Min(TileLongSide, longSide & ~1);
+        var tileShort = Math.Max(2, 2 * (int)Math.Round(tileLong * (double)shortSide / longSide / 2));
+
+        var columns = Math.Min(MaxColumns, count);
+        var rows = Math.Min(MaxRowsPerSheet, (count + columns - 1) / columns);
+        return new StoryboardPlan(
+            TimeSpan.FromSeconds(interval),
+            landscape ? tileLong : tileShort,
+            landscape ? tileShort : tileLong,
+            columns,
+            rows,
+            count);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Transcoder.TranscodeJob.Manifest;
+
+/// <summary>Seek-preview thumbnails: a WebVTT track whose cues point at rectangles of the sprite sheets.</summary>
+public sealed record ManifestStoryboard(
+    string Vtt,
+    IReadOnlyList<string> Sheets,
+    double IntervalSeconds,
+    int TileWidth,
+    int TileHeight,
+    int Columns,
+    int Rows,
+    int Count);

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Transcoder.TranscodeJob.Packaging;
+
+/// <summary>
+/// HLS playlists (RFC 8216) over single-file CMAF tracks: each segment is a byte range of the track's file, so
+/// one object per track serves HLS, DASH and any CDN cache.
+/// </summary>
+internal static class HlsPlaylists
+{
+    // Version 7: EXT-X-MAP in a playlist that is not I-frame only (RFC 8216, 7).
+    private const int Version = 7;
+
+    public const string AudioGroup = "audio";
+
+    public static string Media(IndexedTrack track)
+    {
+        var index = track.Index;
+        var file = track.Track.FileName;
+        // 4.3.3.1: every EXTINF rounded to the nearest integer must be <= the target duration.
+        var target = (long)Math.Max(1, index.Fragments.Max(f => Math.Round(index.SecondsOf(f.Duration), MidpointRounding.AwayFromZero)));
+        var text = new StringBuilder()
+            .Append("#EXTM3U\n")
+            .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
+            .Append(Invariant($"#EXT-X-TARGETDURATION:{target}\n"))
+            .Append("#EXT-X-PLAYLIST-TYPE:VOD\n")
+            .Append("#EXT-X-MEDIA-SEQUENCE:0\n")
+            .Append("#EXT-X-INDEPENDENT-SEGMENTS\n")
+            .Append(Invariant($"#EXT-X-MAP:URI=\"{file}\",BYTERANGE=\"{index.InitLength}@0\"\n"));
+        foreach (var fragment in index.Fragments)
+        {
+            text.Append(Invariant($"#EXTINF:{index.SecondsOf(fragment.Duration):0.000000},\n"))
+                .Append(Invariant($"#EXT-X-BYTERANGE:{fragment.Length}@{fragment.Offset}\n"))
+                .Append(file).Append('\n');
+        }
+
+        return text.Append("#EXT-X-ENDLIST\n").ToString();
+    }
+
+    /// <param name="videos">Video renditions, best first (players start with the first listed).</param>
+    public static string Master(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio)
+    {
+        var text = new StringBuilder()
+            .Append("#EXTM3U\n")
+            .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
+            .Append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        if (audio is not null)
+        {
+            var language = audio.Track.Language is { Length: > 0 } tag && tag != "und" ? $",LANGUAGE=\"{tag}\"" : "";
+            text.Append(Invariant(
+                $"#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"{AudioGroup}\",NAME=\"Audio\"{language},DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"{audio.PlaylistName}\"\n"));
+        }
+
+        foreach (var video in videos)
+        {
+            var (peak, average) = VariantBitrate.Of(video, audio);
+            var codecs = audio is null ? video.Index.Codec : $"{video.Index.Codec},{audio.Index.Codec}";
+            var frameRate = video.Track.FrameRate is { IsPositive: true } rate ? Invariant($",FRAME-RATE={rate.Value:0.000}") : "";
+            var audioGroup = audio is null ? "" : $",AUDIO=\"{AudioGroup}\"";
+            text.Append(Invariant(
+                    $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},CODECS=\"{codecs}\",RESOLUTION={video.Track.Width}x{video.Track.Height}{frameRate}{audioGroup}\n"))
+                .Append(video.PlaylistName).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

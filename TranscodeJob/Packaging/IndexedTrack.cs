@@ -1,0 +1,8 @@
+namespace Transcoder.TranscodeJob.Packaging;
+
+/// <summary>A CMAF track with the index read from its file.</summary>
+internal sealed record IndexedTrack(CmafTrack Track, FragmentedMp4 Index)
+{
+    /// <summary>The media playlist's file name, e.g. <c>720p.m3u8</c>.</summary>
+    public string PlaylistName => Track.Name + ".m3u8";
+}

@@ -1,0 +1,6 @@
+namespace Transcoder.TranscodeJob.Packaging;
+
+/// <summary>One fragment of a fragmented MP4: its <c>moof</c> and the <c>mdat</c>(s) after it, as a byte range.</summary>
+/// <param name="Start">Decode time of its first sample, in the track's timescale (<c>tfdt</c>).</param>
+/// <param name="Duration">Sum of its samples' durations, in the track's timescale.</param>
+internal sealed record Mp4Fragment(long Offset, long Length, long Start, long Duration);
