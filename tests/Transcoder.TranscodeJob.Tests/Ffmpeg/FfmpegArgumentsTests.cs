@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
@@ -11,10 +12,10 @@ public sealed class FfmpegArgumentsTests
         new("720p", 1280, 720, new Rational(30000, 1001), 3000, 128, audio, toneMap, deinterlace);
 
     [Test]
-    public void ForRendition_WithAudio_IsTheExpectedList()
+    public void ForRendition_VideoTrack_IsTheExpectedList()
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition("/work/in/source.mov", 0, Plan(TestMedia.Stereo), new EncoderSettings(), "/work/out/720p.mp4");
+        var arguments = FfmpegArguments.ForRendition("/work/in/source.mov", 0, Plan(TestMedia.Stereo), new EncoderSettings(), "/work/out/720p.cmfv");
 
         // Assert
         Assert.That(arguments, Is.EqualTo(new[]
@@ -23,42 +24,98 @@ public sealed class FfmpegArgumentsTests
             "-progress", "pipe:1", "-nostats",
             "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
             "-i", "file:/work/in/source.mov",
-            "-map", "0:0", "-map", "0:1",
-            "-map_metadata", "-1", "-map_chapters", "-1",
+            "-map", "0:0",
             "-vf", "scale=1280:720,format=yuv420p,setsar=1",
+            "-map_metadata", "-1", "-map_chapters", "-1",
             "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
             "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
-            "-c:a", "aac", "-b:a", "128k", "-ac", "2", "-ar", "48000",
-            "-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", "file:/work/out/720p.mp4",
+            "-an", "-sn", "-dn",
+            "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p.cmfv",
         }));
     }
 
     [Test]
-    public void ForRendition_NoAudio_DropsAudio()
-    {
-        // Act
-        var arguments = FfmpegArguments.ForRendition("/in.mp4", 0, Plan(), new EncoderSettings(), "/out.mp4");
-
-        // Assert
-        Assert.That(arguments, Does.Contain("-an"));
-        Assert.That(arguments, Does.Not.Contain("-c:a"));
-        Assert.That(arguments.Count(a => a == "-map"), Is.EqualTo(1));
-    }
-
-    [Test]
-    public void ForRendition_SurroundAudio_DownmixesToStereo()
+    public void ForAudio_SurroundTrack_OneStereoAacCmafTrack()
     {
         // Arrange
         var surround = new AudioStreamInfo(3, "ac3", 6, 48000, null, true);
 
         // Act
-        var arguments = FfmpegArguments.ForRendition("/in.mp4", 0, Plan(surround), new EncoderSettings(), "/out.mp4");
+        var arguments = FfmpegArguments.ForAudio("/in.mp4", new AudioPlan(surround, 128), new EncoderSettings(), "/audio.cmfa");
 
         // Assert
-        Assert.That(arguments, Does.Contain("0:3"));
-        Assert.That(string.Join(' ', arguments), Does.Contain("-ac 2"));
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-map 0:3 "));
+        Assert.That(joined, Does.Contain("-vn -sn -dn -c:a aac -b:a 128k -ac 2 -ar 48000"));
+        Assert.That(joined, Does.Contain("-frag_duration 2000000 -f mp4 -movflags +cmaf+empty_moov+default_base_moof+skip_trailer file:/audio.cmfa"));
+    }
+
+    [Test]
+    public void ForLadder_TwoRungsAudioAndStoryboard_DecodesOnceAndSplits()
+    {
+        // Arrange
+        var plans = new[] { Plan(TestMedia.Stereo), Plan(TestMedia.Stereo) with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, AudioKbps = 96 } };
+        var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(30), 1280, 720);
+
+        // Act
+        var arguments = FfmpegArguments.ForLadder(
+            "/in.mov", 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa", storyboard, "/ws/storyboard-%03d.jpg");
+
+        // Assert: one input, one graph, four outputs in a known order.
+        var joined = string.Join(' ', arguments);
+        Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]split=3[s0][s1][ss];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1];" +
+            "[ss]fps=1/1,scale=160:90,format=yuvj420p,setsar=1,tile=10x3[sb]"));
+        Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa", "file:/ws/storyboard-%03d.jpg",
+        }));
+        Assert.That(joined, Does.Contain("-map [v0] -map_metadata -1 -map_chapters -1 -c:v libx264"));
+        Assert.That(joined, Does.Contain("-maxrate 800k -bufsize 1600k"));
+        Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"), "audio once, at the best rung's bitrate");
+        Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(1));
+        Assert.That(joined, Does.Contain("-map [sb] -map_metadata -1 -an -sn -dn -c:v mjpeg -q:v 5 -f image2 -start_number 0"));
+    }
+
+    [Test]
+    public void ForLadder_HdrInterlaced_DeinterlacesAndToneMapsOnceBeforeTheSplit()
+    {
+        // Arrange
+        var top = Plan(toneMap: true, deinterlace: true);
+        var plans = new[] { top, top with { Name = "360p", Width = 640, Height = 360 } };
+
+        // Act
+        var graph = FfmpegArguments.LadderFilterGraph(0, plans, StoryboardPlan.For(TimeSpan.FromSeconds(4), 1280, 720));
+
+        // Assert
+        Assert.That(graph, Does.StartWith("[0:0]bwdif=mode=send_frame:deint=interlaced,scale=1280:720,zscale=t=linear"));
+        Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=3[s0][s1][ss]"));
+        Assert.That(graph.Split("tonemap=hable").Length - 1, Is.EqualTo(1), "tone-mapped once");
+        Assert.That(graph.Split("bwdif").Length - 1, Is.EqualTo(1), "deinterlaced once");
+    }
+
+    [Test]
+    public void LadderOutputNames_InOutputOrder()
+    {
+        // Act
+        var names = FfmpegArguments.LadderOutputNames([Plan(), Plan() with { Name = "360p" }], withAudio: true);
+
+        // Assert
+        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio", "storyboard" }));
+    }
+
+    [Test]
+    public void ForProgressive_CopiesVideoAndAudioWithFaststart()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForProgressive("/ws/720p.cmfv", "/ws/audio.cmfa", "/ws/720p.mp4");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.EndWith(
+            "-i file:/ws/720p.cmfv -i file:/ws/audio.cmfa -map 0:v:0 -map 1:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/720p.mp4"));
     }
 
     [TestCase("-rf.mp4")]

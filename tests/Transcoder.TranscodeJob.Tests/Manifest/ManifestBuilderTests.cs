@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Manifest;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
@@ -18,12 +19,35 @@ public sealed class ManifestBuilderTests
         var source = new SourceObject("s3://uploads/a b.mov", "etag=abc", "job-1", 98765, "abc", null, null);
         var plan720 = new RenditionPlan("720p", 720, 1280, new Rational(30000, 1001), 3000, 128, TestMedia.Stereo, false, false);
         var plan360 = plan720 with { Name = "360p", Width = 360, Height = 640, VideoKbps = 800 };
-        EncodedRendition[] encoded =
+        EncodedRendition[] renditions =
         [
-            new(plan360, "/ws/360p.mp4", 360, 640, TimeSpan.FromSeconds(12.35), 500_000, 323_886, true),
-            new(plan720, "/ws/720p.mp4", 720, 1280, TimeSpan.FromSeconds(12.35), 2_000_000, 1_295_546, true),
+            new(plan360, "/ws/360p.cmfv", 360, 640, TimeSpan.FromSeconds(12.35), 500_000, 323_886),
+            new(plan720, "/ws/720p.cmfv", 720, 1280, TimeSpan.FromSeconds(12.35), 2_000_000, 1_295_546),
         ];
-        return ManifestBuilder.Build("job-1", source, media, encoded, new ManifestPoster("poster.jpg", 720, 1280), Completed);
+        var sheet = Path.Combine(Folder, "storyboard-000.jpg");
+        var audioPath = Path.Combine(Folder, "audio.cmfa");
+        File.WriteAllBytes(audioPath, new byte[4]);
+        var encoded = new EncodedLadder(renditions, audioPath, [sheet]);
+        OutputFile[] published =
+        [
+            Published("720p.mp4", OutputRoles.Progressive, 3),
+            Published("360p.mp4", OutputRoles.Progressive, 2),
+            Published("720p.m3u8", OutputRoles.HlsPlaylist, 5),
+            Published("master.m3u8", OutputRoles.HlsMaster, 7),
+        ];
+        var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280);
+        return ManifestBuilder.Build(
+            "job-1", source, media, encoded, AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
+    }
+
+    // Real files: the manifest records each published file's size as it is on disk.
+    private static readonly string Folder = Directory.CreateTempSubdirectory("manifest-builder-").FullName;
+
+    private static OutputFile Published(string name, string role, int bytes)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllBytes(path, new byte[bytes]);
+        return new OutputFile(name, role, ContentTypes.For(name), path);
     }
 
     [Test]
@@ -35,8 +59,8 @@ public sealed class ManifestBuilderTests
         // Assert
         Assert.That(manifest.Renditions, Is.EqualTo(new[]
         {
-            new ManifestRendition("720p", "720p.mp4", 720, 1280, "30000/1001", 1_295_546, 3000, 12.35, 2_000_000, true),
-            new ManifestRendition("360p", "360p.mp4", 360, 640, "30000/1001", 323_886, 800, 12.35, 500_000, true),
+            new ManifestRendition("720p", "720p.mp4", "720p.m3u8", "720p.cmfv", 720, 1280, "30000/1001", 1_295_546, 3000, 12.35, 2_000_000, true),
+            new ManifestRendition("360p", "360p.mp4", null, "360p.cmfv", 360, 640, "30000/1001", 323_886, 800, 12.35, 500_000, true),
         }));
     }
 
@@ -48,13 +72,29 @@ public sealed class ManifestBuilderTests
 
         // Assert
         Assert.That(manifest.JobId, Is.EqualTo("job-1"));
-        Assert.That(manifest.SchemaVersion, Is.EqualTo(1));
+        Assert.That(manifest.SchemaVersion, Is.EqualTo(2));
         Assert.That(manifest.Source.Uri, Is.EqualTo("s3://uploads/a b.mov"));
         Assert.That(manifest.Source.ETag, Is.EqualTo("abc"));
         Assert.That(manifest.Source.Size, Is.EqualTo(98765));
         Assert.That(manifest.Source.DurationSeconds, Is.EqualTo(12.346));
         Assert.That(manifest.Source.Video, Is.EqualTo(new ManifestVideo("h264", 1920, 1080, 1080, 1920, "1:1", 90, "30000/1001", "yuv420p", null)));
         Assert.That(manifest.Source.Audio.Single().Codec, Is.EqualTo("aac"));
+    }
+
+    [Test]
+    public void Build_PublishedFiles_ListedWithRoleTypeAndSize()
+    {
+        // Act
+        var manifest = Build();
+
+        // Assert
+        Assert.That(manifest.Files, Has.Member(new ManifestFile("720p.mp4", "mp4", "video/mp4", 3)));
+        Assert.That(manifest.Files, Has.Member(new ManifestFile("master.m3u8", "hls-master", "application/vnd.apple.mpegurl", 7)));
+        Assert.That(manifest.Hls, Is.EqualTo("master.m3u8"));
+        Assert.That(manifest.Dash, Is.Null, "not published");
+        Assert.That(manifest.Audio, Is.EqualTo(new ManifestAudioRendition(null, "audio.cmfa", 128, 2, 4)));
+        Assert.That(manifest.Storyboard.Sheets, Is.EqualTo(new[] { "storyboard-000.jpg" }));
+        Assert.That(manifest.Storyboard.Vtt, Is.EqualTo("storyboard.vtt"));
     }
 
     [Test]

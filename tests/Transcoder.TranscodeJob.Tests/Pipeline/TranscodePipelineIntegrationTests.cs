@@ -43,7 +43,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
 
     private async Task<MediaFacts> AssertPlayableAsync(ManifestRendition rendition, MediaFacts source, bool audio)
     {
-        var facts = await MediaFacts.ReadAsync(Path.Combine(OutputFolder, rendition.File));
+        var facts = await MediaFacts.ReadAsync(Path.Combine(OutputFolder, rendition.File!));
         Assert.Multiple(() =>
         {
             Assert.That(facts.VideoCodec, Is.EqualTo("h264"), rendition.Name);
@@ -244,7 +244,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         // Assert
         foreach (var rendition in manifest.Renditions)
         {
-            var keyframes = await MediaFacts.KeyframeTimesAsync(Path.Combine(OutputFolder, rendition.File));
+            var keyframes = await MediaFacts.KeyframeTimesAsync(Path.Combine(OutputFolder, rendition.File!));
             Assert.That(keyframes, Has.Count.EqualTo(3), rendition.Name);
             Assert.That(keyframes[0], Is.EqualTo(0).Within(0.05), rendition.Name);
             Assert.That(keyframes[1], Is.EqualTo(2).Within(0.05), rendition.Name);
