@@ -1,7 +1,10 @@
 namespace Transcoder.TranscodeJob.Packaging;
 
-/// <summary>The Content-Type each published file is stored with, by extension: players and CDNs rely on it.</summary>
-internal static class ContentTypes
+/// <summary>
+/// The Content-Type each published file is stored with, by extension: players and CDNs rely on it. Public: the local
+/// player's file server serves the same files with the same types.
+/// </summary>
+public static class ContentTypes
 {
     public static string For(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -12,6 +15,9 @@ internal static class ContentTypes
         ".jpg" or ".jpeg" => "image/jpeg",
         ".vtt" => "text/vtt",
         ".json" => "application/json",
+        ".html" => "text/html; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

@@ -1,0 +1,18 @@
+using Transcoder.Testing;
+
+namespace Transcoder.LocalPipeline.Playback;
+
+/// <summary>What the local player site serves: the player page, hls.js from the pinned npm package, and outputs.</summary>
+public static class PlayerSite
+{
+    /// <param name="media">A folder holding one output folder per source (a job's <c>--output</c>).</param>
+    public static IReadOnlyDictionary<string, string> Folders(string media) => new Dictionary<string, string>
+    {
+        ["player"] = Path.Combine(RepoPaths.Root, "player"),
+        ["hls.js"] = Path.Combine(RepoPaths.NodeModules, "hls.js", "dist"),
+        ["media"] = media,
+    };
+
+    /// <summary>The page that plays <paramref name="folder"/>'s master playlist, relative to the server's base URL.</summary>
+    public static string PlayerPath(string folder) => $"player/?src=/media/{Uri.EscapeDataString(folder)}/master.m3u8";
+}
