@@ -1,4 +1,5 @@
 using Transcoder.Dispatcher.Options;
+using Transcoder.LocalPipeline.Playback;
 using Transcoder.Shared;
 
 namespace Transcoder.LocalPipeline;
@@ -64,6 +65,15 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         {
             Step(record);
             Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken));
+        }
+
+        // The player page on a loopback file server over the copied outputs (hls.js needs HTTP and byte ranges).
+        await using var player = StaticFileServer.Start(PlayerSite.Folders(output.FullName));
+        var folderName = Path.GetFileName(folder);
+        if (File.Exists(Path.Combine(folder, "master.m3u8")))
+        {
+            Step($"play it: {new Uri(player.BaseUrl, PlayerSite.PlayerPath(folderName))}");
+            Console.WriteLine(keepRunning ? "    served until Ctrl-C" : "    served while LocalPipeline runs: add --keep-running to keep it up");
         }
 
         if (keepRunning)
