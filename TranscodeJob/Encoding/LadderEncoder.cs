@@ -1,4 +1,5 @@
 using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;
@@ -21,7 +22,9 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
             job.Audio,
             job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName),
             job.Storyboard,
-            job.Workspace.PathFor(StoryboardPlan.SheetPattern));
+            job.Workspace.PathFor(StoryboardPlan.SheetPattern),
+            PosterMaker.PositionIn(job.Source),
+            job.Workspace.PathFor(ManifestPoster.FileName));
 
         // Every rung advances with the one decoder: the same position is every rung's progress.
         var progress = plans.Select(p => job.Board.For(p.Name)).ToList();

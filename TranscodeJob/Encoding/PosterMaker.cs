@@ -4,15 +4,25 @@ using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;
 
-/// <summary>Grabs one JPEG frame at about 10% of the duration, at the size of the top rendition.</summary>
-public sealed class PosterMaker(IFfmpegRunner runner)
+/// <summary>
+/// Grabs one JPEG frame at about 10% of the duration, at the size of the top rendition: on its own, with a seek,
+/// when the encode did not already take it from its pass (per-rendition mode, or a header whose duration lied).
+/// </summary>
+internal sealed class PosterMaker(IFfmpegRunner runner)
 {
     // Far enough in to skip a black first frame or a fade-in; early enough to exist in a short clip.
     public const double PositionFraction = 0.10;
 
+    public static TimeSpan PositionIn(SourceMedia source) => source.Duration * PositionFraction;
+
     public async Task MakeAsync(string inputPath, SourceMedia source, RenditionPlan size, string outputPath, CancellationToken cancellationToken)
     {
-        var at = source.Duration * PositionFraction;
+        if (File.Exists(outputPath) && new FileInfo(outputPath).Length > 0)
+        {
+            return;
+        }
+
+        var at = PositionIn(source);
         var result = await runner.RunAsync(
             FfmpegTool.Ffmpeg, FfmpegArguments.ForPoster(inputPath, source.Video.Index, at, size, outputPath), null, cancellationToken);
 

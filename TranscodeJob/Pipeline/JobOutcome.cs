@@ -3,4 +3,6 @@ using Transcoder.TranscodeJob.Manifest;
 namespace Transcoder.TranscodeJob.Pipeline;
 
 /// <param name="AlreadyDone">True when a manifest for the same source version was found and nothing was encoded.</param>
-public sealed record JobOutcome(string JobId, string Location, bool AlreadyDone, JobManifest Manifest);
+/// <param name="EncodeTime">Wall time of the encode itself (zero when already done): the rest is download, probe,
+/// packaging, upload and manifest.</param>
+public sealed record JobOutcome(string JobId, string Location, bool AlreadyDone, JobManifest Manifest, TimeSpan EncodeTime = default);

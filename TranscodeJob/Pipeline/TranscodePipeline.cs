@@ -48,8 +48,8 @@ internal sealed class TranscodePipeline(
                 return new JobOutcome(jobId, output.Location, AlreadyDone: true, existing);
             }
 
-            var manifest = await TranscodeAsync(jobId, described, replacesManifest: existing is not null, cancellationToken);
-            return new JobOutcome(jobId, output.Location, AlreadyDone: false, manifest);
+            var (manifest, encodeTime) = await TranscodeAsync(jobId, described, replacesManifest: existing is not null, cancellationToken);
+            return new JobOutcome(jobId, output.Location, AlreadyDone: false, manifest, encodeTime);
         }
         catch (JobException failure) when (!failure.IsRetryable)
         {
@@ -58,7 +58,7 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    private async Task<JobManifest> TranscodeAsync(
+    private async Task<(JobManifest Manifest, TimeSpan EncodeTime)> TranscodeAsync(
         string jobId, SourceObject described, bool replacesManifest, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -80,8 +80,10 @@ internal sealed class TranscodePipeline(
             media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")));
 
         workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration, options.Formats), "the renditions");
+        var encodeStarted = time.GetTimestamp();
         var encoded = await EncodeAsync(new LadderJob(inputPath, media, plans, audio, storyboard, options.Ladder.Encoder, workspace,
             new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval)), cancellationToken);
+        var encodeTime = time.GetElapsedTime(encodeStarted);
 
         // From here the folder changes: an older version's manifest goes first, so that "manifest present" keeps
         // meaning "complete" even while new files replace old ones.
@@ -160,7 +162,7 @@ internal sealed class TranscodePipeline(
         _logger.LogInformation(
             "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
             encoded.Renditions.Count, publisher.Files.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
-        return manifest;
+        return (manifest, encodeTime);
     }
 
     private async Task<EncodedLadder> EncodeAsync(LadderJob job, CancellationToken cancellationToken)

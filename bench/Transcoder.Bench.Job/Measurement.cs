@@ -1,11 +1,15 @@
 namespace Transcoder.Bench.Job;
 
-/// <summary>One job run: wall time and the CPU its ffmpeg processes used.</summary>
-public sealed record Measurement(string Clip, int Parallelism, TimeSpan Wall, TimeSpan FfmpegCpu, int Cores)
+/// <summary>One measured run: its wall time and the CPU time (user + system) of the ffmpeg/ffprobe processes it ran.</summary>
+public sealed record Measurement(TimeSpan Wall, TimeSpan Cpu)
 {
-    /// <summary>
-    /// Wall time over the time the work would take with every core busy. 1.0 is the machine's limit; 2.0 means
-    /// half the cores sat idle on average.
-    /// </summary>
-    public double WallOverBusyTime => Wall.TotalSeconds / (FfmpegCpu.TotalSeconds / Cores);
+    /// <summary>Runs <paramref name="work"/> and measures it; the machine's other processes do not count.</summary>
+    public static async Task<Measurement> OfAsync(Func<Task> work)
+    {
+        var cpuBefore = ChildCpuTime.Read();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await work();
+        clock.Stop();
+        return new Measurement(clock.Elapsed, ChildCpuTime.Read() - cpuBefore);
+    }
 }

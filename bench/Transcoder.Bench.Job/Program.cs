@@ -1,70 +1,107 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
+using Amazon.S3.Transfer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.Bench.Job;
+using Transcoder.Testing;
+using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Settings;
 using Transcoder.TranscodeJob.Storage;
 
-// Job benchmark: the whole pipeline (probe, four renditions, poster) in process, on the bundled sample and on a
-// longer generated 1080p clip, at several parallelisms. Run:  dotnet run -c Release --project bench/Transcoder.Bench.Job
-var secondsOption = new Option<int>("--long-seconds") { Description = "Length of the generated 1080p clip.", DefaultValueFactory = _ => 20 };
-var parallelismOption = new Option<string>("--parallelism") { Description = "Comma list of parallelisms to measure; 1 is the naive one-after-another run.", DefaultValueFactory = _ => "1,2,3,4" };
-var repeatOption = new Option<int>("--repeat") { Description = "Runs of each configuration; the fastest is kept.", DefaultValueFactory = _ => 1 };
-var root = new RootCommand("Measures TranscodeJob's wall time against the CPU its ffmpeg processes use.") { secondsOption, parallelismOption, repeatOption };
+// Job benchmark, one run of each, on this machine:
+//  1. the job (default encode mode) against what a user would run instead, with the same encoder settings: the naive
+//     one-ffmpeg-per-rung and the hand-written single ffmpeg (shared/bench/perf_compare.sh), on the bundled sample, a
+//     generated 30 s 1080p clip with noise and a generated 15 s 2160p clip;
+//  2. the ffmpeg processes' peak memory on a 2160p60 source (what a 2 vCPU / 4 GiB Fargate task must hold);
+//  3. the share of the job's wall time spent outside encoding for a 1-minute source through the S3 emulator.
+// Run:  dotnet run -c Release --project bench/Transcoder.Bench.Job [-- --quick]
+var quickOption = new Option<bool>("--quick") { Description = "Short generated clips (a smoke run of the benchmark, not figures to quote)." };
+var modeOption = new Option<string>("--encode-mode") { Description = "The job's encode mode: single or per-rendition.", DefaultValueFactory = _ => "single" };
+var partsOption = new Option<string>("--parts") { Description = "Comma list of parts to run: compare, memory, emulator.", DefaultValueFactory = _ => "compare,memory,emulator" };
+var root = new RootCommand("Measures TranscodeJob against the ffmpeg commands a user would write by hand.") { quickOption, modeOption, partsOption };
 root.SetAction(async (parse, cancellationToken) =>
 {
-    var repository = FindRepositoryRoot();
+    var quick = parse.GetValue(quickOption);
+    var mode = parse.GetValue(modeOption) == "per-rendition" ? EncodeMode.PerRendition : EncodeMode.Single;
+    var parts = parse.GetValue(partsOption)!.Split(',', StringSplitOptions.TrimEntries);
     var scratch = Path.Combine(Path.GetTempPath(), "transcoder-bench");
-    var parallelisms = parse.GetValue(parallelismOption)!.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-    var clips = new (string Name, string Path)[]
+    Directory.CreateDirectory(scratch);
+    Console.WriteLine($"cores {Environment.ProcessorCount}; ladder {string.Join(", ", Ladder.Default.Renditions.Select(r => r.Name))}, x264 {Ladder.Default.Encoder.Preset} CRF {Ladder.Default.Encoder.Crf}; job encode mode {mode}");
+    if (parts.Contains("compare"))
     {
-        ("sample (4 s)", BenchClip.Sample(repository)),
-        ($"generated ({parse.GetValue(secondsOption)} s)", await BenchClip.LongAsync(scratch, parse.GetValue(secondsOption))),
-    };
+        await CompareAsync(quick, mode, scratch, cancellationToken);
+    }
 
-    Console.WriteLine($"cores: {Environment.ProcessorCount}, default parallelism: {JobSettingsResolver.DefaultParallelism(Environment.ProcessorCount)}, ladder: {string.Join(", ", Ladder.Default.Renditions.Select(r => r.Name))}, preset {Ladder.Default.Encoder.Preset}");
-    Console.WriteLine();
-    Console.WriteLine($"{"clip",-18} {"parallel",8} {"wall s",8} {"ffmpeg cpu s",13} {"wall/(cpu/cores)",17} {"vs naive",9}");
-    foreach (var (name, path) in clips)
+    if (parts.Contains("memory"))
     {
-        Measurement? naive = null;
-        foreach (var parallelism in parallelisms)
-        {
-            var best = Enumerable.Range(0, Math.Max(1, parse.GetValue(repeatOption)))
-                .Select(_ => MeasureAsync(name, path, parallelism, scratch, cancellationToken).GetAwaiter().GetResult())
-                .MinBy(m => m.Wall)!;
-            naive ??= parallelism == 1 ? best : null;
-            var speedup = naive is null ? "" : $"{naive.Wall / best.Wall:0.00}x";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-18} {parallelism,8} {best.Wall.TotalSeconds,8:0.00} {best.FfmpegCpu.TotalSeconds,13:0.00} {best.WallOverBusyTime,17:0.00} {speedup,9}"));
-        }
+        await MemoryAsync(quick, mode, scratch, cancellationToken);
+    }
+
+    if (parts.Contains("emulator"))
+    {
+        var minute = await BenchClip.GeneratedAsync(scratch, 1920, 1080, 30, quick ? 10 : 60);
+        var (total, encode) = await RunThroughEmulatorAsync(minute, scratch, mode, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(quick ? 10 : 60)} s 1080p through the S3 emulator: {total.TotalSeconds:0.0} s wall, encoding {encode.TotalSeconds:0.0} s, outside encoding {(total - encode).TotalSeconds:0.0} s = {(total - encode) / total:P1} (download, probe, storyboard VTT, packaging, progressive copies, poster, upload, manifest)"));
     }
 
     return 0;
 });
 return await root.Parse(args).InvokeAsync();
 
-static async Task<Measurement> MeasureAsync(string name, string clip, int parallelism, string scratch, CancellationToken cancellationToken)
+static async Task CompareAsync(bool quick, EncodeMode mode, string scratch, CancellationToken cancellationToken)
+{
+    var sources = new (string Name, string Path)[]
+    {
+        ("sample 1080p30 4 s", BenchClip.Sample(RepoPaths.Root)),
+        (quick ? "1080p30 noise 6 s" : "1080p30 noise 30 s", await BenchClip.GeneratedAsync(scratch, 1920, 1080, 30, quick ? 6 : 30)),
+        (quick ? "2160p30 noise 3 s" : "2160p30 noise 15 s", await BenchClip.GeneratedAsync(scratch, 3840, 2160, 30, quick ? 3 : 15)),
+    };
+
+    Console.WriteLine("CPU = user + system time of the ffmpeg/ffprobe processes (getrusage of reaped children)");
+    Console.WriteLine();
+    Console.WriteLine($"{"source",-20} {"job wall/cpu s",16} {"naive wall/cpu s",18} {"single wall/cpu s",19} {"job/single wall",16} {"job/single cpu",15} {"naive/job wall",15}");
+    foreach (var (name, path) in sources)
+    {
+        var fps = 30.0;
+        var job = await Measurement.OfAsync(() => RunLocalJobAsync(path, scratch, mode, cancellationToken));
+        var naive = await Measurement.OfAsync(() => HandWritten.NaiveAsync(path, fps, scratch));
+        var single = await Measurement.OfAsync(() => HandWritten.SingleAsync(path, fps, scratch));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-20} {Pair(job),16} {Pair(naive),18} {Pair(single),19} {job.Wall / single.Wall,15:0.00}x {job.Cpu / single.Cpu,14:0.00}x {naive.Wall / job.Wall,14:0.00}x"));
+    }
+
+}
+
+static async Task MemoryAsync(bool quick, EncodeMode mode, string scratch, CancellationToken cancellationToken)
+{
+    Console.WriteLine();
+    var uhd60 = await BenchClip.GeneratedAsync(scratch, 3840, 2160, 60, quick ? 2 : 5);
+    var memory = PeakRss.Start();
+    Measurement run;
+    try
+    {
+        run = await Measurement.OfAsync(() => RunLocalJobAsync(uhd60, scratch, mode, cancellationToken));
+    }
+    finally
+    {
+        await memory.DisposeAsync();
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"2160p60 ({(quick ? 2 : 5)} s), default ladder: ffmpeg peak RSS {memory.PeakMib} MiB (sampled every 50 ms); this process's RSS {Environment.WorkingSet / 1048576} MiB; {run.Wall.TotalSeconds:0.0} s wall"));
+}
+
+static string Pair(Measurement m) => string.Create(CultureInfo.InvariantCulture, $"{m.Wall.TotalSeconds:0.0}/{m.Cpu.TotalSeconds:0.0}");
+
+static async Task RunLocalJobAsync(string clip, string scratch, EncodeMode mode, CancellationToken cancellationToken)
 {
     var output = Path.Combine(scratch, $"out-{Guid.NewGuid():N}");
     try
     {
-        var pipeline = new TranscodePipeline(
-            new LocalSourceStore(new LocalInput(clip)),
-            new LocalOutputStore(output),
-            new FfmpegRunner(FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
-            new PipelineOptions(null, Ladder.Default, scratch, parallelism),
-            NullLoggerFactory.Instance,
-            TimeProvider.System);
-        var cpuBefore = ChildCpuTime.Read();
-        var clock = Stopwatch.StartNew();
-        await pipeline.RunAsync(cancellationToken);
-        clock.Stop();
-        return new Measurement(name, parallelism, clock.Elapsed, ChildCpuTime.Read() - cpuBefore, Environment.ProcessorCount);
+        await Pipeline(new LocalSourceStore(new LocalInput(clip)), new LocalOutputStore(output), scratch, mode).RunAsync(cancellationToken);
     }
     finally
     {
@@ -75,15 +112,33 @@ static async Task<Measurement> MeasureAsync(string name, string clip, int parall
     }
 }
 
-static string FindRepositoryRoot()
+static async Task<(TimeSpan Total, TimeSpan Encode)> RunThroughEmulatorAsync(string clip, string scratch, EncodeMode mode, CancellationToken cancellationToken)
 {
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    await using var emulator = await FauxqsEmulator.StartAsync(cancellationToken);
+    using var s3 = emulator.CreateS3Client();
+    await s3.PutBucketAsync("bench-in", cancellationToken);
+    await s3.PutBucketAsync("bench-out", cancellationToken);
+    using (var transfer = new TransferUtility(s3))
     {
-        if (File.Exists(Path.Combine(directory.FullName, "Transcoder.sln")))
-        {
-            return directory.FullName;
-        }
+        await transfer.UploadAsync(clip, "bench-in", "uploads/minute.mp4", cancellationToken);
     }
 
-    return Environment.CurrentDirectory;
+    var input = new S3Input("bench-in", "uploads/minute.mp4");
+    var pipeline = Pipeline(
+        new S3SourceStore(s3, input, NullLogger<S3SourceStore>.Instance),
+        new S3OutputStore(s3, "bench-out", $"renditions/{input.OutputFolderName}/"),
+        scratch,
+        mode);
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var outcome = await pipeline.RunAsync(cancellationToken);
+    return (clock.Elapsed, outcome.EncodeTime);
 }
+
+static TranscodePipeline Pipeline(ISourceStore source, IOutputStore output, string scratch, EncodeMode mode) =>
+    new(
+        source,
+        output,
+        new FfmpegRunner(FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
+        new PipelineOptions(null, Ladder.Default, scratch, 2) { EncodeMode = mode },
+        NullLoggerFactory.Instance,
+        TimeProvider.System);

@@ -61,18 +61,21 @@ public sealed class FfmpegArgumentsTests
 
         // Act
         var arguments = FfmpegArguments.ForLadder(
-            "/in.mov", 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa", storyboard, "/ws/storyboard-%03d.jpg");
+            "/in.mov", 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa", storyboard, "/ws/storyboard-%03d.jpg",
+            TimeSpan.FromSeconds(3), "/ws/poster.jpg");
 
         // Assert: one input, one graph, four outputs in a known order.
         var joined = string.Join(' ', arguments);
         Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
-            "[0:0]split=3[s0][s1][ss];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1];" +
-            "[ss]fps=1/1,scale=160:90,format=yuvj420p,setsar=1,tile=10x3[sb]"));
+            "[0:0]split=4[s0][s1][ss][sp];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1];" +
+            "[ss]fps=1/1,scale=160:90,format=yuvj420p,setsar=1,tile=10x3[sb];" +
+            "[sp]select='gte(t,3)',scale=1280:720,format=yuvj420p,setsar=1[po]"));
         Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa", "file:/ws/storyboard-%03d.jpg",
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa", "file:/ws/storyboard-%03d.jpg", "file:/ws/poster.jpg",
         }));
+        Assert.That(joined, Does.EndWith("-map [po] -map_metadata -1 -an -sn -dn -frames:v 1 -q:v 3 -f image2 -update 1 file:/ws/poster.jpg"));
         Assert.That(joined, Does.Contain("-map [v0] -map_metadata -1 -map_chapters -1 -c:v libx264"));
         Assert.That(joined, Does.Contain("-maxrate 800k -bufsize 1600k"));
         Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"), "audio once, at the best rung's bitrate");
@@ -88,11 +91,11 @@ public sealed class FfmpegArgumentsTests
         var plans = new[] { top, top with { Name = "360p", Width = 640, Height = 360 } };
 
         // Act
-        var graph = FfmpegArguments.LadderFilterGraph(0, plans, StoryboardPlan.For(TimeSpan.FromSeconds(4), 1280, 720));
+        var graph = FfmpegArguments.LadderFilterGraph(0, plans, StoryboardPlan.For(TimeSpan.FromSeconds(4), 1280, 720), TimeSpan.FromSeconds(0.4));
 
         // Assert
         Assert.That(graph, Does.StartWith("[0:0]bwdif=mode=send_frame:deint=interlaced,scale=1280:720,zscale=t=linear"));
-        Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=3[s0][s1][ss]"));
+        Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=4[s0][s1][ss][sp]"));
         Assert.That(graph.Split("tonemap=hable").Length - 1, Is.EqualTo(1), "tone-mapped once");
         Assert.That(graph.Split("bwdif").Length - 1, Is.EqualTo(1), "deinterlaced once");
     }
@@ -104,7 +107,7 @@ public sealed class FfmpegArgumentsTests
         var names = FfmpegArguments.LadderOutputNames([Plan(), Plan() with { Name = "360p" }], withAudio: true);
 
         // Assert
-        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio", "storyboard" }));
+        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio", "storyboard", "the poster" }));
     }
 
     [Test]
