@@ -39,6 +39,9 @@ public static class JobEnvironment
     /// <summary>Optional comma list of deliverables: <c>hls</c>, <c>dash</c>, <c>mp4</c> (default all three).</summary>
     public const string Formats = "FORMATS";
 
+    /// <summary>Optional: the longest source the job accepts, in seconds (default 14400, 4 hours); longer is bad input.</summary>
+    public const string MaxSourceSeconds = "MAX_SOURCE_SECONDS";
+
     /// <summary>Optional: <c>true</c> for debug-level logs.</summary>
     public const string Verbose = "VERBOSE";
 

@@ -11,7 +11,7 @@ public static class EncodeFailures
         var detail = $"ffmpeg failed on {what} (exit {result.ExitCode}): {result.Describe()}";
 
         // A full disk or a process killed from outside (OOM killer: 137) says nothing about the input.
-        var machineTrouble = result.ExitCode is < 0 or > 128
+        var machineTrouble = result.EndedBySignal
                              || result.StderrTail.Any(l => l.Contains("No space left on device", StringComparison.Ordinal)
                                                            || l.Contains("Cannot allocate memory", StringComparison.Ordinal));
         return machineTrouble ? JobException.Transient(detail) : JobException.BadInput(detail);

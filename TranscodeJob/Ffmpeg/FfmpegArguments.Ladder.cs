@@ -56,16 +56,23 @@ internal static partial class FfmpegArguments
     internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, StoryboardPlan storyboard, TimeSpan posterAt)
     {
         var top = plans[0];
-        var fixes = top.ToneMap
-            ? PictureFixes(top, (top.Width, top.Height)).Append("format=yuv420p").ToList()
+        List<string> fixes = top.ToneMap
+            ? [.. PictureFixes(top, (top.Width, top.Height)), "format=yuv420p"]
             : top.Deinterlace ? ["bwdif=mode=send_frame:deint=interlaced"] : [];
+        if (HoldLastFrame(top) is { } hold)
+        {
+            fixes.Insert(0, hold);
+        }
+
         var head = Invariant($"[0:{videoStreamIndex}]") + string.Join(',', fixes.Append(Invariant($"split={plans.Count + 2}")))
                    + string.Concat(Enumerable.Range(0, plans.Count).Select(i => Invariant($"[s{i}]"))) + "[ss][sp]";
 
         var rungs = plans.Select((plan, i) => Invariant($"[s{i}]scale={plan.Width}:{plan.Height},format=yuv420p,setsar=1[v{i}]"));
         var sheets = Invariant($"[ss]fps=1/{storyboard.Interval.TotalSeconds:0.###},scale={storyboard.TileWidth}:{storyboard.TileHeight},format=yuvj420p,")
                      + StoryboardTail(storyboard) + "[sb]";
-        var poster = Invariant($"[sp]select='gte(t,{posterAt.TotalSeconds:0.###})',scale={top.Width}:{top.Height},format=yuvj420p,setsar=1[po]");
+        // Exactly one frame passes (the first at or after the poster's time: prev_selected_t is NaN until then), so
+        // only that one frame is scaled; the branch costs nothing for the rest of the video.
+        var poster = Invariant($"[sp]select='isnan(prev_selected_t)*gte(t,{posterAt.TotalSeconds:0.###})',scale={top.Width}:{top.Height},format=yuvj420p,setsar=1[po]");
         return string.Join(';', rungs.Prepend(head).Append(sheets).Append(poster));
     }
 

@@ -20,6 +20,15 @@ internal static partial class FfmpegArguments
     private const string AllowedProtocols = "file";
 
     /// <summary>
+    /// Decoders a source may use: the video and audio formats cameras, phones, browsers, editors and broadcast
+    /// capture write. Every other decoder in ffmpeg (hundreds, many rarely exercised) stays closed to uploads.
+    /// </summary>
+    public const string AllowedDecoders =
+        "h264,hevc,vp8,vp9,av1,libdav1d,libaom-av1,mpeg4,msmpeg4v3,h263,mpeg1video,mpeg2video,mjpeg,prores,dnxhd,ffv1,vc1,wmv3,wmv2,theora,flv,rawvideo,dvvideo,"
+        + "aac,aac_fixed,aac_latm,mp3,mp3float,mp2,mp2float,ac3,ac3_fixed,eac3,dca,truehd,opus,libopus,vorbis,flac,alac,wmav2,wmapro,amrnb,amrwb,"
+        + "pcm_s16le,pcm_s16be,pcm_s24le,pcm_s24be,pcm_s32le,pcm_f32le,pcm_u8,pcm_mulaw,pcm_alaw";
+
+    /// <summary>
     /// An absolute <c>file:</c> URL: a name that starts with '-' or holds ':' is never read as an option or a
     /// protocol.
     /// </summary>
@@ -30,7 +39,22 @@ internal static partial class FfmpegArguments
         "-v", "error", "-hide_banner",
         "-protocol_whitelist", AllowedProtocols,
         "-format_whitelist", AllowedDemuxers,
+        "-codec_whitelist", AllowedDecoders,
         "-print_format", "json", "-show_format", "-show_streams",
+        FileUrl(inputPath),
+    ];
+
+    /// <summary>
+    /// Every packet's stream, timestamps and duration as CSV lines, read by demuxing only (no decoding): the source's
+    /// real duration, its timeline's gaps, and whether the demuxer hits damage before the end.
+    /// </summary>
+    public static IReadOnlyList<string> ForPacketScan(string inputPath) =>
+    [
+        "-v", "error", "-hide_banner",
+        "-protocol_whitelist", AllowedProtocols,
+        "-format_whitelist", AllowedDemuxers,
+        "-show_entries", "packet=stream_index,pts_time,dts_time,duration_time",
+        "-print_format", "csv=p=0",
         FileUrl(inputPath),
     ];
 
@@ -50,7 +74,7 @@ internal static partial class FfmpegArguments
         var arguments = new List<string>(InputArguments(inputPath))
         {
             "-map", Invariant($"0:{videoStreamIndex}"),
-            "-vf", VideoFilter(plan.Width, plan.Height, plan.ToneMap, plan.Deinterlace),
+            "-vf", VideoFilter(plan.Width, plan.Height, plan.ToneMap, plan.Deinterlace, hold: HoldLastFrame(plan)),
         };
         arguments.AddRange(VideoTrackOutput(plan, encoder, outputPath));
         return arguments;
@@ -113,6 +137,7 @@ internal static partial class FfmpegArguments
         "-progress", "pipe:1", "-nostats",
         "-protocol_whitelist", AllowedProtocols,
         "-format_whitelist", AllowedDemuxers,
+        "-codec_whitelist", AllowedDecoders,
         "-i", FileUrl(inputPath),
     ];
 
@@ -152,13 +177,32 @@ internal static partial class FfmpegArguments
     public static IReadOnlyList<string> OutputTiming(RenditionPlan plan, EncoderSettings encoder)
     {
         var gopFrames = Math.Max(1, (int)Math.Round(plan.FrameRate.Value * encoder.GopSeconds));
-        return
+        List<string> timing =
         [
             "-r", plan.FrameRate.ToString(), "-fps_mode", "cfr",
             "-g", Invariant($"{gopFrames}"), "-keyint_min", Invariant($"{gopFrames}"), "-sc_threshold", "0",
             "-force_key_frames", Invariant($"expr:gte(t,n_forced*{encoder.GopSeconds})"),
         ];
+        if (plan.Duration > TimeSpan.Zero)
+        {
+            // The source's real length, not more: a held last frame is padded up to it (HoldLastFrame), never past.
+            timing.AddRange(["-t", Invariant($"{plan.Duration.TotalSeconds:0.###}")]);
+        }
+
+        return timing;
     }
+
+    /// <summary>
+    /// A VFR source whose last frame is shown for a while (a screen recording's still tail, whose last block in
+    /// Matroska/WebM carries no duration): the constant-rate conversion stops one frame after that frame starts, so
+    /// convert to the planned rate first and clone the last frame for its hold; <c>-t</c> then cuts at the real end.
+    /// (tpad on the VFR stream itself spaces its clones by the stream's nominal rate and comes out short.) Null when
+    /// the hold is no longer than two frames.
+    /// </summary>
+    internal static string? HoldLastFrame(RenditionPlan plan) =>
+        plan.FrameRate.Value > 0 && plan.LastFrameHold.TotalSeconds > 2 / plan.FrameRate.Value
+            ? Invariant($"fps={plan.FrameRate},tpad=stop_mode=clone:stop_duration={plan.LastFrameHold.TotalSeconds:0.###}")
+            : null;
 
     /// <summary>The audio rendition's output: the kept track, downmixed to stereo AAC-LC, as a CMAF audio track.</summary>
     private static IReadOnlyList<string> AudioTrackOutput(AudioPlan audio, EncoderSettings encoder, string outputPath) =>
@@ -231,6 +275,7 @@ internal static partial class FfmpegArguments
         "-loglevel", "level+warning",
         "-protocol_whitelist", AllowedProtocols,
         "-format_whitelist", AllowedDemuxers,
+        "-codec_whitelist", AllowedDecoders,
         // Before -i: a fast seek to the nearest keyframe, then decode up to the exact time.
         "-ss", Invariant($"{at.TotalSeconds:0.###}"),
         "-i", FileUrl(inputPath),
@@ -247,9 +292,14 @@ internal static partial class FfmpegArguments
     /// Deinterlace (only frames flagged interlaced), scale to the planned displayed size (ffmpeg has already
     /// applied the rotation), tone-map HDR to BT.709, then 8-bit 4:2:0 with square pixels: what every player plays.
     /// </summary>
-    public static string VideoFilter(int width, int height, bool toneMap, bool deinterlace, string pixelFormat = "yuv420p")
+    public static string VideoFilter(int width, int height, bool toneMap, bool deinterlace, string pixelFormat = "yuv420p", string? hold = null)
     {
         var filters = new List<string>();
+        if (hold is not null)
+        {
+            filters.Add(hold);
+        }
+
         if (deinterlace)
         {
             filters.Add("bwdif=mode=send_frame:deint=interlaced");

@@ -129,6 +129,7 @@ public static class JobApp
             {
                 EncodeMode = settings.EncodeMode,
                 Formats = settings.Formats,
+                MaxSourceDuration = settings.MaxSourceDuration,
             },
             loggers,
             TimeProvider.System);

@@ -50,7 +50,8 @@ internal static class ManifestBuilder
                     video.FrameRate.ToString(),
                     video.PixelFormat,
                     video.ColorTransfer),
-                [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))]),
+                [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))],
+                media.DeclaredDuration is { } declared ? Math.Round(declared.TotalSeconds, 3) : null),
             [
                 .. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => new ManifestRendition(
                     r.Plan.Name,

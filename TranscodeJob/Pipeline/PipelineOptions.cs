@@ -20,4 +20,7 @@ internal sealed record PipelineOptions(
     public EncodeMode EncodeMode { get; init; } = EncodeMode.Single;
 
     public StreamingFormats Formats { get; init; } = StreamingFormats.All;
+
+    /// <summary>A longer source is bad input (see <see cref="Settings.JobSettingsResolver.DefaultMaxSourceSeconds"/>).</summary>
+    public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(Settings.JobSettingsResolver.DefaultMaxSourceSeconds);
 }

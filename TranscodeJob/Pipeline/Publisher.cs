@@ -7,17 +7,37 @@ namespace Transcoder.TranscodeJob.Pipeline;
 /// Starts each file's upload as soon as the file is final, so uploads overlap the work still going on (the
 /// progressive copies, the poster, the playlists) instead of adding to the job's time at the end.
 /// </summary>
-internal sealed class Publisher(IOutputStore output, CancellationToken cancellationToken)
+internal sealed class Publisher(IOutputStore output, CancellationToken cancellationToken) : IDisposable
 {
+    // Objects uploading at once. Each large one is already a multipart upload of several parts in parallel; more
+    // objects at once only share the same network (and against the local emulator, broke its connections).
+    private const int ConcurrentUploads = 3;
+
     private readonly List<OutputFile> _files = [];
     private readonly List<Task> _uploads = [];
+    private readonly SemaphoreSlim _slots = new(ConcurrentUploads);
 
     public IReadOnlyList<OutputFile> Files => _files;
 
     public void Publish(OutputFile file)
     {
         _files.Add(file);
-        _uploads.Add(output.WriteFileAsync(file.FileName, file.LocalPath, file.ContentType, cancellationToken));
+        _uploads.Add(UploadAsync(file));
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task UploadAsync(OutputFile file)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            await output.WriteFileAsync(file.FileName, file.LocalPath, file.ContentType, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
     }
 
     public void Publish(string localPath, string role) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Transcoder.Shared;
 using Microsoft.Extensions.Logging;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
@@ -70,6 +72,12 @@ internal sealed class TranscodePipeline(
 
         var inputPath = await source.MaterializeAsync(described, workspace, cancellationToken);
         var media = await _probe.ProbeSourceAsync(inputPath, described.Uri, cancellationToken);
+        if (media.Duration > options.MaxSourceDuration)
+        {
+            throw JobException.BadInput(string.Create(CultureInfo.InvariantCulture,
+                $"{described.Uri} lasts {media.Duration.TotalSeconds:0} s, over the {options.MaxSourceDuration.TotalSeconds:0} s limit ({JobEnvironment.MaxSourceSeconds} / --max-duration)"));
+        }
+
         var plans = new LadderPlanner(options.Ladder).PlanFor(media);
         var audio = AudioPlan.For(plans);
         var storyboard = StoryboardPlan.For(media.Duration, plans[0].Width, plans[0].Height);
@@ -92,7 +100,7 @@ internal sealed class TranscodePipeline(
             await output.DeleteAsync(JobManifest.FileName, cancellationToken);
         }
 
-        var publisher = new Publisher(output, cancellationToken);
+        using var publisher = new Publisher(output, cancellationToken);
         var streaming = options.Formats & (StreamingFormats.Hls | StreamingFormats.Dash);
         if (streaming != StreamingFormats.None)
         {

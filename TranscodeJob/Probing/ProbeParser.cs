@@ -31,11 +31,8 @@ public static class ProbeParser
             throw JobException.BadInput($"{inputName}: the video stream has no picture size (codec {video.CodecName ?? "unknown"})");
         }
 
-        var duration = format?.Duration is > 0 ? format.Duration.Value : video.Duration ?? 0;
-        if (duration <= 0)
-        {
-            throw JobException.BadInput($"{inputName} has no duration: a still image or a broken file, not a video");
-        }
+        // A missing or absurd header duration is not an error: the packets tell (ContentDuration).
+        var declared = PlausibleSeconds(format?.Duration) ?? PlausibleSeconds(video.Duration);
 
         var audio = streams
             .Where(s => s.CodecType == "audio" && s.Channels is > 0)
@@ -50,7 +47,7 @@ public static class ProbeParser
 
         return new SourceMedia(
             Container: format?.FormatName ?? "unknown",
-            Duration: TimeSpan.FromSeconds(duration),
+            Duration: declared ?? TimeSpan.Zero,
             BitRate: format?.BitRate,
             Video: new VideoStreamInfo(
                 Index: video.Index,
@@ -65,8 +62,22 @@ public static class ProbeParser
                 ColorPrimaries: video.ColorPrimaries,
                 ColorSpace: video.ColorSpace,
                 FieldOrder: video.FieldOrder),
-            AudioStreams: audio);
+            AudioStreams: audio)
+        {
+            DeclaredDuration = declared,
+        };
     }
+
+    /// <summary>
+    /// Longest duration believed from a header: 30 days. Beyond it (a 1e12 s claim, a counter run wild) the header is
+    /// ignored, and no TimeSpan arithmetic can overflow.
+    /// </summary>
+    public static readonly TimeSpan MaxPlausibleDuration = TimeSpan.FromDays(30);
+
+    private static TimeSpan? PlausibleSeconds(double? seconds) =>
+        seconds is { } value && double.IsFinite(value) && value > 0 && value <= MaxPlausibleDuration.TotalSeconds
+            ? TimeSpan.FromSeconds(value)
+            : null;
 
     /// <summary>
     /// Clockwise degrees a player turns the picture. The display matrix (side data) wins over the legacy

@@ -57,7 +57,11 @@ public sealed class LadderPlanner(Ladder ladder)
                     rung.AudioKbps,
                     source.MainAudio,
                     ToneMap: video.IsHdr,
-                    Deinterlace: video.IsInterlaced);
+                    Deinterlace: video.IsInterlaced)
+                {
+                    Duration = source.Duration,
+                    LastFrameHold = source.LastFrameHold,
+                };
             }),
         ];
     }

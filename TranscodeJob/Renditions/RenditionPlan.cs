@@ -19,6 +19,12 @@ public sealed record RenditionPlan(
     /// <summary>The progressive-download MP4 (video + audio, faststart).</summary>
     public string FileName => $"{Name}.mp4";
 
+    /// <summary>The source's real duration: every output lasts this long (zero: as long as ffmpeg reads).</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>How long the source shows its last frame (see <see cref="SourceMedia.LastFrameHold"/>).</summary>
+    public TimeSpan LastFrameHold { get; init; }
+
     /// <summary>The CMAF video track the playlists point into.</summary>
     public string TrackFileName => $"{Name}.cmfv";
 }

@@ -11,4 +11,5 @@ public sealed record CliValues(
     bool Verbose = false,
     string? JobId = null,
     string? EncodeMode = null,
-    string? Formats = null);
+    string? Formats = null,
+    int? MaxDurationSeconds = null);

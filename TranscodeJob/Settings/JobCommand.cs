@@ -12,7 +12,7 @@ public sealed class JobCommand
             "Transcodes one video into an H.264/AAC rendition ladder (CMAF with HLS and DASH playlists, progressive MP4), a storyboard, a JPEG poster and manifest.json.\n" +
             "Exit codes: 0 done or already done, 2 usage error, 3 bad input, 4 transient failure (retry), 130/143 interrupted.")
         {
-            Input, Output, Renditions, Formats, EncodeMode, Ladder, WorkDir, Parallelism, JobId, Verbose,
+            Input, Output, Renditions, Formats, EncodeMode, MaxDuration, Ladder, WorkDir, Parallelism, JobId, Verbose,
         };
     }
 
@@ -46,6 +46,12 @@ public sealed class JobCommand
     {
         Description = $"single: one ffmpeg decodes the source once for every rendition (default); per-rendition: one ffmpeg per rendition, to isolate a failing one. Env: {JobEnvironment.EncodeMode}.",
         HelpName = "single|per-rendition",
+    };
+
+    public Option<int?> MaxDuration { get; } = new("--max-duration")
+    {
+        Description = $"Longest source accepted, in seconds (default {JobSettingsResolver.DefaultMaxSourceSeconds}); a longer one is refused as bad input (exit 3). Env: {JobEnvironment.MaxSourceSeconds}.",
+        HelpName = "seconds",
     };
 
     public Option<string?> Ladder { get; } = new("--ladder")
@@ -87,5 +93,6 @@ public sealed class JobCommand
         parse.GetValue(Verbose),
         parse.GetValue(JobId),
         parse.GetValue(EncodeMode),
-        parse.GetValue(Formats));
+        parse.GetValue(Formats),
+        parse.GetValue(MaxDuration));
 }

@@ -22,4 +22,6 @@ internal sealed record JobSettings(
     public EncodeMode EncodeMode { get; init; } = EncodeMode.Single;
 
     public StreamingFormats Formats { get; init; } = StreamingFormats.All;
+
+    public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(JobSettingsResolver.DefaultMaxSourceSeconds);
 }

@@ -19,6 +19,12 @@ internal static partial class JobSettingsResolver
     public const int MaxParallelism = 16;
 
     /// <summary>
+    /// Four hours: a feature film or a long recording fits; an upload whose timestamps claim days is refused before it
+    /// costs anything. Raise it (and the task's disk) for longer sources.
+    /// </summary>
+    public const int DefaultMaxSourceSeconds = 4 * 3600;
+
+    /// <summary>
     /// Two renditions at a time. Measured with bench/Transcoder.Bench.Job on a 2-core machine (README,
     /// "Performance"): one after another leaves cores idle on the smaller rungs (wall 1.17-1.37x the busy
     /// time), two brings it to 1.05-1.11x and is 15-25% faster; three or four add nothing but memory. Larger
@@ -63,6 +69,11 @@ internal static partial class JobSettingsResolver
             var other => Problem<EncodeMode>(problems, $"encode mode '{other}': use single or per-rendition"),
         };
         var formats = ResolveFormats(cli.Formats ?? Env(JobEnvironment.Formats), problems);
+        var maxSeconds = cli.MaxDurationSeconds ?? ParseInt(Env(JobEnvironment.MaxSourceSeconds), JobEnvironment.MaxSourceSeconds, problems) ?? DefaultMaxSourceSeconds;
+        if (maxSeconds < 1)
+        {
+            problems.Add($"max duration {maxSeconds} s: use a positive number of seconds");
+        }
 
         var lease = ResolveLease(Env(JobEnvironment.QueueUrl)?.Trim(), Env(JobEnvironment.ReceiptHandle), Env(JobEnvironment.HeartbeatSeconds), problems);
 
@@ -84,6 +95,7 @@ internal static partial class JobSettingsResolver
         {
             EncodeMode = encodeMode,
             Formats = formats,
+            MaxSourceDuration = TimeSpan.FromSeconds(Math.Max(1, maxSeconds)),
         };
     }
 

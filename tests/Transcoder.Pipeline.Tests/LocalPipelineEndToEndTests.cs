@@ -13,6 +13,13 @@ namespace Transcoder.Pipeline.Tests;
 public sealed class LocalPipelineEndToEndTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    // What a 360p upload with audio publishes: CMAF tracks, HLS, DASH, progressive MP4, storyboard, poster, manifest.
+    private static readonly string[] OutputsOf360p =
+    [
+        "360p.cmfv", "360p.m3u8", "360p.mp4", "audio.cmfa", "audio.m3u8", "manifest.json", "manifest.mpd", "master.m3u8",
+        "poster.jpg", "storyboard-000.jpg", "storyboard.vtt",
+    ];
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "transcoder-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     [TearDown]
@@ -40,7 +47,7 @@ public sealed class LocalPipelineEndToEndTests
         // Assert
         Assert.That(stack.Jobs.Exits.Single().ExitCode, Is.EqualTo(ExitCodes.Success));
         var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
-        Assert.That(outputs, Is.EqualTo(new[] { "360p.mp4", "manifest.json", "poster.jpg" }));
+        Assert.That(outputs, Is.EquivalentTo(OutputsOf360p));
         await AssertQueuesDrainedAsync(stack, cancellationToken);
     }
 
@@ -106,9 +113,9 @@ public sealed class LocalPipelineEndToEndTests
         Assert.That(stack.Jobs.Exits.Select(e => e.ExitCode), Is.EqualTo(new[] { ExitCodes.Success, ExitCodes.Success }));
         Assert.That(stack.Jobs.Exits.Select(e => e.JobId).Distinct().Count(), Is.EqualTo(1));
         var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
-        Assert.That(outputs, Is.EqualTo(new[] { "360p.mp4", "manifest.json", "poster.jpg" }));
+        Assert.That(outputs, Is.EquivalentTo(OutputsOf360p));
         var prodObjects = await stack.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = PipelineStack.ProdBucket }, cancellationToken);
-        Assert.That(prodObjects.S3Objects, Has.Count.EqualTo(3), "no second folder");
+        Assert.That(prodObjects.S3Objects, Has.Count.EqualTo(OutputsOf360p.Length), "no second folder");
         await AssertQueuesDrainedAsync(stack, cancellationToken);
     }
 

@@ -70,7 +70,7 @@ public sealed class FfmpegArgumentsTests
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
             "[0:0]split=4[s0][s1][ss][sp];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1];" +
             "[ss]fps=1/1,scale=160:90,format=yuvj420p,setsar=1,tile=10x3[sb];" +
-            "[sp]select='gte(t,3)',scale=1280:720,format=yuvj420p,setsar=1[po]"));
+            "[sp]select='isnan(prev_selected_t)*gte(t,3)',scale=1280:720,format=yuvj420p,setsar=1[po]"));
         Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
             "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa", "file:/ws/storyboard-%03d.jpg", "file:/ws/poster.jpg",

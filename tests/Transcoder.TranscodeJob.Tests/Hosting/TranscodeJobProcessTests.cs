@@ -76,7 +76,11 @@ public sealed class TranscodeJobProcessTests : IDisposable
         Assert.That(await process.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Success), process.Stdout + process.Stderr);
         var folder = Directory.GetDirectories(output).Single();
         Assert.That(Path.GetFileName(folder), Does.Match("^landscape-[0-9a-f]{16}$"));
-        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "144p.mp4", "poster.jpg", "manifest.json" }));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[]
+        {
+            "master.m3u8", "144p.m3u8", "audio.m3u8", "manifest.mpd", "144p.cmfv", "audio.cmfa", "144p.mp4",
+            "storyboard-000.jpg", "storyboard.vtt", "poster.jpg", "manifest.json",
+        }));
         Assert.That(Directory.GetFileSystemEntries(_temp.Combine("work")), Is.Empty);
 
         // Not a terminal: one JSON object per stdout line, carrying the job id.

@@ -94,14 +94,34 @@ public sealed class ProbeParserTests
     }
 
     [Test]
-    public void Parse_NoDuration_IsBadInput()
+    public void Parse_NoDuration_NothingDeclaredForThePacketsToTell()
     {
-        // Arrange
-        const string json = """{ "streams": [ { "index": 0, "codec_type": "video", "codec_name": "png", "width": 64, "height": 64 } ], "format": { } }""";
+        // Arrange: WebM written live by a browser's MediaRecorder has no duration in its header.
+        const string json = """{ "streams": [ { "index": 0, "codec_type": "video", "codec_name": "vp8", "width": 64, "height": 64 } ], "format": { } }""";
 
-        // Act / Assert
-        var failure = Assert.Throws<JobException>(() => ProbeParser.Parse(json, "x.mp4"));
-        Assert.That(failure!.Message, Does.Contain("no duration"));
+        // Act
+        var media = ProbeParser.Parse(json, "x.webm");
+
+        // Assert
+        Assert.That(media.DeclaredDuration, Is.Null);
+        Assert.That(media.Duration, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [TestCase("1e12")]
+    [TestCase("1.7976931348623157E+308")]
+    [TestCase("-5")]
+    [TestCase("NaN")]
+    [TestCase("3000000")]
+    public void Parse_AbsurdDuration_IgnoredWithoutOverflow(string duration)
+    {
+        // Arrange: TimeSpan.FromSeconds(1e12) throws; a header may claim anything.
+        var json = $$"""{ "streams": [ { "index": 0, "codec_type": "video", "codec_name": "h264", "width": 64, "height": 64 } ], "format": { "duration": "{{duration}}" } }""";
+
+        // Act
+        var media = ProbeParser.Parse(json, "x.mp4");
+
+        // Assert
+        Assert.That(media.DeclaredDuration, Is.Null);
     }
 
     [Test]

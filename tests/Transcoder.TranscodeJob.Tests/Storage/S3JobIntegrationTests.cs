@@ -75,8 +75,20 @@ public sealed class S3JobIntegrationTests : IDisposable
         // Assert: outputs with the right content types, the manifest last and complete.
         Assert.That(await first.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Success), first.Stdout + first.Stderr);
         var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _prod, Prefix = prefix }, cancellationToken);
-        Assert.That(listed.S3Objects.Select(o => o.Key[prefix.Length..]), Is.EquivalentTo(new[] { "144p.mp4", "poster.jpg", "manifest.json" }));
-        Assert.That((await s3.GetObjectMetadataAsync(_prod, prefix + "144p.mp4", cancellationToken)).Headers.ContentType, Is.EqualTo("video/mp4"));
+        Assert.That(listed.S3Objects.Select(o => o.Key[prefix.Length..]), Is.EquivalentTo(new[]
+        {
+            "master.m3u8", "144p.m3u8", "audio.m3u8", "manifest.mpd", "144p.cmfv", "audio.cmfa", "144p.mp4",
+            "storyboard-000.jpg", "storyboard.vtt", "poster.jpg", "manifest.json",
+        }));
+        // Each object with the Content-Type players and CDNs rely on.
+        foreach (var (name, type) in new[]
+                 {
+                     ("144p.mp4", "video/mp4"), ("144p.cmfv", "video/mp4"), ("audio.cmfa", "audio/mp4"), ("master.m3u8", "application/vnd.apple.mpegurl"),
+                     ("manifest.mpd", "application/dash+xml"), ("storyboard.vtt", "text/vtt"), ("storyboard-000.jpg", "image/jpeg"), ("manifest.json", "application/json"),
+                 })
+        {
+            Assert.That((await s3.GetObjectMetadataAsync(_prod, prefix + name, cancellationToken)).Headers.ContentType, Is.EqualTo(type), name);
+        }
         Assert.That((await s3.GetObjectMetadataAsync(_prod, prefix + "poster.jpg", cancellationToken)).Headers.ContentType, Is.EqualTo("image/jpeg"));
 
         var sourceETag = (await s3.GetObjectMetadataAsync(_uploads, HostileKey, cancellationToken)).ETag.Trim('"');
