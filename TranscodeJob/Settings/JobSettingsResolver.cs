@@ -25,10 +25,10 @@ internal static partial class JobSettingsResolver
     public const int DefaultMaxSourceSeconds = 4 * 3600;
 
     /// <summary>
-    /// Two renditions at a time. Measured with bench/Transcoder.Bench.Job on a 2-core machine (README,
-    /// "Performance"): one after another leaves cores idle on the smaller rungs (wall 1.17-1.37x the busy
-    /// time), two brings it to 1.05-1.11x and is 15-25% faster; three or four add nothing but memory. Larger
-    /// task sizes were not measured: rerun the benchmark there before raising it.
+    /// Two ffmpeg processes at a time in per-rendition mode (and two progressive copies at a time). Measured with
+    /// bench/Transcoder.Bench.Job on a 2-core machine when per-rendition was the only mode: one after another left
+    /// cores idle on the smaller rungs, two was 15-25% faster, three or four added only memory. The default single
+    /// pass decodes once and keeps every core busy by itself.
     /// </summary>
     public static int DefaultParallelism(int cores) => cores <= 1 ? 1 : 2;
 

@@ -23,6 +23,7 @@ public sealed class FfmpegArgumentsTests
             "-hide_banner", "-nostdin", "-y", "-loglevel", "level+warning",
             "-progress", "pipe:1", "-nostats",
             "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
+            "-codec_whitelist", FfmpegArguments.AllowedDecoders,
             "-i", "file:/work/in/source.mov",
             "-map", "0:0",
             "-vf", "scale=1280:720,format=yuv420p,setsar=1",
@@ -173,6 +174,7 @@ public sealed class FfmpegArgumentsTests
         {
             "-hide_banner", "-nostdin", "-y", "-loglevel", "level+warning",
             "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
+            "-codec_whitelist", FfmpegArguments.AllowedDecoders,
             "-ss", "1.235", "-i", "file:/in.mp4", "-map", "0:2", "-map_metadata", "-1", "-frames:v", "1",
             "-vf", "scale=1280:720,format=yuvj420p,setsar=1", "-q:v", "3", "-f", "image2", "-update", "1", "file:/poster.jpg",
         }));
@@ -188,7 +190,45 @@ public sealed class FfmpegArgumentsTests
         Assert.That(arguments, Is.EqualTo(new[]
         {
             "-v", "error", "-hide_banner", "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
+            "-codec_whitelist", FfmpegArguments.AllowedDecoders,
             "-print_format", "json", "-show_format", "-show_streams", "file:/ws/source",
         }));
+    }
+
+    [Test]
+    public void ForPacketScan_DemuxOnlyCsvOfEveryPacket()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForPacketScan("/ws/source");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.EndWith(
+            "-show_entries packet=stream_index,pts_time,dts_time,duration_time -print_format csv=p=0 file:/ws/source"));
+        Assert.That(arguments, Does.Contain(FfmpegArguments.AllowedDemuxers));
+    }
+
+    [Test]
+    public void ForRendition_LongStillTailAndKnownDuration_HoldsTheLastFrameAndStopsAtTheEnd()
+    {
+        // Arrange: a 8.7 s source whose last frame starts at 7.3 s.
+        var plan = Plan() with { Duration = TimeSpan.FromSeconds(8.7), LastFrameHold = TimeSpan.FromSeconds(1.4) };
+
+        // Act
+        var arguments = FfmpegArguments.ForRendition("/in.mkv", 0, plan, new EncoderSettings(), "/out.cmfv");
+
+        // Assert
+        Assert.That(arguments[arguments.ToList().IndexOf("-vf") + 1], Does.StartWith("fps=30000/1001,tpad=stop_mode=clone:stop_duration=1.4,scale=1280:720"));
+        Assert.That(string.Join(' ', arguments), Does.Contain("-t 8.7 "));
+    }
+
+    [Test]
+    public void ForRendition_OrdinaryLastFrame_NoHold()
+    {
+        // Act: a last frame held one frame long is every video's.
+        var plan = Plan() with { Duration = TimeSpan.FromSeconds(10), LastFrameHold = TimeSpan.FromSeconds(0.034) };
+        var arguments = FfmpegArguments.ForRendition("/in.mp4", 0, plan, new EncoderSettings(), "/out.cmfv");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.Not.Contain("tpad"));
     }
 }
