@@ -6,6 +6,8 @@ namespace Transcoder.TranscodeJob.Storage;
 /// <param name="keyPrefix">The folder's key prefix, ending with '/'.</param>
 public sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefix) : IOutputStore
 {
+    private const long MultipartThreshold = 8 * 1024 * 1024;
+
     public string Location => S3Uri.Format(bucket, keyPrefix);
 
     public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken)
@@ -28,8 +30,9 @@ public sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefix)
 
     public async Task WriteFileAsync(string name, string localPath, string contentType, CancellationToken cancellationToken)
     {
-        // TransferUtility switches to a parallel multipart upload above 16 MiB; S3 makes an object visible only
-        // when its upload completes, so nobody reads half a rendition.
+        // A parallel multipart upload above 8 MiB (the AWS CLI's multipart_threshold; TransferUtility's own default is
+        // 16 MiB, and S3-compatible stores cap single requests lower: the fauxqs emulator at 11 MiB). S3 makes an
+        // object visible only when its upload completes, so nobody reads half a rendition.
         var request = new TransferUtilityUploadRequest
         {
             BucketName = bucket,
@@ -40,7 +43,7 @@ public sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefix)
 
         try
         {
-            using var transfer = new TransferUtility(s3);
+            using var transfer = new TransferUtility(s3, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
             await transfer.UploadAsync(request, cancellationToken);
         }
         catch (Exception exception) when (S3Failures.Classify(exception, Location + name, missingIsBadInput: false) is { } failure)
