@@ -1,11 +1,12 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 
 namespace Transcoder.TranscodeJob.Probing;
 
 /// <summary>Runs ffprobe and reads its JSON; for a source, also its packets, for the duration it really has.</summary>
-public sealed class MediaProbe(IFfmpegRunner runner)
+public sealed partial class MediaProbe(IFfmpegRunner runner)
 {
     /// <summary>
     /// Probes an untrusted source: its streams from the header, then its real duration from a demux-only pass over its
@@ -64,6 +65,11 @@ public sealed class MediaProbe(IFfmpegRunner runner)
             : JobException.BadInput($"{inputName} {what}: {message}");
     }
 
-    // ffprobe prefixes its messages with the file URL, a temporary path the user never saw.
-    private static string Clean(string text, string path) => text.Replace(FfmpegArguments.FileUrl(path) + ": ", "", StringComparison.Ordinal);
+    // ffprobe prefixes its messages with the file URL, a temporary path the user never saw, and with the demuxer's
+    // context address ("[mov,mp4,… @ 0x5642…] "), which says nothing to anyone.
+    private static string Clean(string text, string path) =>
+        ContextAddress().Replace(text.Replace(FfmpegArguments.FileUrl(path) + ": ", "", StringComparison.Ordinal), "");
+
+    [GeneratedRegex(@"\[[^\]]* @ 0x[0-9a-fA-F]+\] ")]
+    private static partial Regex ContextAddress();
 }
