@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Transcoder.Dispatcher.Launching;
@@ -140,16 +141,28 @@ public sealed class MessageHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_VisibilityChangeFails_DoesNotThrow()
+    public async Task HandleAsync_VisibilityChangeFailsAfterLaunch_LaunchStandsAndNothingIsRetried()
     {
-        // Arrange: a fast job already deleted the message.
+        // Arrange: a fast job already deleted the message, so keeping it for the task's start fails.
+        var logger = new Mock<ILogger<MessageHandler>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
         _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>())).ReturnsAsync("task-1");
         _sqs.Setup(s => s.ChangeMessageVisibilityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ReceiptHandleIsInvalidException("stale"));
 
-        // Act, Assert
-        await CreateSut().HandleAsync(Message(Upload("a.mp4")), CancellationToken.None);
-        Assert.That(_metrics.TakeSnapshot().Launched, Is.EqualTo(1));
+        // Act
+        await CreateSut(logger.Object).HandleAsync(Message(Upload("a.mp4")), CancellationToken.None);
+
+        // Assert: the call was made, the launch counts once, and the stale handle is not reported as a message that
+        // "could not be handled" (that warning is what a handler without the catch would log).
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 300, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _launcher.Verify(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()), Times.Once);
+        var snapshot = _metrics.TakeSnapshot();
+        Assert.That((snapshot.Launched, snapshot.Failed), Is.EqualTo((1, 0)));
+        logger.Verify(
+            l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()),
+            Times.Never);
     }
 
     private static string Upload(string key) =>
@@ -158,10 +171,10 @@ public sealed class MessageHandlerTests
     private static ReceivedMessage Message(string body, int receiveCount = 1) =>
         new("m-1", "receipt-1", body, receiveCount, DateTimeOffset.UtcNow);
 
-    private MessageHandler CreateSut()
+    private MessageHandler CreateSut(ILogger<MessageHandler>? logger = null)
     {
         var options = TestOptions.Read(TestOptions.EcsSettings(QueueUrl));
         return new MessageHandler(_sqs.Object, _launcher.Object, options, new VisibilityRules(options), _metrics, TimeProvider.System,
-            NullLogger<MessageHandler>.Instance);
+            logger ?? NullLogger<MessageHandler>.Instance);
     }
 }
