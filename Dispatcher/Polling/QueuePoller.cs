@@ -153,6 +153,7 @@ public sealed class QueuePoller(
                 MaxNumberOfMessages = maxMessages,
                 WaitTimeSeconds = WaitTimeSeconds,
                 MessageSystemAttributeNames = [ReceivedMessage.ReceiveCountAttribute, ReceivedMessage.SentTimestampAttribute],
+                MessageAttributeNames = [ReceivedMessage.InfrastructureRetriesAttribute],
             },
             stoppingToken);
         // SDK v4 leaves an empty list null.

@@ -40,18 +40,66 @@ public sealed class MessageHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_LaunchFails_BacksOffByReceiveCount()
+    public async Task HandleAsync_LaunchFailsNotRetryable_BacksOffByReceiveCount()
     {
         // Arrange
         _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new LaunchException("capacity", isRetryable: true));
+            .ThrowsAsync(new LaunchException("InvalidParameterException: Invalid subnet", isRetryable: false));
 
         // Act
         await CreateSut().HandleAsync(Message(Upload("a.mp4"), receiveCount: 3), CancellationToken.None);
 
-        // Assert: 30 s doubled for each earlier receive.
+        // Assert: 30 s doubled for each earlier receive; the receive is spent, the redrive policy decides.
         _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 120, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.SendMessageAsync(It.IsAny<SendMessageRequest>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.That(_metrics.TakeSnapshot().Failed, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task HandleAsync_LaunchFailsForInfrastructure_RequeuesADelayedCopyThenDeletesTheOriginal()
+    {
+        // Arrange: the third requeue of an upload whose launch keeps meeting a throttled ECS.
+        var calls = new List<string>();
+        SendMessageRequest? sent = null;
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LaunchException("ThrottlingException: Rate exceeded", isRetryable: true));
+        _sqs.Setup(s => s.SendMessageAsync(It.IsAny<SendMessageRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<SendMessageRequest, CancellationToken>((request, _) => { sent = request; calls.Add("send"); })
+            .ReturnsAsync(new SendMessageResponse());
+        _sqs.Setup(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("delete"))
+            .ReturnsAsync(new DeleteMessageResponse());
+        var body = Upload("a.mp4");
+
+        // Act
+        await CreateSut().HandleAsync(Message(body, receiveCount: 3) with { InfrastructureRetries = 2 }, CancellationToken.None);
+
+        // Assert: the copy first (a crash in between duplicates, never loses), 30 s × 2² delay, retry count 3; no
+        // visibility change, so the original's receive count never grows towards the DLQ.
+        Assert.That(calls, Is.EqualTo(new[] { "send", "delete" }));
+        Assert.That(sent!.QueueUrl, Is.EqualTo(QueueUrl));
+        Assert.That(sent.MessageBody, Is.EqualTo(body));
+        Assert.That(sent.DelaySeconds, Is.EqualTo(120));
+        Assert.That(sent.MessageAttributes[ReceivedMessage.InfrastructureRetriesAttribute].StringValue, Is.EqualTo("3"));
+        _sqs.Verify(s => s.DeleteMessageAsync(QueueUrl, "receipt-1", It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task HandleAsync_InfrastructureFailureAndRequeueFails_OriginalBacksOffAndStays()
+    {
+        // Arrange
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LaunchException("circuit open", isRetryable: true));
+        _sqs.Setup(s => s.SendMessageAsync(It.IsAny<SendMessageRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AmazonSQSException("SQS is down too"));
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("a.mp4"), receiveCount: 2), CancellationToken.None);
+
+        // Assert
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 60, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
