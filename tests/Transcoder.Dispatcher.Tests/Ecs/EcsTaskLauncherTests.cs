@@ -124,6 +124,19 @@ public sealed class EcsTaskLauncherTests
         Assert.That(transient, Is.EqualTo(expected));
     }
 
+    [TestCase("Request limit exceeded.", true)]
+    [TestCase("Error creating ENI: request limit exceeded", true)]
+    [TestCase("Rate exceeded", true)]
+    [TestCase("Invalid subnet", false)]
+    public void IsTransient_InvalidParameterCarryingThrottling_Classified(string message, bool expected)
+    {
+        // Act
+        var exception = new EcsApiException("InvalidParameterException", message, System.Net.HttpStatusCode.BadRequest);
+
+        // Assert
+        Assert.That((EcsResilience.IsTransient(exception), exception.IsThrottling), Is.EqualTo((expected, expected)));
+    }
+
     private static EcsTaskLauncher CreateSut(FakeEcs ecs, Action? onThrottle = null, int maxAttempts = 3)
     {
         var options = TestOptions.Read(TestOptions.EcsSettings());
