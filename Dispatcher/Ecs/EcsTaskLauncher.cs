@@ -7,7 +7,8 @@ using Transcoder.Dispatcher.Options;
 namespace Transcoder.Dispatcher.Ecs;
 
 /// <summary>Starts each job as one ECS task with RunTask, through <see cref="EcsResilience"/>.</summary>
-public sealed class EcsTaskLauncher(IEcsApi ecs, DispatcherOptions options, ResiliencePipeline pipeline, ILogger<EcsTaskLauncher> logger)
+public sealed class EcsTaskLauncher(
+    IEcsApi ecs, DispatcherOptions options, ResiliencePipeline pipeline, ILogger<EcsTaskLauncher> logger, LaunchPause? pause = null)
     : ITaskLauncher
 {
     public async Task<string> LaunchAsync(JobLaunch launch, CancellationToken cancellationToken)
@@ -39,6 +40,8 @@ public sealed class EcsTaskLauncher(IEcsApi ecs, DispatcherOptions options, Resi
         }
         catch (BrokenCircuitException exception)
         {
+            // The poller stops receiving until the circuit may close again (Polly tells when; 30 s is the break).
+            pause?.For(exception.RetryAfter ?? TimeSpan.FromSeconds(30));
             throw new LaunchException("ECS is failing; not calling RunTask for a while (circuit open)", isRetryable: true, exception);
         }
         catch (Exception exception) when (exception is EcsApiException or RunTaskFailuresException or HttpRequestException
