@@ -32,4 +32,19 @@ public sealed class EcsTaskLauncherCircuitTests
         Assert.That(exception!.IsRetryable, Is.True);
         Assert.That(pause.Remaining, Is.EqualTo(TimeSpan.FromSeconds(25)));
     }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Create_MoreCallsThanTheRunTaskRate_HeldToTwentyPerSecond(CancellationToken cancellationToken)
+    {
+        // Arrange: 45 calls = a burst of 20, then 20 after one second, then 5 after two.
+        var pipeline = EcsResilience.Create(1, TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 45).Select(_ => pipeline.ExecuteAsync(_ => ValueTask.CompletedTask, cancellationToken).AsTask()));
+
+        // Assert
+        Assert.That(started.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(1.8)));
+    }
 }
