@@ -1,4 +1,5 @@
 using Polly;
+using System.Threading.RateLimiting;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 
@@ -11,6 +12,9 @@ namespace Transcoder.Dispatcher.Ecs;
 /// </summary>
 public static class EcsResilience
 {
+    /// <summary>Fargate's documented RunTask rate (see <see cref="Create"/>).</summary>
+    public const int RunTaskCallsPerSecond = 20;
+
     public static ResiliencePipeline Create(int maxAttempts, TimeSpan baseDelay, TimeProvider time, Action<Exception>? onRetry = null)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
@@ -46,6 +50,20 @@ public static class EcsResilience
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(30),
             })
+            // Innermost, so every attempt (retries too) takes a token. Fargate allows RunTask at 20 calls per second,
+            // burst and sustained, per account and region:
+            // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/throttling.html#fargate-throttling-runtask
+            // Calls beyond it wait in line (after an outage the backlog drains at exactly that rate) instead of being
+            // throttled by ECS. The limiter counts real time: System.Threading.RateLimiting takes no TimeProvider.
+            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = RunTaskCallsPerSecond,
+                TokensPerPeriod = RunTaskCallsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }))
             .Build();
     }
 

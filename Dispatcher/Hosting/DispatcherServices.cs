@@ -22,6 +22,7 @@ public static class DispatcherServices
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DispatchMetrics>();
+        services.AddSingleton<LaunchPause>();
         services.AddSingleton<VisibilityRules>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<IAmazonSQS>(_ => CreateSqs(configuration));
@@ -64,7 +65,8 @@ public static class DispatcherServices
                 provider.GetRequiredService<IEcsApi>(),
                 options,
                 provider.GetRequiredService<Polly.ResiliencePipeline>(),
-                provider.GetRequiredService<ILogger<EcsTaskLauncher>>()));
+                provider.GetRequiredService<ILogger<EcsTaskLauncher>>(),
+                provider.GetRequiredService<LaunchPause>()));
         }
 
         return services;

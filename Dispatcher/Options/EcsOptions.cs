@@ -24,6 +24,12 @@ public sealed class EcsOptions
 
     public string StartedBy { get; init; } = "transcoder-dispatcher";
 
+    /// <summary>
+    /// When a strategy with <c>FARGATE_SPOT</c> finds no capacity after its retries, launch the job once more on
+    /// on-demand <c>FARGATE</c> instead of waiting for Spot (costs more, never waits). On unless set to false/0.
+    /// </summary>
+    public bool SpotFallback { get; init; } = true;
+
     /// <summary>RunTask attempts per message (the first and its retries) before the message is left to come back.</summary>
     public int MaxAttempts { get; init; } = 4;
 
@@ -81,6 +87,8 @@ public sealed class EcsOptions
             CapacityProviders = capacity,
             StartedBy = reader.Text(SettingNames.StartedBy) ?? "transcoder-dispatcher",
             MaxAttempts = reader.Integer(SettingNames.EcsMaxAttempts, 4, 1, 20),
+            SpotFallback = reader.Text(SettingNames.SpotFallback) is not { } fallback
+                           || !(fallback == "0" || fallback.Equals("false", StringComparison.OrdinalIgnoreCase)),
             Region = reader.Required(SettingNames.Region, "the region of the ECS cluster"),
         };
     }

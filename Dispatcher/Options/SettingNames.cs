@@ -18,6 +18,7 @@ public static class SettingNames
     public const string CapacityProvider = "ECS_CAPACITY_PROVIDER";
     public const string StartedBy = "ECS_STARTED_BY";
     public const string EcsMaxAttempts = "ECS_MAX_ATTEMPTS";
+    public const string SpotFallback = "ECS_SPOT_FALLBACK";
     public const string OutputBucket = "BUCKET_NAME_PROD";
     public const string OutputPrefix = "OUTPUT_PREFIX";
     public const string Region = "AWS_REGION";

@@ -11,7 +11,8 @@ namespace Transcoder.Dispatcher.Polling;
 
 /// <summary>
 /// Turns one received message into work and decides its fate: launched → invisible for the task-start grace (the
-/// job owns it from then on); launch failed → invisible for a growing backoff; ignorable → deleted; not understood →
+/// job owns it from then on); launch failed for infrastructure reasons → requeued as a delayed copy that does not
+/// spend the DLQ budget; launch failed otherwise → invisible for a growing backoff; ignorable → deleted; not understood →
 /// left alone for the DLQ; shutdown before launch → released. Never throws.
 /// </summary>
 public sealed class MessageHandler(
@@ -75,6 +76,12 @@ public sealed class MessageHandler(
         {
             taskId = await launcher.LaunchAsync(launch, stoppingToken);
         }
+        catch (LaunchException exception) when (exception.IsRetryable)
+        {
+            metrics.Failed();
+            await RequeueAsync(message, job, exception);
+            return;
+        }
         catch (LaunchException exception)
         {
             metrics.Failed();
@@ -89,6 +96,47 @@ public sealed class MessageHandler(
         metrics.Launched(message.SentAt is { } sentAt ? time.GetUtcNow() - sentAt : null);
         logger.LogInformation("Launched job {JobId} for s3://{Bucket}/{Key} as {TaskId}", job.JobId, job.Bucket, job.Key, taskId);
         await ChangeVisibilityAsync(message, visibility.AfterLaunch, "kept for the task's start");
+    }
+
+    // An infrastructure failure is not the upload's fault, so it must not spend the receives the redrive policy counts
+    // (maxReceiveCount 3 would send every upload of a 4-minute ECS outage to the DLQ). The message is sent again as a
+    // fresh copy, delayed and carrying its requeue count, and only then the original is deleted. A crash between the
+    // two leaves both: the job is idempotent, so the duplicate costs one extra task start at most; nothing is lost.
+    // If SQS refuses the copy, the original is backed off as before (that one receive is spent).
+    private async Task RequeueAsync(ReceivedMessage message, JobRequest job, LaunchException exception)
+    {
+        var retries = message.InfrastructureRetries + 1;
+        var delay = visibility.RequeueDelay(message.InfrastructureRetries);
+        try
+        {
+            await sqs.SendMessageAsync(
+                new SendMessageRequest(options.QueueUrl, message.Body)
+                {
+                    DelaySeconds = (int)delay.TotalSeconds,
+                    MessageAttributes = new Dictionary<string, MessageAttributeValue>
+                    {
+                        [ReceivedMessage.InfrastructureRetriesAttribute] = new()
+                        {
+                            DataType = "Number", StringValue = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        },
+                    },
+                },
+                CancellationToken.None);
+        }
+        catch (AmazonSQSException sendFailure)
+        {
+            var backoff = visibility.AfterFailure(message.ReceiveCount);
+            logger.LogWarning(
+                "Job {JobId} for s3://{Bucket}/{Key} could not be launched ({Error}) nor requeued ({SendError}), message back in {DelaySeconds} s (receive {ReceiveCount})",
+                job.JobId, job.Bucket, job.Key, exception.Message, sendFailure.Message, backoff.TotalSeconds, message.ReceiveCount);
+            await ChangeVisibilityAsync(message, backoff, "backed off after a failed launch and requeue");
+            return;
+        }
+
+        logger.LogWarning(
+            "Job {JobId} for s3://{Bucket}/{Key} could not be launched (infrastructure, retry {Retries}), requeued with a {DelaySeconds} s delay without spending a receive: {Error}",
+            job.JobId, job.Bucket, job.Key, retries, delay.TotalSeconds, exception.Message);
+        await DeleteAsync(message);
     }
 
     // One job per message: the job deletes or releases its own message, which it cannot do for a message shared with

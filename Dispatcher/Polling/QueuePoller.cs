@@ -2,6 +2,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Metrics;
 using Transcoder.Dispatcher.Options;
 
@@ -18,6 +19,7 @@ public sealed class QueuePoller(
     DispatcherOptions options,
     DispatchMetrics metrics,
     TimeProvider time,
+    LaunchPause pause,
     ILogger<QueuePoller> logger) : BackgroundService
 {
     // SQS's limits: at most 10 messages per receive, at most 20 s of long polling.
@@ -35,6 +37,14 @@ public sealed class QueuePoller(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (pause.Remaining is { Ticks: > 0 } paused)
+            {
+                // ECS's circuit is open: received messages could only fail fast, so leave them in the queue.
+                logger.LogWarning("Launching is paused (ECS circuit open); not receiving for {PauseSeconds} s", (int)Math.Ceiling(paused.TotalSeconds));
+                await PauseAsync(paused, stoppingToken);
+                continue;
+            }
+
             var taken = await TakeSlotsAsync(slots, stoppingToken);
             if (taken == 0)
             {
@@ -153,6 +163,7 @@ public sealed class QueuePoller(
                 MaxNumberOfMessages = maxMessages,
                 WaitTimeSeconds = WaitTimeSeconds,
                 MessageSystemAttributeNames = [ReceivedMessage.ReceiveCountAttribute, ReceivedMessage.SentTimestampAttribute],
+                MessageAttributeNames = [ReceivedMessage.InfrastructureRetriesAttribute],
             },
             stoppingToken);
         // SDK v4 leaves an empty list null.

@@ -4,10 +4,18 @@ using Amazon.SQS.Model;
 namespace Transcoder.Dispatcher.Polling;
 
 /// <summary>The parts of an SQS message the dispatcher uses, read once.</summary>
-public sealed record ReceivedMessage(string MessageId, string ReceiptHandle, string Body, int ReceiveCount, DateTimeOffset? SentAt)
+/// <param name="InfrastructureRetries">
+/// How many times this upload was already requeued because ECS could not launch it (the message attribute
+/// <see cref="InfrastructureRetriesAttribute"/>; 0 for a message S3 sent).
+/// </param>
+public sealed record ReceivedMessage(
+    string MessageId, string ReceiptHandle, string Body, int ReceiveCount, DateTimeOffset? SentAt, int InfrastructureRetries = 0)
 {
     public const string ReceiveCountAttribute = "ApproximateReceiveCount";
     public const string SentTimestampAttribute = "SentTimestamp";
+
+    /// <summary>Message attribute the dispatcher sets on a copy it requeues after an infrastructure failure.</summary>
+    public const string InfrastructureRetriesAttribute = "transcoder-infrastructure-retries";
 
     public static ReceivedMessage From(Message message)
     {
@@ -20,6 +28,13 @@ public sealed record ReceivedMessage(string MessageId, string ReceiptHandle, str
                                  && long.TryParse(sent, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
-        return new ReceivedMessage(message.MessageId ?? string.Empty, message.ReceiptHandle ?? string.Empty, message.Body ?? string.Empty, receiveCount, sentAt);
+        var retries = message.MessageAttributes is { } custom
+                      && custom.TryGetValue(InfrastructureRetriesAttribute, out var value)
+                      && int.TryParse(value.StringValue, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedRetries)
+                      && parsedRetries > 0
+            ? parsedRetries
+            : 0;
+        return new ReceivedMessage(
+            message.MessageId ?? string.Empty, message.ReceiptHandle ?? string.Empty, message.Body ?? string.Empty, receiveCount, sentAt, retries);
     }
 }

@@ -77,6 +77,10 @@ public sealed class EcsTests
         Assert.That((string?)_template.Parameters["CapacityProvider"]?["Default"], Is.EqualTo("FARGATE_SPOT"));
 
     [Test]
+    public void AssignPublicIpParameter_ShippedTemplate_DefaultsToDisabled() =>
+        Assert.That((string?)_template.Parameters["AssignPublicIp"]?["Default"], Is.EqualTo("DISABLED"));
+
+    [Test]
     public void DispatcherService_ShippedTemplate_OneFargateTaskInTheGivenNetwork()
     {
         var service = _template.Properties("DispatcherService");

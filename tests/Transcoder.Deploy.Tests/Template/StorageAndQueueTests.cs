@@ -1,13 +1,11 @@
 using System.Text.Json.Nodes;
+using Transcoder.Shared.Messages;
 
 namespace Transcoder.Deploy.Tests.Template;
 
 /// <summary>The shipped template's buckets, queues and alarm.</summary>
 public sealed class StorageAndQueueTests
 {
-    // The upload suffixes that start a job; S3 suffix filters are case-sensitive, so upper case is listed as well.
-    private static readonly string[] VideoSuffixes = [".mp4", ".mov", ".mkv", ".webm", ".m4v", ".avi"];
-
     private readonly CloudFormationTemplate _template = CloudFormationTemplate.LoadShipped();
 
     [Test]
@@ -48,25 +46,44 @@ public sealed class StorageAndQueueTests
     }
 
     [Test]
-    public void TempBucket_ShippedTemplate_OneQueueNotificationPerVideoSuffix()
+    public void TempBucket_ShippedTemplate_EveryKeyFilterSuffixInAnyCaseRaisesAnEvent()
     {
+        // Arrange: S3 key filters compare prefix and suffix case-sensitively
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html), the dispatcher's
+        // KeyFilter does not, so every spelling the dispatcher accepts must reach the queue.
         var configurations = Intrinsics.Items(_template.Properties("TempBucket")["NotificationConfiguration"]?["QueueConfigurations"])
             .OfType<JsonObject>().ToList();
-        var suffixes = configurations.Select(c =>
-        {
-            var rules = Intrinsics.Items(c["Filter"]?["S3Key"]?["Rules"]).OfType<JsonObject>().ToList();
-            return rules.Count == 1 && ((string?)rules[0]["Name"])?.ToLowerInvariant() == "suffix" ? (string?)rules[0]["Value"] : null;
-        }).ToList();
+        var keys = KeyFilter.VideoSuffixes
+            .SelectMany(suffix => new[] { suffix, suffix.ToUpperInvariant(), MixedCase(suffix) })
+            .Select(suffix => "uploads/clip" + suffix)
+            .ToList();
 
+        // Act
+        var missed = keys.Where(key => !configurations.Any(c => S3FilterMatches(c, key))).ToList();
+
+        // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(suffixes, Is.SupersetOf(VideoSuffixes), "lower-case suffixes");
-            Assert.That(suffixes, Is.SupersetOf(VideoSuffixes.Select(s => s.ToUpperInvariant())), "upper-case suffixes (phones upload IMG_0001.MOV)");
-            Assert.That(suffixes, Is.Unique, "S3 rejects overlapping filters for the same event");
+            Assert.That(missed, Is.Empty, "uploads the dispatcher accepts but S3 never announces");
+            Assert.That(keys.All(KeyFilter.VideoFiles.Accepts), Is.True, "the dispatcher accepts every spelling tested");
             Assert.That(configurations.Select(c => (string?)c["Event"]), Is.All.EqualTo("s3:ObjectCreated:*"));
             Assert.That(configurations.Select(c => Intrinsics.RefTarget(c["Queue"])), Is.All.EqualTo("JobQueue"));
         });
     }
+
+    // S3's own rule: every prefix/suffix rule of the configuration must match, case-sensitively.
+    private static bool S3FilterMatches(JsonObject configuration, string key) =>
+        Intrinsics.Items(configuration["Filter"]?["S3Key"]?["Rules"]).OfType<JsonObject>().All(rule =>
+            ((string?)rule["Name"])?.ToLowerInvariant() switch
+            {
+                "prefix" => key.StartsWith((string?)rule["Value"] ?? string.Empty, StringComparison.Ordinal),
+                "suffix" => key.EndsWith((string?)rule["Value"] ?? string.Empty, StringComparison.Ordinal),
+                _ => false,
+            });
+
+    // ".mp4" → ".Mp4": the spelling no list of lower- and upper-case suffixes covers.
+    private static string MixedCase(string suffix) =>
+        suffix.Length < 2 ? suffix : "." + char.ToUpperInvariant(suffix[1]) + suffix[2..];
 
     [Test]
     public void TempBucket_ShippedTemplate_CreatedAfterTheQueuePolicy()

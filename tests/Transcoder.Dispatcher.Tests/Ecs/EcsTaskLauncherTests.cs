@@ -124,6 +124,48 @@ public sealed class EcsTaskLauncherTests
         Assert.That(transient, Is.EqualTo(expected));
     }
 
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task LaunchAsync_SpotHasNoCapacity_LaunchedOnDemandFargate(CancellationToken cancellationToken)
+    {
+        // Arrange: Spot never has capacity; on-demand does.
+        await using var ecs = new FakeEcs
+        {
+            Behaviour = (_, request) => request.TryGetProperty("capacityProviderStrategy", out var strategy)
+                                        && strategy.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? FakeEcsAnswer.CapacityFailure
+                : null,
+        };
+        var settings = TestOptions.EcsSettings();
+        settings[Transcoder.Dispatcher.Options.SettingNames.CapacityProvider] = "FARGATE_SPOT";
+        var options = TestOptions.Read(settings);
+        var sut = new EcsTaskLauncher(EcsHttpApiTests.CreateSut(ecs, FakeEcs.SecretKey), options, EcsResilience.Create(2, TimeSpan.FromMilliseconds(10), TimeProvider.System),
+            NullLogger<EcsTaskLauncher>.Instance);
+
+        // Act
+        var task = await sut.LaunchAsync(Launch, cancellationToken);
+
+        // Assert: two Spot attempts, then one on-demand FARGATE with its own client token.
+        var last = ecs.Requests.Last().Body;
+        Assert.That(task, Does.StartWith("arn:aws:ecs:"));
+        Assert.That(ecs.Requests, Has.Count.EqualTo(3));
+        Assert.That(last.GetProperty("launchType").GetString(), Is.EqualTo("FARGATE"));
+        Assert.That(last.GetProperty("clientToken").GetString(), Is.Not.EqualTo("token-1"));
+    }
+
+    [TestCase("Request limit exceeded.", true)]
+    [TestCase("Error creating ENI: request limit exceeded", true)]
+    [TestCase("Rate exceeded", true)]
+    [TestCase("Invalid subnet", false)]
+    public void IsTransient_InvalidParameterCarryingThrottling_Classified(string message, bool expected)
+    {
+        // Act
+        var exception = new EcsApiException("InvalidParameterException", message, System.Net.HttpStatusCode.BadRequest);
+
+        // Assert
+        Assert.That((EcsResilience.IsTransient(exception), exception.IsThrottling), Is.EqualTo((expected, expected)));
+    }
+
     private static EcsTaskLauncher CreateSut(FakeEcs ecs, Action? onThrottle = null, int maxAttempts = 3)
     {
         var options = TestOptions.Read(TestOptions.EcsSettings());

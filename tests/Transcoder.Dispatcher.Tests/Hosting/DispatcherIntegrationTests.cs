@@ -98,6 +98,58 @@ public sealed class DispatcherIntegrationTests
 
     [Test]
     [CancelAfter(120_000)]
+    public async Task Run_EcsOutageLongerThanTheDlqBudget_DlqEmptyAndEachUploadLaunchedOnce(CancellationToken cancellationToken)
+    {
+        // Arrange: the deployed redrive (maxReceiveCount 3) and an ECS that refuses every RunTask for many times the
+        // backoff: with 1-2 s backoffs a 15 s outage is worth 7+ failed receives per upload, as a 2-hour outage is with
+        // the deployed 30-900 s backoffs. Time is compressed by the backoff settings, SQS's delays run in real time.
+        var emulator = await FauxqsEmulator.Shared;
+        var queues = await QueuePair.CreateAsync(emulator.CreateSqsClient(), maxReceiveCount: 3, visibilityTimeoutSeconds: 30, cancellationToken);
+        var outageEnds = DateTime.UtcNow.AddSeconds(15);
+        var refused = 0;
+        var launched = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var ecs = new FakeEcs
+        {
+            Behaviour = (_, request) =>
+            {
+                if (DateTime.UtcNow < outageEnds)
+                {
+                    Interlocked.Increment(ref refused);
+                    return FakeEcsAnswer.ServerError;
+                }
+
+                launched.Enqueue(SourceKey(request));
+                return null;
+            },
+        };
+        var keys = Enumerable.Range(0, 10).Select(i => $"outage/{i}.mp4").ToList();
+        foreach (var key in keys)
+        {
+            await queues.SendAsync(Upload(key), cancellationToken);
+        }
+
+        // Act
+        await using var dispatcher = await InProcessDispatcher.StartAsync(queues.Sqs, queues.QueueUrl, ecs, settings =>
+        {
+            settings[SettingNames.EcsMaxAttempts] = "1";
+            settings[SettingNames.RetryBackoffBaseSeconds] = "1";
+            settings[SettingNames.RetryBackoffMaxSeconds] = "2";
+        }, cancellationToken);
+        await Eventually.HoldsAsync(() => ecs.StartedTasks.Count == keys.Count, TimeSpan.FromSeconds(90), "every upload launched after the outage", cancellationToken);
+        await Task.Delay(3000, cancellationToken);
+
+        // Assert: each message was refused more often than the redrive allows receives, yet none reached the DLQ, and
+        // each upload was launched once (a new message id means a new client token, so a double would show here).
+        // Refused by ECS until the circuit opened, then failed fast by the open circuit: both are infrastructure.
+        Assert.That(refused, Is.Positive, "ECS refused launches");
+        Assert.That(dispatcher.Metrics.TakeSnapshot().Failed, Is.GreaterThan(3 * keys.Count), "the outage outlasted the DLQ budget");
+        Assert.That(launched, Is.EquivalentTo(keys), "each upload launched exactly once");
+        Assert.That(await queues.CountAsync(queues.DeadLetterUrl, cancellationToken), Is.EqualTo((0, 0)), "nothing in the DLQ");
+        Assert.That(await queues.CountAsync(queues.QueueUrl, cancellationToken), Is.EqualTo((0, keys.Count)), "each message waits for its job");
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
     public async Task Restart_MidBatch_NothingLostNothingDoubled(CancellationToken cancellationToken)
     {
         // Arrange: the first dispatcher meets an ECS that throttles everything, so its messages are in hand, mid-retry,
@@ -134,6 +186,9 @@ public sealed class DispatcherIntegrationTests
         Assert.That(ecs.StartedTasks, Has.Count.EqualTo(keys.Count));
         Assert.That(second.Metrics.TakeSnapshot().Launched, Is.EqualTo(keys.Count));
     }
+
+    private static string SourceKey(System.Text.Json.JsonElement request) =>
+        new RecordedRunTask(0, request, null, 0).Environment(JobEnvironment.SourceKey);
 
     private static string Upload(string key) =>
         S3EventNotificationJson.ObjectCreated("temp", key, 1000, Guid.NewGuid().ToString("N"), "us-east-1", DateTimeOffset.UtcNow);

@@ -30,6 +30,23 @@ public sealed class DispatcherOptionsTests
         Assert.That(options.KeyFilter, Is.EqualTo(KeyFilter.VideoFiles));
     }
 
+    [TestCase(null, true)]
+    [TestCase("true", true)]
+    [TestCase("false", false)]
+    [TestCase("0", false)]
+    public void Read_SpotFallback_OnUnlessTurnedOff(string? value, bool expected)
+    {
+        // Arrange
+        var settings = TestOptions.EcsSettings();
+        settings[SettingNames.SpotFallback] = value;
+
+        // Act
+        var options = TestOptions.Read(settings);
+
+        // Assert
+        Assert.That(options.Ecs.SpotFallback, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Read_CapacityProviders_ReplaceTheLaunchType()
     {

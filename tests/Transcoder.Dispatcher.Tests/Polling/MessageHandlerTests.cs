@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Transcoder.Dispatcher.Launching;
@@ -39,18 +40,66 @@ public sealed class MessageHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_LaunchFails_BacksOffByReceiveCount()
+    public async Task HandleAsync_LaunchFailsNotRetryable_BacksOffByReceiveCount()
     {
         // Arrange
         _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new LaunchException("capacity", isRetryable: true));
+            .ThrowsAsync(new LaunchException("InvalidParameterException: Invalid subnet", isRetryable: false));
 
         // Act
         await CreateSut().HandleAsync(Message(Upload("a.mp4"), receiveCount: 3), CancellationToken.None);
 
-        // Assert: 30 s doubled for each earlier receive.
+        // Assert: 30 s doubled for each earlier receive; the receive is spent, the redrive policy decides.
         _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 120, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.SendMessageAsync(It.IsAny<SendMessageRequest>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.That(_metrics.TakeSnapshot().Failed, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task HandleAsync_LaunchFailsForInfrastructure_RequeuesADelayedCopyThenDeletesTheOriginal()
+    {
+        // Arrange: the third requeue of an upload whose launch keeps meeting a throttled ECS.
+        var calls = new List<string>();
+        SendMessageRequest? sent = null;
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LaunchException("ThrottlingException: Rate exceeded", isRetryable: true));
+        _sqs.Setup(s => s.SendMessageAsync(It.IsAny<SendMessageRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<SendMessageRequest, CancellationToken>((request, _) => { sent = request; calls.Add("send"); })
+            .ReturnsAsync(new SendMessageResponse());
+        _sqs.Setup(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("delete"))
+            .ReturnsAsync(new DeleteMessageResponse());
+        var body = Upload("a.mp4");
+
+        // Act
+        await CreateSut().HandleAsync(Message(body, receiveCount: 3) with { InfrastructureRetries = 2 }, CancellationToken.None);
+
+        // Assert: the copy first (a crash in between duplicates, never loses), 30 s × 2² delay, retry count 3; no
+        // visibility change, so the original's receive count never grows towards the DLQ.
+        Assert.That(calls, Is.EqualTo(new[] { "send", "delete" }));
+        Assert.That(sent!.QueueUrl, Is.EqualTo(QueueUrl));
+        Assert.That(sent.MessageBody, Is.EqualTo(body));
+        Assert.That(sent.DelaySeconds, Is.EqualTo(120));
+        Assert.That(sent.MessageAttributes[ReceivedMessage.InfrastructureRetriesAttribute].StringValue, Is.EqualTo("3"));
+        _sqs.Verify(s => s.DeleteMessageAsync(QueueUrl, "receipt-1", It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task HandleAsync_InfrastructureFailureAndRequeueFails_OriginalBacksOffAndStays()
+    {
+        // Arrange
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LaunchException("circuit open", isRetryable: true));
+        _sqs.Setup(s => s.SendMessageAsync(It.IsAny<SendMessageRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AmazonSQSException("SQS is down too"));
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("a.mp4"), receiveCount: 2), CancellationToken.None);
+
+        // Assert
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 60, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -140,16 +189,28 @@ public sealed class MessageHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_VisibilityChangeFails_DoesNotThrow()
+    public async Task HandleAsync_VisibilityChangeFailsAfterLaunch_LaunchStandsAndNothingIsRetried()
     {
-        // Arrange: a fast job already deleted the message.
+        // Arrange: a fast job already deleted the message, so keeping it for the task's start fails.
+        var logger = new Mock<ILogger<MessageHandler>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
         _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>())).ReturnsAsync("task-1");
         _sqs.Setup(s => s.ChangeMessageVisibilityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ReceiptHandleIsInvalidException("stale"));
 
-        // Act, Assert
-        await CreateSut().HandleAsync(Message(Upload("a.mp4")), CancellationToken.None);
-        Assert.That(_metrics.TakeSnapshot().Launched, Is.EqualTo(1));
+        // Act
+        await CreateSut(logger.Object).HandleAsync(Message(Upload("a.mp4")), CancellationToken.None);
+
+        // Assert: the call was made, the launch counts once, and the stale handle is not reported as a message that
+        // "could not be handled" (that warning is what a handler without the catch would log).
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 300, It.IsAny<CancellationToken>()), Times.Once);
+        _sqs.Verify(s => s.DeleteMessageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _launcher.Verify(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()), Times.Once);
+        var snapshot = _metrics.TakeSnapshot();
+        Assert.That((snapshot.Launched, snapshot.Failed), Is.EqualTo((1, 0)));
+        logger.Verify(
+            l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()),
+            Times.Never);
     }
 
     private static string Upload(string key) =>
@@ -158,10 +219,10 @@ public sealed class MessageHandlerTests
     private static ReceivedMessage Message(string body, int receiveCount = 1) =>
         new("m-1", "receipt-1", body, receiveCount, DateTimeOffset.UtcNow);
 
-    private MessageHandler CreateSut()
+    private MessageHandler CreateSut(ILogger<MessageHandler>? logger = null)
     {
         var options = TestOptions.Read(TestOptions.EcsSettings(QueueUrl));
         return new MessageHandler(_sqs.Object, _launcher.Object, options, new VisibilityRules(options), _metrics, TimeProvider.System,
-            NullLogger<MessageHandler>.Instance);
+            logger ?? NullLogger<MessageHandler>.Instance);
     }
 }
