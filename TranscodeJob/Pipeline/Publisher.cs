@@ -7,7 +7,11 @@ namespace Transcoder.TranscodeJob.Pipeline;
 /// Starts each file's upload as soon as the file is final, so uploads overlap the work still going on (the
 /// progressive copies, the poster, the playlists) instead of adding to the job's time at the end.
 /// </summary>
-internal sealed class Publisher(IOutputStore output, CancellationToken cancellationToken) : IDisposable
+/// <remarks>
+/// Disposing waits for every upload still running, whatever happened: on a failure the workspace is removed right
+/// after, and an upload must not be reading a file that is being deleted, nor fail unobserved.
+/// </remarks>
+internal sealed class Publisher(IOutputStore output, CancellationToken cancellationToken) : IAsyncDisposable
 {
     // Objects uploading at once. Each large one is already a multipart upload of several parts in parallel; more
     // objects at once only share the same network (and against the local emulator, broke its connections).
@@ -25,7 +29,13 @@ internal sealed class Publisher(IOutputStore output, CancellationToken cancellat
         _uploads.Add(UploadAsync(file));
     }
 
-    public void Dispose() => _slots.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        // Not thrown here: CompleteAsync reports upload failures on the success path; on a failure path the job's
+        // own failure is the one to report.
+        await Task.WhenAll(_uploads).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _slots.Dispose();
+    }
 
     private async Task UploadAsync(OutputFile file)
     {

@@ -100,7 +100,7 @@ internal sealed class TranscodePipeline(
             await output.DeleteAsync(JobManifest.FileName, cancellationToken);
         }
 
-        using var publisher = new Publisher(output, cancellationToken);
+        await using var publisher = new Publisher(output, cancellationToken);
         var streaming = options.Formats & (StreamingFormats.Hls | StreamingFormats.Dash);
         if (streaming != StreamingFormats.None)
         {
