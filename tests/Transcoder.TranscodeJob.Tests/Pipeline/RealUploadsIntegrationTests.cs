@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Pipeline;
@@ -27,13 +25,7 @@ public sealed class RealUploadsIntegrationTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private TranscodePipeline CreateSut(string input, FfmpegPaths? tools = null, TimeSpan? maxDuration = null) =>
-        new(
-            new LocalSourceStore(new LocalInput(input)),
-            new LocalOutputStore(_temp.Combine("out")),
-            new FfmpegRunner(tools ?? FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
-            new PipelineOptions(null, SmallLadder, _temp.Combine("work"), 2) { MaxSourceDuration = maxDuration ?? TimeSpan.FromHours(4) },
-            NullLoggerFactory.Instance,
-            TimeProvider.System);
+        LocalJob.Create(input, _temp, SmallLadder, options: o => o with { MaxSourceDuration = maxDuration ?? o.MaxSourceDuration }, tools: tools);
 
     private async Task AssertEveryRenditionLastsAsync(JobManifest manifest, double seconds, double within)
     {

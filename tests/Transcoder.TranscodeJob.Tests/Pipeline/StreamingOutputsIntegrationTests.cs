@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
-using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Pipeline;
@@ -16,10 +13,6 @@ namespace Transcoder.TranscodeJob.Tests.Pipeline;
 [Category("Integration")]
 public sealed class StreamingOutputsIntegrationTests : IDisposable
 {
-    private static readonly Ladder SmallLadder = new(
-        [new("360p", 360, 800, 96), new("144p", 144, 200, 64), new("96p", 96, 120, 64)],
-        new EncoderSettings());
-
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -27,13 +20,7 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
     private string Out(string name) => _temp.Combine("out", name);
 
     private Task<JobOutcome> RunAsync(string clip, CancellationToken cancellationToken, EncodeMode mode = EncodeMode.Single, StreamingFormats formats = StreamingFormats.All) =>
-        new TranscodePipeline(
-            new LocalSourceStore(new LocalInput(clip)),
-            new LocalOutputStore(_temp.Combine("out")),
-            new FfmpegRunner(FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
-            new PipelineOptions(null, SmallLadder, _temp.Combine("work"), 2) { EncodeMode = mode, Formats = formats },
-            NullLoggerFactory.Instance,
-            TimeProvider.System).RunAsync(cancellationToken);
+        LocalJob.Create(clip, _temp, options: o => o with { EncodeMode = mode, Formats = formats }).RunAsync(cancellationToken);
 
     [TestCase(true)]
     [TestCase(false)]
@@ -200,14 +187,8 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
     public async Task RunAsync_EncoderRejectsARung_FailureNamesIt(CancellationToken cancellationToken)
     {
         // Arrange: an x264 preset that does not exist fails every rung's encoder at start; the first is named.
-        var broken = new Ladder(SmallLadder.Renditions, new EncoderSettings("no-such-preset", 23, 2));
-        var pipeline = new TranscodePipeline(
-            new LocalSourceStore(new LocalInput(await Clips.Landscape())),
-            new LocalOutputStore(_temp.Combine("out")),
-            new FfmpegRunner(FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
-            new PipelineOptions(null, broken, _temp.Combine("work"), 2),
-            NullLoggerFactory.Instance,
-            TimeProvider.System);
+        var broken = new Ladder(LocalJob.SmallLadder.Renditions, new EncoderSettings("no-such-preset", 23, 2));
+        var pipeline = LocalJob.Create(await Clips.Landscape(), _temp, broken);
 
         // Act
         var failure = await Assert.ThrowsAsync<JobException>(() => pipeline.RunAsync(cancellationToken));

@@ -1,11 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Errors;
-using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Pipeline;
@@ -14,23 +11,12 @@ namespace Transcoder.TranscodeJob.Tests.Pipeline;
 [Category("Integration")]
 public sealed class TranscodePipelineIntegrationTests : IDisposable
 {
-    // Rungs sized for 320x180 test clips; the default ladder's logic with a tenth of the pixels.
-    private static readonly Ladder SmallLadder = new(
-        [new("360p", 360, 800, 96), new("144p", 144, 200, 64), new("96p", 96, 120, 64)],
-        new EncoderSettings());
-
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     private TranscodePipeline CreateSut(string input, Ladder? ladder = null, int parallelism = 2) =>
-        new(
-            new LocalSourceStore(new LocalInput(input)),
-            new LocalOutputStore(OutputFolder),
-            new FfmpegRunner(FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
-            new PipelineOptions(null, ladder ?? SmallLadder, _temp.Combine("work"), parallelism),
-            NullLoggerFactory.Instance,
-            TimeProvider.System);
+        LocalJob.Create(input, _temp, ladder, parallelism);
 
     private string OutputFolder => _temp.Combine("out");
 

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Pipeline;
+using Transcoder.TranscodeJob.Renditions;
+using Transcoder.TranscodeJob.Storage;
+
+namespace Transcoder.TranscodeJob.Tests.Support;
+
+/// <summary>The whole pipeline in process on a local file, with real ffmpeg: what the pipeline tests run.</summary>
+internal static class LocalJob
+{
+    /// <summary>Rungs sized for 320x180 test clips: the default ladder's logic with a tenth of the pixels.</summary>
+    public static readonly Ladder SmallLadder = new(
+        [new("360p", 360, 800, 96), new("144p", 144, 200, 64), new("96p", 96, 120, 64)],
+        new EncoderSettings());
+
+    /// <param name="folder">Outputs go to <c>out</c> below it, the workspace to <c>work</c>.</param>
+    public static TranscodePipeline Create(
+        string input, TempFolder folder, Ladder? ladder = null, int parallelism = 2, Func<PipelineOptions, PipelineOptions>? options = null, FfmpegPaths? tools = null)
+    {
+        var settings = new PipelineOptions(null, ladder ?? SmallLadder, folder.Combine("work"), parallelism);
+        return new TranscodePipeline(
+            new LocalSourceStore(new LocalInput(input)),
+            new LocalOutputStore(folder.Combine("out")),
+            new FfmpegRunner(tools ?? FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
+            options?.Invoke(settings) ?? settings,
+            NullLoggerFactory.Instance,
+            TimeProvider.System);
+    }
+}
