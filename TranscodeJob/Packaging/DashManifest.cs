@@ -36,12 +36,7 @@ internal static class DashManifest
             xml.WriteAttributeString("id", "0");
             xml.WriteAttributeString("start", "PT0S");
 
-            xml.WriteStartElement("AdaptationSet", Namespace);
-            xml.WriteAttributeString("id", "0");
-            xml.WriteAttributeString("contentType", "video");
-            xml.WriteAttributeString("mimeType", "video/mp4");
-            xml.WriteAttributeString("segmentAlignment", "true");
-            xml.WriteAttributeString("startWithSAP", "1");
+            StartAdaptationSet(xml, "0", "video");
             xml.WriteAttributeString("maxWidth", Number(videos.Max(v => v.Track.Width)));
             xml.WriteAttributeString("maxHeight", Number(videos.Max(v => v.Track.Height)));
             if (videos[0].Track.FrameRate is { IsPositive: true } rate)
@@ -66,12 +61,7 @@ internal static class DashManifest
 
             if (audio is not null)
             {
-                xml.WriteStartElement("AdaptationSet", Namespace);
-                xml.WriteAttributeString("id", "1");
-                xml.WriteAttributeString("contentType", "audio");
-                xml.WriteAttributeString("mimeType", "audio/mp4");
-                xml.WriteAttributeString("segmentAlignment", "true");
-                xml.WriteAttributeString("startWithSAP", "1");
+                StartAdaptationSet(xml, "1", "audio");
                 if (audio.Track.Language is { Length: > 0 } language && language != "und")
                 {
                     xml.WriteAttributeString("lang", language);
@@ -96,6 +86,17 @@ internal static class DashManifest
         }
 
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    // Every fragment starts with a keyframe (SAP type 1) and fragments line up across representations.
+    private static void StartAdaptationSet(XmlWriter xml, string id, string contentType)
+    {
+        xml.WriteStartElement("AdaptationSet", Namespace);
+        xml.WriteAttributeString("id", id);
+        xml.WriteAttributeString("contentType", contentType);
+        xml.WriteAttributeString("mimeType", $"{contentType}/mp4");
+        xml.WriteAttributeString("segmentAlignment", "true");
+        xml.WriteAttributeString("startWithSAP", "1");
     }
 
     private static void WriteMedia(XmlWriter xml, IndexedTrack track)
