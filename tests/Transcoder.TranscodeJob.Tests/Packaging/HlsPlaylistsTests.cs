@@ -1,0 +1,56 @@
+using Transcoder.TranscodeJob.Packaging;
+using Transcoder.TranscodeJob.Probing;
+
+namespace Transcoder.TranscodeJob.Tests.Packaging;
+
+public sealed class HlsPlaylistsTests
+{
+    // Two 2 s video fragments (timescale 1000) and three audio fragments of 1.6, 1.6 and 0.8 s.
+    private static readonly IndexedTrack Video = new(
+        new CmafTrack("720p", "720p.cmfv", "/ws/720p.cmfv", TrackKind.Video, 1280, 720, new Rational(30000, 1001), null),
+        new FragmentedMp4(800, 1000, "avc1.64001f", [new(800, 500_000, 0, 2000), new(500_800, 250_000, 2000, 2000)]));
+
+    private static readonly IndexedTrack Audio = new(
+        new CmafTrack("audio", "audio.cmfa", "/ws/audio.cmfa", TrackKind.Audio, 0, 0, null, "eng"),
+        new FragmentedMp4(700, 1000, "mp4a.40.2", [new(700, 20_000, 0, 1600), new(20_700, 20_000, 1600, 1600), new(40_700, 10_000, 3200, 800)]));
+
+    [Test]
+    public void Media_TwoFragments_ByteRangesIntoTheOneFile()
+    {
+        // Act
+        var playlist = HlsPlaylists.Media(Video);
+
+        // Assert
+        Assert.That(playlist, Is.EqualTo(
+            "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n" +
+            "#EXT-X-MAP:URI=\"720p.cmfv\",BYTERANGE=\"800@0\"\n" +
+            "#EXTINF:2.000000,\n#EXT-X-BYTERANGE:500000@800\n720p.cmfv\n" +
+            "#EXTINF:2.000000,\n#EXT-X-BYTERANGE:250000@500800\n720p.cmfv\n" +
+            "#EXT-X-ENDLIST\n"));
+    }
+
+    [Test]
+    public void Master_VideoAndAudio_MeasuredPeakAndAverageWithTheAudioGroup()
+    {
+        // Act
+        var master = HlsPlaylists.Master([Video], Audio);
+
+        // Assert: first segment 0-2 s: 500,000 video bytes + 20,000 + 0.4/1.6 of 20,000 audio bytes, over 2 s.
+        var peak = (long)Math.Ceiling((500_000 * 8 + (20_000 + 5_000) * 8) / 2.0);
+        var average = (long)Math.Ceiling((750_000 + 50_000) * 8 / 4.0);
+        Assert.That(master, Does.Contain("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",NAME=\"Audio\",LANGUAGE=\"eng\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio.m3u8\"\n"));
+        Assert.That(master, Does.Contain(
+            $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},CODECS=\"avc1.64001f,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=29.970,AUDIO=\"audio\"\n720p.m3u8\n"));
+    }
+
+    [Test]
+    public void Master_NoAudio_NoGroupAndVideoCodecOnly()
+    {
+        // Act
+        var master = HlsPlaylists.Master([Video], null);
+
+        // Assert
+        Assert.That(master, Does.Not.Contain("EXT-X-MEDIA"));
+        Assert.That(master, Does.Contain("CODECS=\"avc1.64001f\",RESOLUTION=1280x720,FRAME-RATE=29.970\n"));
+    }
+}
