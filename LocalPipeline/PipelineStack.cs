@@ -9,7 +9,7 @@ using Transcoder.Dispatcher.Local;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.LocalPipeline;
 
@@ -18,7 +18,7 @@ namespace Transcoder.LocalPipeline;
 /// DLQ (redrive after 3 receives) in the emulator, and the Dispatcher with the local launcher. S3 cannot notify the
 /// emulator's queue, so <see cref="UploadAsync"/> sends the notification S3 would send.
 /// </summary>
-public sealed class PipelineStack : IAsyncDisposable
+internal sealed class PipelineStack : IAsyncDisposable
 {
     public const string TempBucket = "transcoder-temp";
     public const string ProdBucket = "transcoder-prod";

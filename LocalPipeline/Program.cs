@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Transcoder.LocalPipeline;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 // upload → S3 event → queue → Dispatcher (local launcher) → TranscodeJob → outputs, all on this machine.
 // Run from the repository:  dotnet run --project LocalPipeline

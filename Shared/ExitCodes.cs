@@ -1,12 +1,13 @@
 namespace Transcoder.Shared;
 
 /// <summary>
-/// TranscodeJob's documented exit codes. The dispatcher, the local launcher and operators read them to decide
-/// whether a retry can help.
+/// TranscodeJob's documented exit codes, and the one table (<see cref="FateOf"/>) from an exit code to what happens to
+/// the queue message that started the job. The job's lease settles its message by it; the README's table and the
+/// launchers' logs say the same.
 /// </summary>
 public static class ExitCodes
 {
-    /// <summary>Done, or already done (the manifest exists for the same source).</summary>
+    /// <summary>Done, already done (the manifest exists for the same source and request), or superseded by a later upload.</summary>
     public const int Success = 0;
 
     /// <summary>An unexpected internal error (a bug). Treated like <see cref="Transient"/>: the message is released.</summary>
@@ -27,6 +28,17 @@ public static class ExitCodes
     /// <summary>Stopped by SIGTERM (128 + 15), e.g. ECS stopping the task.</summary>
     public const int Terminated = 143;
 
-    /// <summary>Whether a job that ended with <paramref name="exitCode"/> should be tried again.</summary>
-    public static bool IsRetryable(int exitCode) => exitCode is not (Success or Usage or BadInput);
+    /// <summary>
+    /// What happens to the job's message after the job exits with <paramref name="exitCode"/>. A usage error in a
+    /// task releases the message although a retry of the same task cannot help: the dispatcher checks every job
+    /// option before it starts a task, so a usage error there means a broken deployment (the task definition's
+    /// settings), and the message must reach the DLQ for a redrive after the fix rather than be deleted.
+    /// </summary>
+    public static MessageFate FateOf(int exitCode) => exitCode switch
+    {
+        Success => MessageFate.Delete,
+        BadInput => MessageFate.Delete,
+        Usage => MessageFate.ReleaseTowardsDeadLetter,
+        _ => MessageFate.Release,
+    };
 }

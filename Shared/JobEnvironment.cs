@@ -12,17 +12,35 @@ public static class JobEnvironment
     /// <summary>Key of the uploaded video, already URL-decoded (as S3 stores it, not as events encode it).</summary>
     public const string SourceKey = "SOURCE_KEY";
 
+    /// <summary>A video file on this machine (the local form of the source; the command line's <c>--input FILE</c>).</summary>
+    public const string SourceFile = "SOURCE_FILE";
+
+    /// <summary>
+    /// Which upload of the source the job was started for (see <see cref="Jobs.SourceRevision"/>), e.g.
+    /// <c>version:…</c> or <c>etag:…</c>. A job that finds a later upload in place publishes nothing.
+    /// </summary>
+    public const string SourceRevision = "SOURCE_REVISION";
+
     /// <summary>Bucket that receives the renditions, poster and manifest.</summary>
     public const string OutputBucket = "BUCKET_NAME_PROD";
 
     /// <summary>Key prefix under <see cref="OutputBucket"/>; the job adds one folder per source below it.</summary>
     public const string OutputPrefix = "OUTPUT_PREFIX";
 
+    /// <summary>A folder on this machine that receives the outputs (the command line's <c>--output DIR</c>).</summary>
+    public const string OutputDir = "OUTPUT_DIR";
+
     /// <summary>Stable id of the job (see <see cref="Shared.JobId"/>).</summary>
     public const string JobId = "JOB_ID";
 
     /// <summary>Optional comma list of rendition names, e.g. <c>1080p,720p,480p</c>.</summary>
     public const string Renditions = "RENDITIONS";
+
+    /// <summary>
+    /// Optional text of at most <see cref="Jobs.JobSpec.MaxPassthroughLength"/> characters that the job copies into
+    /// its manifest unchanged: the uploader's own reference (a database id, say).
+    /// </summary>
+    public const string Passthrough = "PASSTHROUGH";
 
     /// <summary>Optional path of a ladder JSON file replacing the default ladder.</summary>
     public const string LadderFile = "LADDER_FILE";

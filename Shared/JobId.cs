@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.Shared;
 
@@ -14,16 +15,15 @@ public static class JobId
     /// </summary>
     /// <param name="bucket">Source bucket.</param>
     /// <param name="key">Source key, URL-decoded.</param>
-    /// <param name="revision">
-    /// What tells two uploads of the same key apart: the version id in a versioned bucket, else the ETag, else the
-    /// event's sequencer. Quotes around an ETag are ignored.
-    /// </param>
-    public static string ForObject(string bucket, string key, string? revision) =>
-        Hash($"s3\n{bucket}\n{key}\n{revision?.Trim('"')}");
+    /// <param name="revision">What tells two uploads of the same key apart (see <see cref="SourceRevision"/>); null when unknown.</param>
+    public static string ForObject(string bucket, string key, SourceRevision? revision) =>
+        Hash($"s3\n{bucket}\n{key}\n{revision}");
 
-    /// <summary>The id of the job for one state (size and modification time) of a local file.</summary>
-    public static string ForLocalFile(string fullPath, long size, DateTimeOffset lastWriteUtc) =>
-        Hash($"file\n{fullPath}\n{size}\n{lastWriteUtc.UtcTicks}");
+    /// <summary>The id of the job for one state of a local file.</summary>
+    /// <param name="fullPath">The file's absolute path.</param>
+    /// <param name="revision">Its size and modification time (<see cref="SourceRevision.OfLocalFile"/>).</param>
+    public static string ForLocalFile(string fullPath, SourceRevision? revision) =>
+        Hash($"file\n{fullPath}\n{revision}");
 
     // 128 bits of SHA-256 in hex: short enough for ECS tags and log lines, far from any collision.
     private static string Hash(string text) =>

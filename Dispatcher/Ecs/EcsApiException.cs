@@ -3,7 +3,7 @@ using System.Net;
 namespace Transcoder.Dispatcher.Ecs;
 
 /// <summary>An error answer from ECS: its error code (the <c>__type</c> without namespace) and HTTP status.</summary>
-public sealed class EcsApiException(string errorCode, string message, HttpStatusCode statusCode)
+internal sealed class EcsApiException(string errorCode, string message, HttpStatusCode statusCode)
     : Exception($"{errorCode}: {message}")
 {
     public string ErrorCode { get; } = errorCode;

@@ -4,7 +4,7 @@ namespace Transcoder.Dispatcher.Ecs;
 /// Where ECS is: the SDKs' standard endpoint variables first (<c>AWS_ENDPOINT_URL_ECS</c>, then
 /// <c>AWS_ENDPOINT_URL</c>), so the same binary talks to a fake or an emulator; else the regional endpoint.
 /// </summary>
-public static class EcsEndpoint
+internal static class EcsEndpoint
 {
     public static Uri Resolve(Func<string, string?> setting, string region)
     {

@@ -7,7 +7,7 @@ namespace Transcoder.Dispatcher.Ecs;
 /// RunTask over ECS's JSON 1.1 protocol: one POST with <c>X-Amz-Target</c>, signed with SigV4 by the
 /// <see cref="HttpClient"/>'s handler (<see cref="EcsHttpClientFactory"/>).
 /// </summary>
-public sealed class EcsHttpApi(HttpClient http, Uri endpoint) : IEcsApi
+internal sealed class EcsHttpApi(HttpClient http, Uri endpoint) : IEcsApi
 {
     private const string RunTaskTarget = "AmazonEC2ContainerServiceV20141113.RunTask";
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");

@@ -5,7 +5,7 @@ using Amazon.Runtime.Signing;
 namespace Transcoder.Dispatcher.Ecs;
 
 /// <summary>An <see cref="HttpClient"/> whose requests to ECS are signed with SigV4 (service <c>ecs</c>).</summary>
-public static class EcsHttpClientFactory
+internal static class EcsHttpClientFactory
 {
     public static HttpClient Create(AWSCredentials credentials, string region, TimeSpan attemptTimeout)
     {

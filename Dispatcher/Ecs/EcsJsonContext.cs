@@ -10,4 +10,4 @@ namespace Transcoder.Dispatcher.Ecs;
 [JsonSerializable(typeof(RunTaskRequest))]
 [JsonSerializable(typeof(RunTaskResponse))]
 [JsonSerializable(typeof(EcsErrorBody))]
-public sealed partial class EcsJsonContext : JsonSerializerContext;
+internal sealed partial class EcsJsonContext : JsonSerializerContext;

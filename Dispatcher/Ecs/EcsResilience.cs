@@ -10,7 +10,7 @@ namespace Transcoder.Dispatcher.Ecs;
 /// <see cref="IsTransient"/> calls transient, inside a circuit breaker that fails fast through a long ECS outage
 /// instead of hot-looping every message through its retries.
 /// </summary>
-public static class EcsResilience
+internal static class EcsResilience
 {
     /// <summary>Fargate's documented RunTask rate (see <see cref="Create"/>).</summary>
     public const int RunTaskCallsPerSecond = 20;

@@ -7,7 +7,7 @@ using Transcoder.Dispatcher.Options;
 namespace Transcoder.Dispatcher.Ecs;
 
 /// <summary>Starts each job as one ECS task with RunTask, through <see cref="EcsResilience"/>.</summary>
-public sealed class EcsTaskLauncher(
+internal sealed class EcsTaskLauncher(
     IEcsApi ecs, DispatcherOptions options, ResiliencePipeline pipeline, ILogger<EcsTaskLauncher> logger, LaunchPause? pause = null)
     : ITaskLauncher
 {

@@ -5,7 +5,7 @@ namespace Transcoder.Dispatcher.Ecs;
 /// AWSSDK.ECS is not in the package feed; an implementation over AWSSDK.ECS's <c>RunTaskAsync</c> can replace it in
 /// one file.
 /// </summary>
-public interface IEcsApi
+internal interface IEcsApi
 {
     /// <exception cref="EcsApiException">ECS answered with an error.</exception>
     /// <exception cref="HttpRequestException">ECS could not be reached.</exception>

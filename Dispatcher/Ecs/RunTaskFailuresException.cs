@@ -1,7 +1,7 @@
 namespace Transcoder.Dispatcher.Ecs;
 
 /// <summary>RunTask answered, but started no task and listed why (<c>failures</c>).</summary>
-public sealed class RunTaskFailuresException(IReadOnlyList<EcsFailure> failures)
+internal sealed class RunTaskFailuresException(IReadOnlyList<EcsFailure> failures)
     : Exception("RunTask started no task: " + string.Join("; ", failures.Select(f => $"{f.Reason} {f.Detail}".Trim())))
 {
     public IReadOnlyList<EcsFailure> Failures { get; } = failures;

@@ -2,7 +2,7 @@ namespace Transcoder.Dispatcher.Ecs;
 
 // RunTask's request, as far as the dispatcher uses it:
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
-public sealed record RunTaskRequest
+internal sealed record RunTaskRequest
 {
     public required string Cluster { get; init; }
 
@@ -26,16 +26,16 @@ public sealed record RunTaskRequest
     public IReadOnlyList<Tag>? Tags { get; init; }
 }
 
-public sealed record CapacityProviderStrategyItem(string CapacityProvider, int Weight, int Base);
+internal sealed record CapacityProviderStrategyItem(string CapacityProvider, int Weight, int Base);
 
-public sealed record NetworkConfiguration(AwsVpcConfiguration AwsvpcConfiguration);
+internal sealed record NetworkConfiguration(AwsVpcConfiguration AwsvpcConfiguration);
 
-public sealed record AwsVpcConfiguration(IReadOnlyList<string> Subnets, IReadOnlyList<string>? SecurityGroups, string AssignPublicIp);
+internal sealed record AwsVpcConfiguration(IReadOnlyList<string> Subnets, IReadOnlyList<string>? SecurityGroups, string AssignPublicIp);
 
-public sealed record TaskOverride(IReadOnlyList<ContainerOverride> ContainerOverrides);
+internal sealed record TaskOverride(IReadOnlyList<ContainerOverride> ContainerOverrides);
 
-public sealed record ContainerOverride(string Name, IReadOnlyList<KeyValuePairEntry> Environment);
+internal sealed record ContainerOverride(string Name, IReadOnlyList<KeyValuePairEntry> Environment);
 
-public sealed record KeyValuePairEntry(string Name, string Value);
+internal sealed record KeyValuePairEntry(string Name, string Value);
 
-public sealed record Tag(string Key, string Value);
+internal sealed record Tag(string Key, string Value);

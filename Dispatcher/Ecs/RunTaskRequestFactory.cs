@@ -4,12 +4,12 @@ using Transcoder.Dispatcher.Options;
 namespace Transcoder.Dispatcher.Ecs;
 
 /// <summary>Builds the RunTask request for one job: pure, so the tests check it by value.</summary>
-public static class RunTaskRequestFactory
+internal static class RunTaskRequestFactory
 {
     public static RunTaskRequest Create(JobLaunch launch, DispatcherOptions options)
     {
         var ecs = options.Ecs;
-        var environment = TaskEnvironment.For(launch, options)
+        var environment = launch.Spec.ToEnvironment()
             .Select(pair => new KeyValuePairEntry(pair.Key, pair.Value))
             .ToList();
         return new RunTaskRequest
@@ -30,7 +30,7 @@ public static class RunTaskRequestFactory
             ClientToken = launch.ClientToken,
             // startedBy is at most 36 characters: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
             StartedBy = ecs.StartedBy.Length > 36 ? ecs.StartedBy[..36] : ecs.StartedBy,
-            Tags = [new Tag("transcoder:job-id", launch.Job.JobId), new Tag("transcoder:message-id", launch.MessageId)],
+            Tags = [new Tag("transcoder:job-id", launch.JobId), new Tag("transcoder:message-id", launch.MessageId)],
         };
     }
 }

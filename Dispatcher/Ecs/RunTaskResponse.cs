@@ -1,19 +1,19 @@
 namespace Transcoder.Dispatcher.Ecs;
 
 // RunTask's response: the tasks started and, for those that could not be, a failure each (capacity, ENI, ...).
-public sealed record RunTaskResponse
+internal sealed record RunTaskResponse
 {
     public IReadOnlyList<EcsTask>? Tasks { get; init; }
 
     public IReadOnlyList<EcsFailure>? Failures { get; init; }
 }
 
-public sealed record EcsTask(string? TaskArn, string? LastStatus);
+internal sealed record EcsTask(string? TaskArn, string? LastStatus);
 
-public sealed record EcsFailure(string? Arn, string? Reason, string? Detail);
+internal sealed record EcsFailure(string? Arn, string? Reason, string? Detail);
 
 // The JSON protocol's error body: {"__type": "...#ThrottlingException", "message": "..."}.
-public sealed record EcsErrorBody
+internal sealed record EcsErrorBody
 {
     [System.Text.Json.Serialization.JsonPropertyName("__type")]
     public string? Type { get; init; }

@@ -8,7 +8,7 @@ using Transcoder.Shared;
 namespace Transcoder.Dispatcher.Hosting;
 
 /// <summary>The edge: configuration, validation (exit 2 with every problem at once), logging, and the host's life.</summary>
-public static class DispatcherApp
+internal static class DispatcherApp
 {
     // ECS's default stop timeout is 30 s between SIGTERM and SIGKILL; finishing in-flight dispatches must fit.
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
@@ -62,21 +62,19 @@ public static class DispatcherApp
             host.ShutdownTimeout = ShutdownTimeout;
             host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
-        ConfigureLogging(builder.Logging, configuration);
+        ConfigureLogging(builder.Logging, options);
         builder.Services.AddDispatcher(options, configuration);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    private static void ConfigureLogging(ILoggingBuilder logging, DispatcherOptions options)
     {
-        var verbose = configuration[SettingNames.Verbose] is "1" or "true" or "True";
         logging.ClearProviders();
-        logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information);
+        logging.SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        var format = configuration[SettingNames.LogFormat]?.ToLowerInvariant();
-        var json = format == "json" || (format != "text" && Console.IsOutputRedirected);
+        var json = options.LogFormat == "json" || (options.LogFormat != "text" && Console.IsOutputRedirected);
         if (json)
         {
             // One JSON object per line for the awslogs driver; scopes carry MessageId and JobId.

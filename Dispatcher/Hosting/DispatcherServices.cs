@@ -15,7 +15,7 @@ using Transcoder.Dispatcher.Polling;
 namespace Transcoder.Dispatcher.Hosting;
 
 /// <summary>The dispatcher's object graph. Tests replace single registrations (the SQS client, the launcher, credentials).</summary>
-public static class DispatcherServices
+internal static class DispatcherServices
 {
     public static IServiceCollection AddDispatcher(this IServiceCollection services, DispatcherOptions options, IConfiguration configuration)
     {

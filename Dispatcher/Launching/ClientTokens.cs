@@ -8,7 +8,7 @@ namespace Transcoder.Dispatcher.Launching;
 /// call retried after a lost response starts no second task, while the same message received again (its job
 /// failed and released it) does start a new one.
 /// </summary>
-public static class ClientTokens
+internal static class ClientTokens
 {
     public static string For(string messageId, string receiptHandle) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{messageId}\n{receiptHandle}")).AsSpan(0, 24));

@@ -1,7 +1,7 @@
 namespace Transcoder.Dispatcher.Launching;
 
 /// <summary>A job could not be started.</summary>
-public sealed class LaunchException(string message, bool isRetryable, Exception? innerException = null)
+internal sealed class LaunchException(string message, bool isRetryable, Exception? innerException = null)
     : Exception(message, innerException)
 {
     /// <summary>Whether the same launch may work later (throttling, capacity, an outage) rather than never (bad parameters, no permission).</summary>

@@ -4,7 +4,7 @@ namespace Transcoder.Dispatcher.Launching;
 /// Until when launching is pointless (ECS's circuit is open): the poller receives nothing until then, so messages stay
 /// in the queue instead of being received, failed fast and requeued over and over during an outage.
 /// </summary>
-public sealed class LaunchPause(TimeProvider time)
+internal sealed class LaunchPause(TimeProvider time)
 {
     private long _untilUtcTicks;
 

@@ -14,7 +14,7 @@ namespace Transcoder.Dispatcher.Local;
 /// At most <see cref="LocalLauncherOptions.MaxJobs"/> run at a time. On shutdown the children get SIGTERM, so they
 /// release their messages, as a task would when ECS stops it.
 /// </summary>
-public sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration configuration, ILogger<LocalJobLauncher> logger)
+internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration configuration, ILogger<LocalJobLauncher> logger)
     : ITaskLauncher, IAsyncDisposable
 {
     // What a task definition's environment and task role would provide.
@@ -69,7 +69,7 @@ public sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration c
 
         // Registered before the watcher may remove it: a job that fails at once exits within milliseconds.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var exited = WatchAsync(process, launch.Job.JobId, registered.Task);
+        var exited = WatchAsync(process, launch.JobId, registered.Task);
         lock (_gate)
         {
             _running[process.Id] = (process, exited);
@@ -138,7 +138,7 @@ public sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration c
             }
         }
 
-        foreach (var (name, value) in TaskEnvironment.For(launch, options))
+        foreach (var (name, value) in launch.Spec.ToEnvironment())
         {
             startInfo.Environment[name] = value;
         }

@@ -4,7 +4,7 @@ namespace Transcoder.Dispatcher.Metrics;
 /// Counters and latencies since the last flush, shared by the poll loop and the launchers; thread-safe.
 /// <see cref="EmfMetricsWriter"/> turns them into CloudWatch Embedded Metric Format lines.
 /// </summary>
-public sealed class DispatchMetrics
+internal sealed class DispatchMetrics
 {
     private readonly Lock _gate = new();
     private readonly List<double> _latenciesMs = [];

@@ -7,7 +7,7 @@ namespace Transcoder.Dispatcher.Metrics;
 /// Writes CloudWatch Embedded Metric Format documents: a log line that CloudWatch Logs turns into metrics, with no
 /// metrics SDK (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
 /// </summary>
-public static class EmfDocument
+internal static class EmfDocument
 {
     // The specification allows at most 100 values per metric in one document.
     public const int MaxValuesPerMetric = 100;

@@ -8,7 +8,7 @@ namespace Transcoder.Dispatcher.Metrics;
 /// Flushes <see cref="DispatchMetrics"/> as EMF lines on stdout every interval (CloudWatch Logs picks them up from the
 /// awslogs driver), and once more on shutdown so the last interval is not lost.
 /// </summary>
-public sealed class EmfMetricsWriter(DispatchMetrics metrics, DispatcherOptions options, TextWriter output, TimeProvider time, ILogger<EmfMetricsWriter> logger)
+internal sealed class EmfMetricsWriter(DispatchMetrics metrics, DispatcherOptions options, TextWriter output, TimeProvider time, ILogger<EmfMetricsWriter> logger)
     : BackgroundService
 {
     private const string ServiceName = "dispatcher";

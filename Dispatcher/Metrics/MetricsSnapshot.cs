@@ -1,7 +1,7 @@
 namespace Transcoder.Dispatcher.Metrics;
 
 /// <summary>What <see cref="DispatchMetrics"/> counted over one interval.</summary>
-public sealed record MetricsSnapshot(
+internal sealed record MetricsSnapshot(
     long Received,
     long Launched,
     long Throttled,

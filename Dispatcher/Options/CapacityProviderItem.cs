@@ -1,7 +1,7 @@
 namespace Transcoder.Dispatcher.Options;
 
 /// <summary>One entry of a capacity provider strategy, written <c>NAME[:weight[:base]]</c> in the setting.</summary>
-public sealed record CapacityProviderItem(string Name, int Weight, int Base)
+internal sealed record CapacityProviderItem(string Name, int Weight, int Base)
 {
     public static CapacityProviderItem? Parse(string text)
     {

@@ -1,7 +1,9 @@
+using Transcoder.Shared.Settings;
+
 namespace Transcoder.Dispatcher.Options;
 
 /// <summary>How jobs are started as ECS tasks.</summary>
-public sealed class EcsOptions
+internal sealed class EcsOptions
 {
     public string Cluster { get; init; } = string.Empty;
 
@@ -18,20 +20,20 @@ public sealed class EcsOptions
     public bool AssignPublicIp { get; init; }
 
     /// <summary><c>FARGATE</c> unless a capacity provider strategy is given; RunTask accepts one or the other, never both.</summary>
-    public string? LaunchType { get; init; } = "FARGATE";
+    public string? LaunchType { get; init; } = DispatcherDefaults.LaunchType;
 
     public IReadOnlyList<CapacityProviderItem> CapacityProviders { get; init; } = [];
 
-    public string StartedBy { get; init; } = "transcoder-dispatcher";
+    public string StartedBy { get; init; } = DispatcherDefaults.StartedBy;
 
     /// <summary>
     /// When a strategy with <c>FARGATE_SPOT</c> finds no capacity after its retries, launch the job once more on
     /// on-demand <c>FARGATE</c> instead of waiting for Spot (costs more, never waits). On unless set to false/0.
     /// </summary>
-    public bool SpotFallback { get; init; } = true;
+    public bool SpotFallback { get; init; } = DispatcherDefaults.SpotFallback;
 
     /// <summary>RunTask attempts per message (the first and its retries) before the message is left to come back.</summary>
-    public int MaxAttempts { get; init; } = 4;
+    public int MaxAttempts { get; init; } = DispatcherDefaults.EcsMaxAttempts;
 
     /// <summary>The region of the ECS endpoint and of the SigV4 signature.</summary>
     public string Region { get; init; } = string.Empty;
@@ -63,7 +65,7 @@ public sealed class EcsOptions
             reader.Error($"{SettingNames.LaunchType} must be FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES, not '{launchType}'");
         }
 
-        var assignPublicIp = reader.Text(SettingNames.AssignPublicIp)?.ToUpperInvariant() ?? "DISABLED";
+        var assignPublicIp = reader.Text(SettingNames.AssignPublicIp)?.ToUpperInvariant() ?? DispatcherDefaults.AssignPublicIp;
         if (assignPublicIp is not ("ENABLED" or "DISABLED" or "TRUE" or "FALSE"))
         {
             reader.Error($"{SettingNames.AssignPublicIp} must be ENABLED or DISABLED, not '{assignPublicIp}'");
@@ -83,12 +85,11 @@ public sealed class EcsOptions
             Subnets = subnets,
             SecurityGroups = reader.List(SettingNames.SecurityGroups),
             AssignPublicIp = assignPublicIp is "ENABLED" or "TRUE",
-            LaunchType = capacity.Count > 0 || capacityText.Count > 0 ? null : launchType ?? "FARGATE",
+            LaunchType = capacity.Count > 0 || capacityText.Count > 0 ? null : launchType ?? DispatcherDefaults.LaunchType,
             CapacityProviders = capacity,
-            StartedBy = reader.Text(SettingNames.StartedBy) ?? "transcoder-dispatcher",
-            MaxAttempts = reader.Integer(SettingNames.EcsMaxAttempts, 4, 1, 20),
-            SpotFallback = reader.Text(SettingNames.SpotFallback) is not { } fallback
-                           || !(fallback == "0" || fallback.Equals("false", StringComparison.OrdinalIgnoreCase)),
+            StartedBy = reader.Text(SettingNames.StartedBy) ?? DispatcherDefaults.StartedBy,
+            MaxAttempts = reader.Integer(SettingNames.EcsMaxAttempts, DispatcherDefaults.EcsMaxAttempts, 1, 20),
+            SpotFallback = reader.Flag(SettingNames.SpotFallback, DispatcherDefaults.SpotFallback),
             Region = reader.Required(SettingNames.Region, "the region of the ECS cluster"),
         };
     }

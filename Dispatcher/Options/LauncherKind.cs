@@ -1,7 +1,7 @@
 namespace Transcoder.Dispatcher.Options;
 
 /// <summary>Where a job runs.</summary>
-public enum LauncherKind
+internal enum LauncherKind
 {
     /// <summary>One ECS task per job (RunTask).</summary>
     Ecs,

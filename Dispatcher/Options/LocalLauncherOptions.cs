@@ -1,13 +1,15 @@
+using Transcoder.Shared.Settings;
+
 namespace Transcoder.Dispatcher.Options;
 
 /// <summary>How jobs are started as child processes on this machine.</summary>
-public sealed class LocalLauncherOptions
+internal sealed class LocalLauncherOptions
 {
     /// <summary>The TranscodeJob executable, or its <c>.dll</c> (then run with <c>dotnet</c>).</summary>
     public string JobPath { get; init; } = string.Empty;
 
     /// <summary>Jobs running at the same time; a launch waits for a free slot.</summary>
-    public int MaxJobs { get; init; } = 2;
+    public int MaxJobs { get; init; } = DispatcherDefaults.LocalMaxJobs;
 
     internal static LocalLauncherOptions Read(SettingReader reader)
     {
@@ -20,7 +22,7 @@ public sealed class LocalLauncherOptions
         return new LocalLauncherOptions
         {
             JobPath = path.Length > 0 ? Path.GetFullPath(path) : path,
-            MaxJobs = reader.Integer(SettingNames.LocalMaxJobs, 2, 1, 64),
+            MaxJobs = reader.Integer(SettingNames.LocalMaxJobs, DispatcherDefaults.LocalMaxJobs, 1, 64),
         };
     }
 }

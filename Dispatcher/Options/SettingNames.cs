@@ -4,7 +4,7 @@ namespace Transcoder.Dispatcher.Options;
 /// The dispatcher's settings: environment variables of these names (the names of the original seed project), or keys
 /// of the same names in appsettings.json or on the command line (<c>--ECS_CLUSTER=name</c>).
 /// </summary>
-public static class SettingNames
+internal static class SettingNames
 {
     public const string QueueUrl = "SQS_QUEUE_URL";
     public const string Launcher = "LAUNCHER";
@@ -21,6 +21,7 @@ public static class SettingNames
     public const string SpotFallback = "ECS_SPOT_FALLBACK";
     public const string OutputBucket = "BUCKET_NAME_PROD";
     public const string OutputPrefix = "OUTPUT_PREFIX";
+    public const string RenditionNames = "RENDITION_NAMES";
     public const string Region = "AWS_REGION";
     public const string Concurrency = "DISPATCH_CONCURRENCY";
     public const string TaskStartGraceSeconds = "TASK_START_GRACE_SECONDS";

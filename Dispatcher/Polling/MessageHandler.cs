@@ -12,10 +12,10 @@ namespace Transcoder.Dispatcher.Polling;
 /// <summary>
 /// Turns one received message into work and decides its fate: launched → invisible for the task-start grace (the
 /// job owns it from then on); launch failed for infrastructure reasons → requeued as a delayed copy that does not
-/// spend the DLQ budget; launch failed otherwise → invisible for a growing backoff; ignorable → deleted; not understood →
-/// left alone for the DLQ; shutdown before launch → released. Never throws.
+/// spend the DLQ budget; launch failed otherwise → invisible for a growing backoff; ignorable → deleted; not understood or
+/// asking for a job that cannot run → left alone for the DLQ; shutdown before launch → released. Never throws.
 /// </summary>
-public sealed class MessageHandler(
+internal sealed class MessageHandler(
     IAmazonSQS sqs,
     ITaskLauncher launcher,
     DispatcherOptions options,
@@ -70,7 +70,18 @@ public sealed class MessageHandler(
     private async Task LaunchAsync(ReceivedMessage message, JobRequest job, CancellationToken stoppingToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId });
-        var launch = new JobLaunch(job, message.MessageId, message.ReceiptHandle, ClientTokens.For(message.MessageId, message.ReceiptHandle));
+        var (spec, problems) = LaunchSpecs.For(job, message.ReceiptHandle, options);
+        if (problems.Count > 0)
+        {
+            // Like a message that is not understood: no task, and the redrive policy moves it to the DLQ.
+            metrics.Invalid();
+            logger.LogWarning(
+                "Message {MessageId} asks for a job that cannot run and is left for the dead-letter queue (receive {ReceiveCount}): {Problems}",
+                message.MessageId, message.ReceiveCount, string.Join("; ", problems));
+            return;
+        }
+
+        var launch = new JobLaunch(spec, message.MessageId, ClientTokens.For(message.MessageId, message.ReceiptHandle));
         string taskId;
         try
         {

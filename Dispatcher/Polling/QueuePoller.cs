@@ -13,7 +13,7 @@ namespace Transcoder.Dispatcher.Polling;
 /// work on), hands each to <see cref="MessageHandler"/> concurrently, and never dies: a failed receive is logged and
 /// retried after a growing pause. On shutdown it stops receiving and waits for the messages in hand.
 /// </summary>
-public sealed class QueuePoller(
+internal sealed class QueuePoller(
     IAmazonSQS sqs,
     MessageHandler handler,
     DispatcherOptions options,

@@ -8,7 +8,7 @@ namespace Transcoder.Dispatcher.Polling;
 /// How many times this upload was already requeued because ECS could not launch it (the message attribute
 /// <see cref="InfrastructureRetriesAttribute"/>; 0 for a message S3 sent).
 /// </param>
-public sealed record ReceivedMessage(
+internal sealed record ReceivedMessage(
     string MessageId, string ReceiptHandle, string Body, int ReceiveCount, DateTimeOffset? SentAt, int InfrastructureRetries = 0)
 {
     public const string ReceiveCountAttribute = "ApproximateReceiveCount";

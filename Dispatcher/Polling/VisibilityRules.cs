@@ -3,7 +3,7 @@ using Transcoder.Dispatcher.Options;
 namespace Transcoder.Dispatcher.Polling;
 
 /// <summary>How long a message stays invisible after the dispatcher is done with it for now.</summary>
-public sealed class VisibilityRules(DispatcherOptions options)
+internal sealed class VisibilityRules(DispatcherOptions options)
 {
     // SQS's ceiling for a message's visibility timeout.
     private static readonly TimeSpan MaxVisibility = TimeSpan.FromHours(12);

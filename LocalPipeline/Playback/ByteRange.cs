@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Transcoder.LocalPipeline.Playback;
 
 /// <summary>One HTTP byte range (RFC 9110, 14.1.2): <c>bytes=first-last</c>, <c>bytes=first-</c> or <c>bytes=-suffix</c>.</summary>
-public static class ByteRange
+internal static class ByteRange
 {
     /// <returns>False when the header is not one satisfiable range of a <paramref name="length"/>-byte file.</returns>
     public static bool TryParse(string header, long length, out long start, out long end)

@@ -1,9 +1,9 @@
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.LocalPipeline.Playback;
 
 /// <summary>What the local player site serves: the player page, hls.js from the pinned npm package, and outputs.</summary>
-public static class PlayerSite
+internal static class PlayerSite
 {
     /// <param name="media">A folder holding one output folder per source (a job's <c>--output</c>).</param>
     public static IReadOnlyDictionary<string, string> Folders(string media) => new Dictionary<string, string>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 using Transcoder.TranscodeJob.Packaging;
 
 namespace Transcoder.LocalPipeline.Playback;
@@ -10,7 +10,7 @@ namespace Transcoder.LocalPipeline.Playback;
 /// every segment as a range of its CMAF file), the outputs' Content-Types. Each URL prefix maps to one folder, and
 /// no path leaves its folder.
 /// </summary>
-public sealed class StaticFileServer : IAsyncDisposable
+internal sealed class StaticFileServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly IReadOnlyDictionary<string, string> _folders;

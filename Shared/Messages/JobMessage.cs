@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Transcoder.Shared.Messages;
 
 /// <summary>
-/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?}</c>: for resubmitting a video by hand
+/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "passthrough"?}</c>: for resubmitting a video by hand
 /// and for splitting an S3 event with several records into one message per job.
 /// </summary>
 public static class JobMessage
@@ -20,12 +20,22 @@ public static class JobMessage
             writer.WriteString("key", job.Key);
             if (job.Revision is not null)
             {
-                writer.WriteString("revision", job.Revision);
+                writer.WriteString("revision", job.Revision.ToString());
             }
 
             if (job.Renditions is not null)
             {
                 writer.WriteString("renditions", job.Renditions);
+            }
+
+            if (job.Formats is not null)
+            {
+                writer.WriteString("formats", job.Formats);
+            }
+
+            if (job.Passthrough is not null)
+            {
+                writer.WriteString("passthrough", job.Passthrough);
             }
 
             writer.WriteEndObject();

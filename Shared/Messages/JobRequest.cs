@@ -1,15 +1,25 @@
+using Transcoder.Shared.Jobs;
+
 namespace Transcoder.Shared.Messages;
 
-/// <summary>One video to transcode, as the dispatcher learned it from a queue message.</summary>
+/// <summary>One video to transcode, as the dispatcher learned it from a queue message, before any check.</summary>
 /// <param name="Bucket">Bucket of the uploaded video.</param>
 /// <param name="Key">Key of the uploaded video, URL-decoded (the key as S3 stores it).</param>
-/// <param name="Revision">
-/// What tells two uploads of the same key apart (version id, else ETag, else the event's sequencer); null when the
-/// message did not say (a plain job message without one).
-/// </param>
+/// <param name="Revision">Which upload of the key (see <see cref="SourceRevision"/>); null when the message did not say.</param>
 /// <param name="Renditions">Optional comma list of rendition names for this job only.</param>
-public sealed record JobRequest(string Bucket, string Key, string? Revision, string? Renditions)
+/// <param name="Formats">Optional comma list of deliverables for this job only (<c>hls,dash,mp4</c>).</param>
+/// <param name="Passthrough">Optional text copied into the job's manifest unchanged.</param>
+public sealed record JobRequest(
+    string Bucket,
+    string Key,
+    SourceRevision? Revision,
+    string? Renditions,
+    string? Formats = null,
+    string? Passthrough = null)
 {
-    /// <summary>The job's stable id: the same object version always gets the same id.</summary>
-    public string JobId => global::Transcoder.Shared.JobId.ForObject(Bucket, Key, Revision);
+    /// <summary>The source this request names.</summary>
+    public S3Input Source => new(Bucket, Key);
+
+    /// <summary>The job's stable id: the same upload always gets the same id.</summary>
+    public string JobId => Source.JobIdAt(Revision);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.Shared.Messages;
 
@@ -69,6 +70,14 @@ public static class QueueMessageParser
         return ParsedMessage.Reject("not an S3 event notification, an s3:TestEvent or a {\"bucket\", \"key\"} job message");
     }
 
+    private static readonly (string Field, string Shape)[] OptionalTextFields =
+    [
+        ("revision", "a string such as \"etag:9b2cf535f27731c974343645a3985328\""),
+        ("renditions", "a comma list such as \"720p,480p\""),
+        ("formats", "a comma list such as \"hls,mp4\""),
+        ("passthrough", "a string"),
+    ];
+
     private static ParsedMessage ParsePlainJob(JsonElement root)
     {
         var bucket = GetString(root, "bucket");
@@ -78,13 +87,21 @@ public static class QueueMessageParser
             return ParsedMessage.Reject("a job message needs non-empty string fields \"bucket\" and \"key\"");
         }
 
-        if (root.TryGetProperty("renditions", out var renditions)
-            && renditions.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        foreach (var (field, shape) in OptionalTextFields)
         {
-            return ParsedMessage.Reject("\"renditions\" must be a comma list such as \"720p,480p\"");
+            if (root.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return ParsedMessage.Reject($"\"{field}\" must be {shape}");
+            }
         }
 
-        var job = new JobRequest(bucket, key, GetString(root, "revision"), NullIfEmpty(GetString(root, "renditions")));
+        var job = new JobRequest(
+            bucket,
+            key,
+            NullIfEmpty(GetString(root, "revision")) is { } revision ? SourceRevision.Parse(revision) : null,
+            NullIfEmpty(GetString(root, "renditions")),
+            NullIfEmpty(GetString(root, "formats")),
+            string.IsNullOrWhiteSpace(GetString(root, "passthrough")) ? null : GetString(root, "passthrough"));
         return ParsedMessage.ForJobs([job]);
     }
 

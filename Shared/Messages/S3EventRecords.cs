@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.Shared.Messages;
 
@@ -61,12 +62,8 @@ internal static class S3EventRecords
         eventName.StartsWith("ObjectCreated:", StringComparison.Ordinal)
         || eventName.StartsWith("s3:ObjectCreated:", StringComparison.Ordinal);
 
-    // The version id tells uploads apart in a versioned bucket; else the ETag (the content), else the sequencer
-    // (the order of events for one key), so that the same upload always gets the same job id.
-    private static string? RevisionOf(JsonElement s3Object) =>
-        NonEmpty(QueueMessageParser.GetString(s3Object, "versionId"))
-        ?? NonEmpty(QueueMessageParser.GetString(s3Object, "eTag"))
-        ?? NonEmpty(QueueMessageParser.GetString(s3Object, "sequencer"));
-
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static SourceRevision? RevisionOf(JsonElement s3Object) => SourceRevision.Of(
+        QueueMessageParser.GetString(s3Object, "versionId"),
+        QueueMessageParser.GetString(s3Object, "eTag"),
+        QueueMessageParser.GetString(s3Object, "sequencer"));
 }

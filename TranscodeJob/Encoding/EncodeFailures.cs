@@ -4,7 +4,7 @@ using Transcoder.TranscodeJob.Ffmpeg;
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>Decides what an ffmpeg failure on a source that probed fine means.</summary>
-public static class EncodeFailures
+internal static class EncodeFailures
 {
     public static JobException From(string what, FfmpegResult result)
     {

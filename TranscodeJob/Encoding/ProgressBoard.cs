@@ -9,7 +9,7 @@ namespace Transcoder.TranscodeJob.Encoding;
 /// container (where a redrawn line would only fill the log).
 /// </summary>
 /// <param name="terminal">stderr when it is a terminal, else null.</param>
-public sealed class ProgressBoard(
+internal sealed class ProgressBoard(
     TimeSpan duration,
     IEnumerable<string> renditions,
     ILogger logger,

@@ -4,7 +4,7 @@ namespace Transcoder.TranscodeJob.Errors;
 /// An expected failure of the job, carrying one clear line for the operator and whether a retry can help.
 /// Program.cs maps it to exit code 3 (bad input, not retryable) or 4 (transient, retryable).
 /// </summary>
-public sealed class JobException(string message, bool isRetryable, Exception? innerException = null)
+internal sealed class JobException(string message, bool isRetryable, Exception? innerException = null)
     : Exception(message, innerException)
 {
     public bool IsRetryable { get; } = isRetryable;

@@ -3,7 +3,7 @@ using Transcoder.Shared;
 namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <summary>Where the two executables are: <c>FFMPEG_PATH</c> / <c>FFPROBE_PATH</c>, else looked up on PATH.</summary>
-public sealed record FfmpegPaths(string Ffmpeg, string Ffprobe)
+internal sealed record FfmpegPaths(string Ffmpeg, string Ffprobe)
 {
     public static readonly FfmpegPaths Default = new("ffmpeg", "ffprobe");
 

@@ -6,7 +6,7 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 /// Reads the key=value lines of <c>-progress pipe:1</c>. Each block ends with <c>progress=continue</c> or
 /// <c>progress=end</c>; <see cref="Push"/> returns the encoded time at the end of a block.
 /// </summary>
-public sealed class FfmpegProgress
+internal sealed class FfmpegProgress
 {
     private TimeSpan _outTime;
 

@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <param name="StderrTail">The last lines ffmpeg wrote to stderr: its error message when it failed.</param>
-public sealed record FfmpegResult(int ExitCode, IReadOnlyList<string> StderrTail)
+internal sealed record FfmpegResult(int ExitCode, IReadOnlyList<string> StderrTail)
 {
     public bool Succeeded => ExitCode == 0;
 

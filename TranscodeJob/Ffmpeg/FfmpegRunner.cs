@@ -6,7 +6,7 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <summary>The only class that touches CliWrap: argument lists in, exit code and stderr tail out.</summary>
 /// <param name="gracePeriod">How long ffmpeg gets to stop after SIGINT before it is killed.</param>
-public sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IFfmpegRunner
+internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IFfmpegRunner
 {
     private const int StderrLinesKept = 12;
 

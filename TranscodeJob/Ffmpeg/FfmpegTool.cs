@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Ffmpeg;
 
-public enum FfmpegTool
+internal enum FfmpegTool
 {
     Ffmpeg,
     Ffprobe,

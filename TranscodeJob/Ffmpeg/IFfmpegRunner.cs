@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <summary>Runs ffmpeg or ffprobe with an argument list. The one boundary to the media tools.</summary>
-public interface IFfmpegRunner
+internal interface IFfmpegRunner
 {
     /// <param name="onOutputLine">Called for each stdout line as it arrives (progress, JSON), never buffered whole.</param>
     /// <param name="cancellationToken">

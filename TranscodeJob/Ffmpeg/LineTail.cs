@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <summary>Keeps the last few lines of a stream that may be long (ffmpeg's stderr), thread-safe.</summary>
-public sealed class LineTail(int capacity)
+internal sealed class LineTail(int capacity)
 {
     private readonly Queue<string> _lines = new(capacity);
     private readonly Lock _gate = new();

@@ -9,7 +9,7 @@ namespace Transcoder.TranscodeJob.Hosting;
 /// ECS task role), region from AWS_REGION or the profile, endpoints from AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_S3 /
 /// AWS_ENDPOINT_URL_SQS, so the same binary talks to AWS or to a local emulator.
 /// </summary>
-public static class AwsClients
+internal static class AwsClients
 {
     public static IAmazonS3 CreateS3(IReadOnlyDictionary<string, string> environment)
     {

@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace Transcoder.TranscodeJob.Hosting;
 
-public static class EnvironmentVariables
+internal static class EnvironmentVariables
 {
     /// <summary>A snapshot of this process's environment.</summary>
     public static IReadOnlyDictionary<string, string> Current()

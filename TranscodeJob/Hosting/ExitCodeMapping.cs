@@ -5,7 +5,7 @@ using Transcoder.TranscodeJob.Errors;
 namespace Transcoder.TranscodeJob.Hosting;
 
 /// <summary>The one place where a failure becomes a documented exit code and the line printed on stderr.</summary>
-public static class ExitCodeMapping
+internal static class ExitCodeMapping
 {
     /// <param name="stopping">Cancelled when a signal asked the job to stop.</param>
     /// <param name="signalExitCode">130 for SIGINT, 143 for SIGTERM.</param>

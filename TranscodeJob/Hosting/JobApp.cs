@@ -7,6 +7,7 @@ using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Queue;
 using Transcoder.TranscodeJob.Settings;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Hosting;
@@ -15,7 +16,7 @@ namespace Transcoder.TranscodeJob.Hosting;
 /// The edge of the job: parses the command line, runs the pipeline, and turns every outcome into a documented exit
 /// code and, on failure, one clear line on stderr. Nothing below this class decides exit codes.
 /// </summary>
-public static class JobApp
+internal static class JobApp
 {
     // ECS sends SIGKILL 30 s after SIGTERM by default: 10 s for ffmpeg to stop leaves time to clean up and
     // release the message.
@@ -77,6 +78,11 @@ public static class JobApp
 
             exitCode = ExitCodes.Success;
         }
+        catch (SourceSupersededException superseded)
+        {
+            logger.LogInformation("Superseded, publishing nothing: {Reason}", superseded.Message);
+            exitCode = ExitCodes.Success;
+        }
 #pragma warning disable CA1031 // The edge of the program: every failure ends in an exit code and one line.
         catch (Exception exception)
 #pragma warning restore CA1031
@@ -130,6 +136,8 @@ public static class JobApp
                 EncodeMode = settings.EncodeMode,
                 Formats = settings.Formats,
                 MaxSourceDuration = settings.MaxSourceDuration,
+                Revision = settings.Spec.Revision,
+                Passthrough = settings.Spec.Passthrough,
             },
             loggers,
             TimeProvider.System);

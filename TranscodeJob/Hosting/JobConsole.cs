@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Hosting;
 
 /// <summary>The job's standard streams, and whether a person is watching them.</summary>
-public sealed record JobConsole(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal)
+internal sealed record JobConsole(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal)
 {
     public static JobConsole System =>
         new(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected);

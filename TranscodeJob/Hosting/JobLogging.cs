@@ -4,7 +4,7 @@ using Transcoder.TranscodeJob.Settings;
 
 namespace Transcoder.TranscodeJob.Hosting;
 
-public static class JobLogging
+internal static class JobLogging
 {
     /// <summary>JSON lines for a container's log driver, one readable line per event on a terminal.</summary>
     public static ILoggerFactory Create(LogFormat format, bool verbose) => LoggerFactory.Create(builder =>

@@ -7,7 +7,7 @@ namespace Transcoder.TranscodeJob.Hosting;
 /// SIGTERM (ECS stopping the task) and SIGINT (Ctrl-C) become a cancellation: ffmpeg is stopped, the workspace
 /// removed and the message released before the process exits with 143 or 130. A second Ctrl-C kills at once.
 /// </summary>
-public sealed class Shutdown : IDisposable
+internal sealed class Shutdown : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private readonly List<PosixSignalRegistration> _registrations = [];

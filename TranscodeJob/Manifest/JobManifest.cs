@@ -7,7 +7,7 @@ namespace Transcoder.TranscodeJob.Manifest;
 /// <param name="Hls">The HLS master playlist, when HLS was asked for.</param>
 /// <param name="Dash">The DASH MPD, when DASH was asked for.</param>
 /// <param name="Files">Every published file but this one, with its role, Content-Type and size.</param>
-public sealed record JobManifest(
+internal sealed record JobManifest(
     int SchemaVersion,
     string JobId,
     DateTimeOffset CompletedAt,
@@ -21,6 +21,9 @@ public sealed record JobManifest(
     IReadOnlyList<ManifestFile> Files)
 {
     public const string FileName = "manifest.json";
+
+    /// <summary>The uploader's own text (<c>PASSTHROUGH</c>), unchanged; absent when none was given.</summary>
+    public string? Passthrough { get; init; }
 
     /// <summary>2: CMAF tracks, HLS/DASH, storyboard and the files list.</summary>
     public const int CurrentSchemaVersion = 2;

@@ -1,3 +1,3 @@
 namespace Transcoder.TranscodeJob.Manifest;
 
-public sealed record ManifestAudio(int Index, string Codec, int Channels, int SampleRate, string? Language, bool IsDefault);
+internal sealed record ManifestAudio(int Index, string Codec, int Channels, int SampleRate, string? Language, bool IsDefault);

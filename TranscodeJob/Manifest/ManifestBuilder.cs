@@ -12,6 +12,7 @@ internal static class ManifestBuilder
     public static JobManifest Build(
         string jobId,
         SourceObject source,
+        string fingerprint,
         SourceMedia media,
         EncodedLadder encoded,
         AudioPlan? audio,
@@ -31,7 +32,7 @@ internal static class ManifestBuilder
             completedAt,
             new ManifestSource(
                 source.Uri,
-                source.Fingerprint,
+                fingerprint,
                 source.ETag,
                 source.VersionId,
                 source.Size,

@@ -1,4 +1,4 @@
 namespace Transcoder.TranscodeJob.Manifest;
 
 /// <summary>A published file: its name in the output folder, its role (hls-master, cmaf-video, mp4…), how it is served.</summary>
-public sealed record ManifestFile(string File, string Role, string ContentType, long Size);
+internal sealed record ManifestFile(string File, string Role, string ContentType, long Size);

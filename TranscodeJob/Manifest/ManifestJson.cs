@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Transcoder.TranscodeJob.Manifest;
 
-public static class ManifestJson
+internal static class ManifestJson
 {
     /// <summary>
     /// Source-generated, indented, and without the HTML-safe escaping (a '+' in a timestamp stays '+'): people

@@ -8,4 +8,4 @@ namespace Transcoder.TranscodeJob.Manifest;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(JobManifest))]
 [JsonSerializable(typeof(FailureRecord))]
-public sealed partial class ManifestJsonContext : JsonSerializerContext;
+internal sealed partial class ManifestJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Manifest;
 
-public sealed record ManifestPoster(string File, int Width, int Height)
+internal sealed record ManifestPoster(string File, int Width, int Height)
 {
     public const string FileName = "poster.jpg";
 }

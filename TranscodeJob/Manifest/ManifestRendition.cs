@@ -6,7 +6,7 @@ namespace Transcoder.TranscodeJob.Manifest;
 /// <param name="Bitrate">Measured average bitrate of the video track, bits per second.</param>
 /// <param name="MaxVideoKbps">The video bitrate cap it was encoded with.</param>
 /// <param name="Size">Bytes of the CMAF video track.</param>
-public sealed record ManifestRendition(
+internal sealed record ManifestRendition(
     string Name,
     string? File,
     string? Playlist,

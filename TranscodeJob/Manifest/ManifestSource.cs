@@ -1,9 +1,9 @@
 namespace Transcoder.TranscodeJob.Manifest;
 
-/// <param name="Fingerprint">ETag (+ version id) in S3, size and modification time for a local file.</param>
+/// <param name="Fingerprint">The upload's revision and a digest of what was asked (see <see cref="ManifestFingerprint"/>).</param>
 /// <param name="DurationSeconds">The real duration, from the media's packets.</param>
 /// <param name="DeclaredDurationSeconds">What the header claimed, when it claimed anything plausible.</param>
-public sealed record ManifestSource(
+internal sealed record ManifestSource(
     string Uri,
     string Fingerprint,
     string? ETag,

@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Manifest;
 
 /// <summary>Seek-preview thumbnails: a WebVTT track whose cues point at rectangles of the sprite sheets.</summary>
-public sealed record ManifestStoryboard(
+internal sealed record ManifestStoryboard(
     string Vtt,
     IReadOnlyList<string> Sheets,
     double IntervalSeconds,

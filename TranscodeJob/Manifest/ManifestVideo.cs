@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Manifest;
 
 /// <summary>The source's video stream as probed: coded size, displayed size and what changed between them.</summary>
-public sealed record ManifestVideo(
+internal sealed record ManifestVideo(
     string Codec,
     int Width,
     int Height,

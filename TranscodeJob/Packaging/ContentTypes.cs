@@ -4,7 +4,7 @@ namespace Transcoder.TranscodeJob.Packaging;
 /// The Content-Type each published file is stored with, by extension: players and CDNs rely on it. Public: the local
 /// player's file server serves the same files with the same types.
 /// </summary>
-public static class ContentTypes
+internal static class ContentTypes
 {
     public static string For(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {

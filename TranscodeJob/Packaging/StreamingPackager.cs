@@ -1,3 +1,5 @@
+using Transcoder.Shared.Jobs;
+
 namespace Transcoder.TranscodeJob.Packaging;
 
 /// <summary>

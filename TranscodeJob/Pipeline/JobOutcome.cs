@@ -5,4 +5,4 @@ namespace Transcoder.TranscodeJob.Pipeline;
 /// <param name="AlreadyDone">True when a manifest for the same source version was found and nothing was encoded.</param>
 /// <param name="EncodeTime">Wall time of the encode itself (zero when already done): the rest is download, probe,
 /// packaging, upload and manifest.</param>
-public sealed record JobOutcome(string JobId, string Location, bool AlreadyDone, JobManifest Manifest, TimeSpan EncodeTime = default);
+internal sealed record JobOutcome(string JobId, string Location, bool AlreadyDone, JobManifest Manifest, TimeSpan EncodeTime = default);

@@ -1,5 +1,5 @@
 using Transcoder.TranscodeJob.Encoding;
-using Transcoder.TranscodeJob.Packaging;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Pipeline;
@@ -17,10 +17,16 @@ internal sealed record PipelineOptions(
     /// <summary>How often a container logs encoding progress.</summary>
     public TimeSpan ProgressLogInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    public EncodeMode EncodeMode { get; init; } = EncodeMode.Single;
+    public EncodeMode EncodeMode { get; init; } = Settings.JobDefaults.EncodeMode;
 
-    public StreamingFormats Formats { get; init; } = StreamingFormats.All;
+    public StreamingFormats Formats { get; init; } = JobSpec.DefaultFormats;
 
-    /// <summary>A longer source is bad input (see <see cref="Settings.JobSettingsResolver.DefaultMaxSourceSeconds"/>).</summary>
-    public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(Settings.JobSettingsResolver.DefaultMaxSourceSeconds);
+    /// <summary>A longer source is bad input (see <see cref="Settings.JobDefaults.MaxSourceSeconds"/>).</summary>
+    public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(Settings.JobDefaults.MaxSourceSeconds);
+
+    /// <summary>The upload the job was started for; null when run by hand (whatever is in place is transcoded).</summary>
+    public SourceRevision? Revision { get; init; }
+
+    /// <summary>The uploader's text, copied into the manifest.</summary>
+    public string? Passthrough { get; init; }
 }

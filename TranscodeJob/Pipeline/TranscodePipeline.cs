@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Transcoder.Shared;
+using Transcoder.Shared.Jobs;
 using Microsoft.Extensions.Logging;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
@@ -38,19 +39,21 @@ internal sealed class TranscodePipeline(
         try
         {
             described = await source.DescribeAsync(cancellationToken);
-            jobId ??= described.DefaultJobId;
+            jobId ??= source.Location.JobIdAt(described.Revision);
             using var scope = _logger.BeginScope("{JobId}", jobId);
+            ThrowIfSuperseded(described);
 
+            var fingerprint = ManifestFingerprint.For(described.Revision, options.Ladder, options.Formats);
             var existing = await ReadManifestAsync(cancellationToken);
-            if (existing is not null && existing.Source.Fingerprint == described.Fingerprint)
+            if (existing is not null && existing.Source.Fingerprint == fingerprint)
             {
                 _logger.LogInformation(
-                    "Already done: {Location}{Manifest} exists for this source ({Fingerprint}); nothing to encode",
-                    output.Location, JobManifest.FileName, described.Fingerprint);
+                    "Already done: {Location}{Manifest} exists for this source and request ({Fingerprint}); nothing to encode",
+                    output.Location, JobManifest.FileName, fingerprint);
                 return new JobOutcome(jobId, output.Location, AlreadyDone: true, existing);
             }
 
-            var (manifest, encodeTime) = await TranscodeAsync(jobId, described, replacesManifest: existing is not null, cancellationToken);
+            var (manifest, encodeTime) = await TranscodeAsync(jobId, described, fingerprint, replacesManifest: existing is not null, cancellationToken);
             return new JobOutcome(jobId, output.Location, AlreadyDone: false, manifest, encodeTime);
         }
         catch (JobException failure) when (!failure.IsRetryable)
@@ -60,8 +63,18 @@ internal sealed class TranscodePipeline(
         }
     }
 
+    // The dispatcher passes the revision the upload event named. A later upload of the same key has its own event and
+    // job: this one must not publish the older content over it, nor answer "already done" for it.
+    private void ThrowIfSuperseded(SourceObject current)
+    {
+        if (options.Revision is { } asked && asked.IsSupersededBy(current.Revision))
+        {
+            throw new SourceSupersededException(current.Uri, asked, current.Revision);
+        }
+    }
+
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime)> TranscodeAsync(
-        string jobId, SourceObject described, bool replacesManifest, CancellationToken cancellationToken)
+        string jobId, SourceObject described, string fingerprint, bool replacesManifest, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, jobId);
@@ -93,8 +106,15 @@ internal sealed class TranscodePipeline(
             new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval)), cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
 
-        // From here the folder changes: an older version's manifest goes first, so that "manifest present" keeps
+        // From here the folder changes. A re-upload during the encode is checked for once more: the later upload's job
+        // may already be publishing. Then an older version's manifest goes first, so that "manifest present" keeps
         // meaning "complete" even while new files replace old ones.
+        var again = await source.DescribeAsync(cancellationToken);
+        if (described.Revision.IsSupersededBy(again.Revision))
+        {
+            throw new SourceSupersededException(described.Uri, described.Revision, again.Revision);
+        }
+
         if (replacesManifest)
         {
             await output.DeleteAsync(JobManifest.FileName, cancellationToken);
@@ -162,7 +182,8 @@ internal sealed class TranscodePipeline(
         await publisher.CompleteAsync();
         await output.DeleteAsync(FailureRecord.FileName, cancellationToken);
 
-        var manifest = ManifestBuilder.Build(jobId, described, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow());
+        var manifest = ManifestBuilder.Build(jobId, described, fingerprint, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow())
+            with { Passthrough = options.Passthrough };
         var manifestPath = workspace.PathFor(JobManifest.FileName);
         await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options.GetTypeInfo(typeof(JobManifest))), cancellationToken);
         await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);
@@ -218,7 +239,7 @@ internal sealed class TranscodePipeline(
     {
         try
         {
-            var record = new FailureRecord(1, jobId, described?.Uri ?? "unknown", described?.Fingerprint, failure.Message, time.GetUtcNow());
+            var record = new FailureRecord(1, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow());
             var path = Path.Combine(Path.GetTempPath(), $"failure-{Guid.NewGuid():N}.json");
             try
             {

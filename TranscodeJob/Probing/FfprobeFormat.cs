@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Probing;
 
-public sealed class FfprobeFormat
+internal sealed class FfprobeFormat
 {
     public string? FormatName { get; set; }
 

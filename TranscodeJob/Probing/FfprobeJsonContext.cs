@@ -7,4 +7,4 @@ namespace Transcoder.TranscodeJob.Probing;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(FfprobeOutput))]
-public sealed partial class FfprobeJsonContext : JsonSerializerContext;
+internal sealed partial class FfprobeJsonContext : JsonSerializerContext;

@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Probing;
 
 /// <summary>The subset of <c>ffprobe -print_format json -show_format -show_streams</c> the job reads.</summary>
-public sealed class FfprobeOutput
+internal sealed class FfprobeOutput
 {
     public List<FfprobeStream>? Streams { get; set; }
 

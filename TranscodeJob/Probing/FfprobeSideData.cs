@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Probing;
 
-public sealed class FfprobeSideData
+internal sealed class FfprobeSideData
 {
     public string? SideDataType { get; set; }
 

@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Probing;
 
-public sealed class FfprobeStream
+internal sealed class FfprobeStream
 {
     public int Index { get; set; }
 

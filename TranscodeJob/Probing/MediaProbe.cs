@@ -6,7 +6,7 @@ using Transcoder.TranscodeJob.Ffmpeg;
 namespace Transcoder.TranscodeJob.Probing;
 
 /// <summary>Runs ffprobe and reads its JSON; for a source, also its packets, for the duration it really has.</summary>
-public sealed partial class MediaProbe(IFfmpegRunner runner)
+internal sealed partial class MediaProbe(IFfmpegRunner runner)
 {
     /// <summary>
     /// Probes an untrusted source: its streams from the header, then its real duration from a demux-only pass over its

@@ -5,7 +5,7 @@ using Transcoder.TranscodeJob.Errors;
 namespace Transcoder.TranscodeJob.Probing;
 
 /// <summary>Turns ffprobe's JSON into a <see cref="SourceMedia"/>, or a bad-input error naming what is missing.</summary>
-public static class ProbeParser
+internal static class ProbeParser
 {
     public static SourceMedia Parse(string json, string inputName)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Transcoder.TranscodeJob.Probing;
 
 /// <summary>A fraction as ffprobe prints it: <c>30000/1001</c> (frame rates) or <c>16:9</c> (aspect ratios).</summary>
-public readonly record struct Rational(long Numerator, long Denominator)
+internal readonly record struct Rational(long Numerator, long Denominator)
 {
     public static readonly Rational One = new(1, 1);
 

@@ -4,7 +4,7 @@ namespace Transcoder.TranscodeJob.Probing;
 /// <param name="Container">ffprobe's format name, e.g. <c>mov,mp4,m4a,3gp,3g2,mj2</c>.</param>
 /// <param name="Duration">How long the media really is: for a source, from its packets (see <see cref="ContentDuration"/>);
 /// zero when unknown.</param>
-public sealed record SourceMedia(
+internal sealed record SourceMedia(
     string Container,
     TimeSpan Duration,
     long? BitRate,

@@ -4,7 +4,7 @@ namespace Transcoder.TranscodeJob.Probing;
 /// <param name="Rotation">Clockwise degrees a player turns the picture: 0, 90, 180 or 270.</param>
 /// <param name="FrameRate">The average frame rate, or the stream's base rate when the average is unknown.</param>
 /// <param name="FieldOrder">ffprobe's field order: <c>progressive</c>, <c>tt</c>, <c>bb</c>, ... or null.</param>
-public sealed record VideoStreamInfo(
+internal sealed record VideoStreamInfo(
     int Index,
     string Codec,
     int Width,

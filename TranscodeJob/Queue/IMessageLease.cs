@@ -4,7 +4,7 @@ namespace Transcoder.TranscodeJob.Queue;
 /// The job's hold on the SQS message that started it (DESIGN.md, "the message's life"): kept invisible while the
 /// job works, deleted when it is done or the input is bad, released for a retry otherwise.
 /// </summary>
-public interface IMessageLease : IAsyncDisposable
+internal interface IMessageLease : IAsyncDisposable
 {
     /// <summary>Starts extending the message's visibility in the background.</summary>
     void Start();

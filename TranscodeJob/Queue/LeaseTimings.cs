@@ -5,7 +5,7 @@ namespace Transcoder.TranscodeJob.Queue;
 /// How far each heartbeat pushes the visibility out. Three intervals: two heartbeats can be lost (a network blip,
 /// a long GC) before the message comes back and a second task starts on the same video.
 /// </param>
-public sealed record LeaseTimings(TimeSpan Interval, TimeSpan Extension)
+internal sealed record LeaseTimings(TimeSpan Interval, TimeSpan Extension)
 {
     public static LeaseTimings FromInterval(TimeSpan interval) => new(interval, interval * 3);
 

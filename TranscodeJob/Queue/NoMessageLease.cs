@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Queue;
 
 /// <summary>Run by hand (no queue URL or receipt handle): no queue calls at all.</summary>
-public sealed class NoMessageLease : IMessageLease
+internal sealed class NoMessageLease : IMessageLease
 {
     public static readonly NoMessageLease Instance = new();
 

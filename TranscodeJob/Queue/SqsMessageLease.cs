@@ -10,7 +10,7 @@ namespace Transcoder.TranscodeJob.Queue;
 /// Heartbeats, deletes or releases one SQS message. A stale receipt handle (the message came back and someone
 /// else received it, or it was already deleted) is logged and never fails the job: the outputs are what matter.
 /// </summary>
-public sealed class SqsMessageLease(
+internal sealed class SqsMessageLease(
     IAmazonSQS sqs,
     string queueUrl,
     string receiptHandle,
@@ -28,7 +28,8 @@ public sealed class SqsMessageLease(
         await StopHeartbeatAsync();
         try
         {
-            if (exitCode is ExitCodes.Success or ExitCodes.BadInput)
+            var fate = ExitCodes.FateOf(exitCode);
+            if (fate == MessageFate.Delete)
             {
                 await sqs.DeleteMessageAsync(queueUrl, receiptHandle, CancellationToken.None);
                 logger.LogInformation("Deleted the message (exit code {ExitCode})", exitCode);
@@ -36,10 +37,12 @@ public sealed class SqsMessageLease(
             else
             {
                 // Visible again at once: a new task retries now rather than after the visibility timeout. After
-                // maxReceiveCount receives the queue's redrive policy moves it to the DLQ. A usage error lands
-                // here too: in a task it means a broken deployment, and the message must not be dropped.
+                // maxReceiveCount receives the queue's redrive policy moves it to the DLQ.
                 await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, 0, CancellationToken.None);
-                logger.LogInformation("Released the message for a retry (exit code {ExitCode})", exitCode);
+                logger.LogInformation(
+                    "Released the message ({Why}, exit code {ExitCode})",
+                    fate == MessageFate.Release ? "for a retry" : "towards the dead-letter queue: the deployment's settings are wrong",
+                    exitCode);
             }
         }
         catch (Exception exception) when (IsStale(exception))

@@ -7,4 +7,4 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// </param>
 /// <param name="Crf">Constant rate factor under the bitrate cap (capped CRF): easy scenes cost less than the cap.</param>
 /// <param name="GopSeconds">Keyframe interval; keyframes are forced on the same timestamps in every rendition.</param>
-public sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2);
+internal sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2);

@@ -3,7 +3,7 @@ using Transcoder.TranscodeJob.Probing;
 namespace Transcoder.TranscodeJob.Renditions;
 
 /// <summary>Chooses the output frame rate: the source's, tidied and capped.</summary>
-public static class FrameRates
+internal static class FrameRates
 {
     public const int Maximum = 60;
 

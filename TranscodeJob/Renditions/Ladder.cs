@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 
 namespace Transcoder.TranscodeJob.Renditions;
 
 /// <summary>The renditions to make (tallest first) and the encoder settings they share.</summary>
-public sealed partial record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettings Encoder)
+internal sealed record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettings Encoder)
 {
     // Peak bitrates close to Apple's HLS authoring guidance for H.264 at 30 fps; capped CRF spends less on easy scenes.
     public static Ladder Default { get; } = new(
@@ -30,15 +30,14 @@ public sealed partial record Ladder(IReadOnlyList<Rendition> Renditions, Encoder
         foreach (var name in names)
         {
             var rung = Renditions.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (rung is null && HeightName().Match(name) is { Success: true } match)
+            if (rung is null && RenditionNames.TryParseHeight(name, out var height))
             {
-                var height = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-                rung = height is >= 16 and <= 4320 && height % 2 == 0 ? RungAt(height) : null;
+                rung = RungAt(height);
             }
 
             if (rung is null)
             {
-                problems.Add($"unknown rendition '{name}': use one of {string.Join(", ", Renditions.Select(r => r.Name))} or an even height like 540p");
+                problems.Add(RenditionNames.Problem(name, [.. Renditions.Select(r => r.Name)]) ?? $"unknown rendition '{name}'");
             }
             else if (!chosen.Any(c => c.Height == rung.Height))
             {
@@ -82,7 +81,4 @@ public sealed partial record Ladder(IReadOnlyList<Rendition> Renditions, Encoder
         var scale = Math.Pow((double)height / nearest.Height, 1.5);
         return new Rendition(name, height, Math.Max(MinimumVideoKbps, (int)Math.Round(nearest.VideoKbps * scale)), nearest.AudioKbps);
     }
-
-    [GeneratedRegex(@"^(\d{2,4})p$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HeightName();
 }

@@ -8,7 +8,7 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// </code>
 /// Everything but <c>renditions</c> is optional.
 /// </summary>
-public sealed class LadderDocument
+internal sealed class LadderDocument
 {
     public string? Preset { get; set; }
 

@@ -5,7 +5,7 @@ using Transcoder.TranscodeJob.Errors;
 namespace Transcoder.TranscodeJob.Renditions;
 
 /// <summary>Reads a ladder JSON file (see <see cref="LadderDocument"/>), reporting every problem at once.</summary>
-public static class LadderFile
+internal static class LadderFile
 {
     // x264's presets, fastest first.
     private static readonly string[] Presets =

@@ -9,4 +9,4 @@ namespace Transcoder.TranscodeJob.Renditions;
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(LadderDocument))]
-public sealed partial class LadderJsonContext : JsonSerializerContext;
+internal sealed partial class LadderJsonContext : JsonSerializerContext;

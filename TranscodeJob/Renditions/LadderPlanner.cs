@@ -7,7 +7,7 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// Plans the renditions of one source. Sizes are computed on the displayed picture (anamorphic pixels stretched,
 /// rotation applied): a portrait phone video stays portrait, a 16:9 DVD comes out 16:9 with square pixels.
 /// </summary>
-public sealed class LadderPlanner(Ladder ladder)
+internal sealed class LadderPlanner(Ladder ladder)
 {
     /// <summary>Smaller than this on the short side is not a video anyone should be transcoding.</summary>
     public const int MinimumSide = 16;

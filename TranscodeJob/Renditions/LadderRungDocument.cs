@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Renditions;
 
-public sealed class LadderRungDocument
+internal sealed class LadderRungDocument
 {
     public string? Name { get; set; }
 

@@ -5,4 +5,4 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// The short side in pixels: "720p" is 1280×720 for a landscape source and 720×1280 for a portrait one.
 /// </param>
 /// <param name="VideoKbps">Peak video bitrate (VBV maxrate) at up to 30 fps; 1.5× above 30 fps.</param>
-public sealed record Rendition(string Name, int Height, int VideoKbps, int AudioKbps);
+internal sealed record Rendition(string Name, int Height, int VideoKbps, int AudioKbps);

@@ -5,7 +5,7 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// <summary>One output to encode: exact displayed size, frame rate, bitrate caps and the audio track to keep.</summary>
 /// <param name="Audio">The source track to keep, or null for a video-only output.</param>
 /// <param name="ToneMap">Whether the source is HDR and needs tone mapping to SDR BT.709.</param>
-public sealed record RenditionPlan(
+internal sealed record RenditionPlan(
     string Name,
     int Width,
     int Height,

@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Settings;
 
 /// <summary>What the command line said, before environment fallbacks and validation.</summary>
-public sealed record CliValues(
+internal sealed record CliValues(
     string? Input = null,
     string? Output = null,
     string? Renditions = null,

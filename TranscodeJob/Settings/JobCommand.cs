@@ -4,7 +4,7 @@ using Transcoder.Shared;
 namespace Transcoder.TranscodeJob.Settings;
 
 /// <summary>TranscodeJob's command line. Every option names its environment fallback in its help.</summary>
-public sealed class JobCommand
+internal sealed class JobCommand
 {
     public JobCommand()
     {
@@ -50,7 +50,7 @@ public sealed class JobCommand
 
     public Option<int?> MaxDuration { get; } = new("--max-duration")
     {
-        Description = $"Longest source accepted, in seconds (default {JobSettingsResolver.DefaultMaxSourceSeconds}); a longer one is refused as bad input (exit 3). Env: {JobEnvironment.MaxSourceSeconds}.",
+        Description = $"Longest source accepted, in seconds (default {JobDefaults.MaxSourceSeconds}); a longer one is refused as bad input (exit 3). Env: {JobEnvironment.MaxSourceSeconds}.",
         HelpName = "seconds",
     };
 
@@ -68,7 +68,7 @@ public sealed class JobCommand
 
     public Option<int?> Parallelism { get; } = new("--parallelism", "-p")
     {
-        Description = $"Renditions encoded at the same time (default: {JobSettingsResolver.DefaultParallelism(Environment.ProcessorCount)} on this machine). Env: {JobEnvironment.Parallelism}.",
+        Description = $"Renditions encoded at the same time (default: {JobDefaults.Parallelism(Environment.ProcessorCount)} on this machine). Env: {JobEnvironment.Parallelism}.",
         HelpName = "n",
     };
 

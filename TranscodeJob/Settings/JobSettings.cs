@@ -1,17 +1,15 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
-using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Settings;
 
-/// <summary>Everything the job was asked to do, validated.</summary>
+/// <summary>Everything the job was asked to do, validated: the dispatcher's spec and the job's own settings.</summary>
+/// <param name="Ladder">The ladder, already narrowed to the spec's renditions.</param>
 /// <param name="LogFormat">Null: JSON unless stdout is a terminal.</param>
 /// <param name="Lease">Null when run by hand: no queue calls.</param>
 internal sealed record JobSettings(
-    InputLocation Input,
-    OutputLocation Output,
-    string? JobId,
+    JobSpec Spec,
     Ladder Ladder,
     string WorkDir,
     int Parallelism,
@@ -19,9 +17,15 @@ internal sealed record JobSettings(
     LogFormat? LogFormat,
     LeaseSettings? Lease)
 {
-    public EncodeMode EncodeMode { get; init; } = EncodeMode.Single;
+    public InputLocation Input => Spec.Source;
 
-    public StreamingFormats Formats { get; init; } = StreamingFormats.All;
+    public OutputLocation Output => Spec.Output;
 
-    public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(JobSettingsResolver.DefaultMaxSourceSeconds);
+    public string? JobId => Spec.JobId;
+
+    public StreamingFormats Formats => Spec.Formats;
+
+    public required EncodeMode EncodeMode { get; init; }
+
+    public required TimeSpan MaxSourceDuration { get; init; }
 }

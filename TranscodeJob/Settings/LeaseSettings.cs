@@ -3,4 +3,4 @@ using Transcoder.TranscodeJob.Queue;
 namespace Transcoder.TranscodeJob.Settings;
 
 /// <summary>The SQS message this job owns (set by the dispatcher), with the heartbeat timing.</summary>
-public sealed record LeaseSettings(string QueueUrl, string ReceiptHandle, LeaseTimings Timings);
+internal sealed record LeaseSettings(string QueueUrl, string ReceiptHandle, LeaseTimings Timings);

@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Settings;
 
-public enum LogFormat
+internal enum LogFormat
 {
     /// <summary>One readable line per event, for a terminal.</summary>
     Text,

@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Storage;
 
 /// <summary>The output folder of one source: a local folder or an S3 prefix.</summary>
-public interface IOutputStore
+internal interface IOutputStore
 {
     /// <summary>The folder's readable location, e.g. <c>s3://prod/videos/clip-3fa2c1d09b7e4a51/</c>.</summary>
     string Location { get; }

@@ -1,10 +1,14 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Storage;
 
 /// <summary>Reads the source video: a local file or an S3 object.</summary>
-public interface ISourceStore
+internal interface ISourceStore
 {
+    /// <summary>Where the source is: names the output folder and, with the revision, the job.</summary>
+    InputLocation Location { get; }
+
     /// <summary>Whether <see cref="MaterializeAsync"/> copies the source into the workspace (and needs the disk space).</summary>
     bool CopiesToWorkspace { get; }
 

@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Storage;
 
-public sealed class LocalOutputStore(string folder) : IOutputStore
+internal sealed class LocalOutputStore(string folder) : IOutputStore
 {
     public string Location { get; } = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
 

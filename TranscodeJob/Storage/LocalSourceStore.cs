@@ -1,11 +1,13 @@
-using Transcoder.Shared;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Storage;
 
-public sealed class LocalSourceStore(LocalInput input) : ISourceStore
+internal sealed class LocalSourceStore(LocalInput input) : ISourceStore
 {
+    public InputLocation Location => input;
+
     public bool CopiesToWorkspace => false;
 
     public Task<SourceObject> DescribeAsync(CancellationToken cancellationToken)
@@ -39,8 +41,7 @@ public sealed class LocalSourceStore(LocalInput input) : ISourceStore
         var lastWrite = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
         return Task.FromResult(new SourceObject(
             Uri: input.FullPath,
-            Fingerprint: $"size={file.Length};mtime={lastWrite:O}",
-            DefaultJobId: JobId.ForLocalFile(input.FullPath, file.Length, lastWrite),
+            Revision: SourceRevision.OfLocalFile(file.Length, lastWrite),
             Size: file.Length,
             ETag: null,
             VersionId: null,

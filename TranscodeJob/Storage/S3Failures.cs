@@ -9,7 +9,7 @@ namespace Transcoder.TranscodeJob.Storage;
 /// Turns what the AWS SDK throws (after its own retries) into a <see cref="JobException"/> that says whether
 /// trying again can help.
 /// </summary>
-public static class S3Failures
+internal static class S3Failures
 {
     public static bool IsNotFound(Exception exception) =>
         exception is AmazonServiceException { StatusCode: HttpStatusCode.NotFound }

@@ -1,10 +1,11 @@
 using Amazon.S3;
 using Amazon.S3.Transfer;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.TranscodeJob.Storage;
 
 /// <param name="keyPrefix">The folder's key prefix, ending with '/'.</param>
-public sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefix) : IOutputStore
+internal sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefix) : IOutputStore
 {
     private const long MultipartThreshold = 8 * 1024 * 1024;
 

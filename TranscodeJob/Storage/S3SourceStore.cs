@@ -2,16 +2,18 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using Microsoft.Extensions.Logging;
-using Transcoder.Shared;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Storage;
 
-public sealed class S3SourceStore(IAmazonS3 s3, S3Input input, ILogger<S3SourceStore> logger) : ISourceStore
+internal sealed class S3SourceStore(IAmazonS3 s3, S3Input input, ILogger<S3SourceStore> logger) : ISourceStore
 {
     // Parts of 16 MiB, several at a time: a 2 GB upload arrives in a fraction of the single-stream time.
     private const long PartSize = 16 * 1024 * 1024;
+
+    public InputLocation Location => input;
 
     public bool CopiesToWorkspace => true;
 
@@ -36,8 +38,7 @@ public sealed class S3SourceStore(IAmazonS3 s3, S3Input input, ILogger<S3SourceS
         var versionId = string.IsNullOrEmpty(head.VersionId) || head.VersionId == "null" ? null : head.VersionId;
         return new SourceObject(
             Uri: input.Display,
-            Fingerprint: versionId is null ? $"etag={eTag}" : $"etag={eTag};version={versionId}",
-            DefaultJobId: JobId.ForObject(input.Bucket, input.Key, versionId ?? eTag),
+            Revision: SourceRevision.Of(versionId, eTag) ?? throw JobException.Transient($"{input.Display}: S3 answered without an ETag or a version id"),
             Size: head.ContentLength,
             ETag: eTag,
             VersionId: versionId,

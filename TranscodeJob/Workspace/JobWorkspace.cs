@@ -6,7 +6,7 @@ namespace Transcoder.TranscodeJob.Workspace;
 /// One temporary folder per job, holding the downloaded source and the outputs before upload. Disposing removes
 /// it, on success, on failure and on SIGTERM alike (ffmpeg has been stopped by then).
 /// </summary>
-public sealed class JobWorkspace : IDisposable
+internal sealed class JobWorkspace : IDisposable
 {
     private JobWorkspace(string root) => Root = root;
 

@@ -6,8 +6,8 @@ using Amazon.SQS.Model;
 using Transcoder.Bench.Dispatcher;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
-using Transcoder.Testing;
-using Transcoder.Testing.Ecs;
+using Transcoder.LocalAws;
+using Transcoder.LocalAws.Ecs;
 
 // Dispatcher benchmark: the real Dispatcher process (as ECS runs it: environment, JSON logs) against the fauxqs
 // emulator and the fake ECS endpoint. Run:  dotnet run -c Release --project bench/Transcoder.Bench.Dispatcher

@@ -7,7 +7,7 @@ namespace Transcoder.Bench.Job;
 /// the encoders work as they do on camera footage (testsrc2 alone compresses unrealistically well); the bitrate is a
 /// phone's (about 16 Mb/s at 1080p30, 45 at 2160p30, 60 at 2160p60), since decoding cost grows with it.
 /// </summary>
-public static class BenchClip
+internal static class BenchClip
 {
     public static string Sample(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "sample-1080p.mp4");
 

@@ -6,7 +6,7 @@ namespace Transcoder.Bench.Job;
 /// CPU time (user + system) of this process's finished, reaped children: every ffmpeg and ffprobe the pipeline
 /// ran. getrusage(RUSAGE_CHILDREN) counts them exactly, whatever else the machine is doing.
 /// </summary>
-public static partial class ChildCpuTime
+internal static partial class ChildCpuTime
 {
     private const int RusageChildren = -1;
 

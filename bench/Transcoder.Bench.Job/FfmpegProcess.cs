@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Transcoder.Bench.Job;
 
 /// <summary>Runs ffmpeg with an argument list and fails loudly; the CPU it uses shows in <see cref="ChildCpuTime"/>.</summary>
-public static class FfmpegProcess
+internal static class FfmpegProcess
 {
     public static async Task RunAsync(IEnumerable<string> arguments)
     {

@@ -7,7 +7,7 @@ namespace Transcoder.Bench.Job;
 /// <c>shared/bench/perf_compare.sh</c>): the naive one ffmpeg per rung, and the single ffmpeg that decodes once and
 /// splits to every rung. Both write faststart MP4s with AAC in each, as that script does.
 /// </summary>
-public static class HandWritten
+internal static class HandWritten
 {
     /// <summary>The default ladder's rungs: size, video kb/s, audio kb/s.</summary>
     private static readonly (int Width, int Height, int VideoKbps, int AudioKbps)[] Rungs =

@@ -1,7 +1,7 @@
 namespace Transcoder.Bench.Job;
 
 /// <summary>One measured run: its wall time and the CPU time (user + system) of the ffmpeg/ffprobe processes it ran.</summary>
-public sealed record Measurement(TimeSpan Wall, TimeSpan Cpu)
+internal sealed record Measurement(TimeSpan Wall, TimeSpan Cpu)
 {
     /// <summary>Runs <paramref name="work"/> and measures it; the machine's other processes do not count.</summary>
     public static async Task<Measurement> OfAsync(Func<Task> work)

@@ -6,7 +6,7 @@ namespace Transcoder.Bench.Job;
 /// The peak resident memory of all running ffmpeg processes together, sampled from /proc every 50 ms while a job
 /// runs: what a Fargate task's memory limit has to hold (the job's own .NET process is measured apart).
 /// </summary>
-public sealed class PeakRss : IAsyncDisposable
+internal sealed class PeakRss : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;

@@ -3,11 +3,12 @@ using System.Globalization;
 using Amazon.S3.Transfer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.Bench.Job;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
 
 // Job benchmark, one run of each, on this machine:

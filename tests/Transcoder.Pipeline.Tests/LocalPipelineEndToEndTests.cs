@@ -1,6 +1,7 @@
 using Transcoder.Dispatcher.Options;
 using Transcoder.LocalPipeline;
 using Transcoder.Shared;
+using Transcoder.LocalAws;
 using Transcoder.Testing;
 
 namespace Transcoder.Pipeline.Tests;

@@ -1,4 +1,4 @@
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests;

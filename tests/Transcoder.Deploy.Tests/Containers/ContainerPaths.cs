@@ -1,4 +1,4 @@
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.Deploy.Tests.Containers;
 

@@ -1,9 +1,7 @@
 using Amazon.Runtime;
 using Transcoder.Dispatcher.Ecs;
-using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Tests.Support;
-using Transcoder.Testing.Ecs;
-using Transcoder.Shared.Messages;
+using Transcoder.LocalAws.Ecs;
 
 namespace Transcoder.Dispatcher.Tests.Ecs;
 
@@ -67,6 +65,6 @@ public sealed class EcsHttpApiTests
         ecs.Endpoint);
 
     private static RunTaskRequest Request() => RunTaskRequestFactory.Create(
-        new JobLaunch(new JobRequest("temp", "a.mp4", null, null), "m", "r", "token"),
+        TestLaunches.For("a.mp4"),
         TestOptions.Read(TestOptions.EcsSettings()));
 }

@@ -6,7 +6,6 @@ using Polly.CircuitBreaker;
 using Transcoder.Dispatcher.Ecs;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Tests.Support;
-using Transcoder.Shared.Messages;
 
 namespace Transcoder.Dispatcher.Tests.Ecs;
 
@@ -23,7 +22,7 @@ public sealed class EcsTaskLauncherCircuitTests
             .ThrowsAsync(new BrokenCircuitException("open", TimeSpan.FromSeconds(25)));
         var sut = new EcsTaskLauncher(ecs.Object, TestOptions.Read(TestOptions.EcsSettings()), ResiliencePipeline.Empty,
             NullLogger<EcsTaskLauncher>.Instance, pause);
-        var launch = new JobLaunch(new JobRequest("temp", "a.mp4", "e", null), "m-1", "receipt-1", "token-1");
+        var launch = TestLaunches.For("a.mp4");
 
         // Act
         var exception = await Assert.ThrowsAsync<LaunchException>(() => sut.LaunchAsync(launch, CancellationToken.None));

@@ -2,15 +2,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.Dispatcher.Ecs;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Tests.Support;
-using Transcoder.Testing.Ecs;
-using Transcoder.Shared.Messages;
+using Transcoder.LocalAws.Ecs;
 
 namespace Transcoder.Dispatcher.Tests.Ecs;
 
 [Category("Integration")]
 public sealed class EcsTaskLauncherTests
 {
-    private static readonly JobLaunch Launch = new(new JobRequest("temp", "a.mp4", "e", null), "m-1", "receipt-1", "token-1");
+    private static readonly JobLaunch Launch = TestLaunches.For("a.mp4");
 
     [Test]
     [CancelAfter(20_000)]

@@ -3,13 +3,12 @@ using Transcoder.Dispatcher.Ecs;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Dispatcher.Tests.Support;
-using Transcoder.Shared.Messages;
 
 namespace Transcoder.Dispatcher.Tests.Ecs;
 
 public sealed class RunTaskRequestFactoryTests
 {
-    private static readonly JobLaunch Launch = new(new JobRequest("temp", "clips/a b.mp4", "etag-1", "720p,360p"), "m-1", "receipt-1", "token-1");
+    private static readonly JobLaunch Launch = TestLaunches.For("clips/a b.mp4", renditions: "720p,360p");
 
     [Test]
     public void Create_FargateLaunch_JsonAsEcsExpectsIt()
@@ -21,15 +20,15 @@ public sealed class RunTaskRequestFactoryTests
         var json = JsonSerializer.Serialize(RunTaskRequestFactory.Create(Launch, options), EcsJsonContext.Default.RunTaskRequest);
 
         // Assert
-        var jobId = Launch.Job.JobId;
+        var jobId = Launch.JobId;
         var expected = $$$"""
             {"cluster":"transcoder","taskDefinition":"transcode-job:7","count":1,"launchType":"FARGATE",
             "networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1","subnet-2"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}},
             "overrides":{"containerOverrides":[{"name":"transcode-job","environment":[
-            {"name":"SOURCE_BUCKET","value":"temp"},{"name":"SOURCE_KEY","value":"clips/a b.mp4"},{"name":"JOB_ID","value":"{{{jobId}}}"},
-            {"name":"BUCKET_NAME_PROD","value":"prod"},{"name":"OUTPUT_PREFIX","value":"renditions/"},
-            {"name":"SQS_QUEUE_URL","value":"http://127.0.0.1:1/000000000000/uploads"},{"name":"SQS_RECEIPT_HANDLE","value":"receipt-1"},
-            {"name":"RENDITIONS","value":"720p,360p"}]}]},
+            {"name":"SOURCE_BUCKET","value":"temp"},{"name":"SOURCE_KEY","value":"clips/a b.mp4"},{"name":"SOURCE_REVISION","value":"etag:e"},
+            {"name":"JOB_ID","value":"{{{jobId}}}"},{"name":"BUCKET_NAME_PROD","value":"prod"},{"name":"OUTPUT_PREFIX","value":"renditions/"},
+            {"name":"RENDITIONS","value":"720p,360p"},
+            {"name":"SQS_QUEUE_URL","value":"http://127.0.0.1:1/000000000000/uploads"},{"name":"SQS_RECEIPT_HANDLE","value":"receipt-1"}]}]},
             "clientToken":"token-1","startedBy":"transcoder-dispatcher",
             "tags":[{"key":"transcoder:job-id","value":"{{{jobId}}}"},{"key":"transcoder:message-id","value":"m-1"}]}
             """.ReplaceLineEndings(string.Empty);
@@ -60,7 +59,7 @@ public sealed class RunTaskRequestFactoryTests
     public void Create_NoRenditions_NoRenditionsVariable()
     {
         // Arrange
-        var launch = Launch with { Job = Launch.Job with { Renditions = null } };
+        var launch = TestLaunches.For("clips/a b.mp4");
 
         // Act
         var request = RunTaskRequestFactory.Create(launch, TestOptions.Read(TestOptions.EcsSettings()));

@@ -1,9 +1,10 @@
 using Amazon.SQS.Model;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Dispatcher.Tests.Support;
-using Transcoder.Testing.Ecs;
+using Transcoder.LocalAws.Ecs;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
+using Transcoder.LocalAws;
 using Transcoder.Testing;
 
 namespace Transcoder.Dispatcher.Tests.Hosting;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Transcoder.Dispatcher.Tests.Support;
-using Transcoder.Testing.Ecs;
+using Transcoder.LocalAws.Ecs;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
+using Transcoder.LocalAws;
 using Transcoder.Testing;
 
 namespace Transcoder.Dispatcher.Tests.Hosting;

@@ -4,7 +4,6 @@ using Transcoder.Dispatcher.Local;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Dispatcher.Tests.Support;
 using Transcoder.Shared;
-using Transcoder.Shared.Messages;
 
 namespace Transcoder.Dispatcher.Tests.Local;
 
@@ -34,7 +33,7 @@ public sealed class LocalJobLauncherTests
         await WaitForExitsAsync(sut, 1, cancellationToken);
 
         // Assert
-        var environment = (await File.ReadAllLinesAsync(Path.Combine(_folder, launch.Job.JobId + ".env"), cancellationToken))
+        var environment = (await File.ReadAllLinesAsync(Path.Combine(_folder, launch.JobId + ".env"), cancellationToken))
             .Select(line => line.Split('=', 2)).Where(parts => parts.Length == 2).ToDictionary(parts => parts[0], parts => parts[1]);
         Assert.That(environment[JobEnvironment.SourceKey], Is.EqualTo("clips/a b.mp4"));
         Assert.That(environment[JobEnvironment.ReceiptHandle], Is.EqualTo("receipt-clips/a b.mp4"));
@@ -83,7 +82,7 @@ public sealed class LocalJobLauncherTests
         Assert.That(sut.Exits.Single().ExitCode, Is.EqualTo(ExitCodes.Terminated));
     }
 
-    private static JobLaunch Launch(string key) => new(new JobRequest("temp", key, "e", null), "m", "receipt-" + key, "token");
+    private static JobLaunch Launch(string key) => TestLaunches.For(key, receiptHandle: "receipt-" + key);
 
     private static async Task WaitForExitsAsync(LocalJobLauncher launcher, int count, CancellationToken cancellationToken)
     {

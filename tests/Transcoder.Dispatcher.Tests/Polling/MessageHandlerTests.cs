@@ -7,6 +7,7 @@ using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Metrics;
 using Transcoder.Dispatcher.Polling;
 using Transcoder.Dispatcher.Tests.Support;
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Messages;
 
 namespace Transcoder.Dispatcher.Tests.Polling;
@@ -31,7 +32,8 @@ public sealed class MessageHandlerTests
         await CreateSut().HandleAsync(Message(Upload("a b.mp4")), CancellationToken.None);
 
         // Assert
-        Assert.That(launched!.Job, Is.EqualTo(new JobRequest("temp", "a b.mp4", "etag-1", null)));
+        Assert.That(launched!.Spec.Source, Is.EqualTo(new S3Input("temp", "a b.mp4")));
+        Assert.That(launched.Spec.Revision, Is.EqualTo(new SourceRevision(SourceRevisionKind.ETag, "etag-1")));
         Assert.That(launched.ReceiptHandle, Is.EqualTo("receipt-1"));
         Assert.That(launched.ClientToken, Is.EqualTo(ClientTokens.For("m-1", "receipt-1")));
         _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 300, It.IsAny<CancellationToken>()), Times.Once);
@@ -123,6 +125,27 @@ public sealed class MessageHandlerTests
         _sqs.VerifyNoOtherCalls();
         _launcher.VerifyNoOtherCalls();
         Assert.That(_metrics.TakeSnapshot().Invalid, Is.EqualTo(1));
+    }
+
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "renditions": "720p,1080x"}""", "unknown rendition '1080x'")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "formats": "hls,webm"}""", "format 'webm'")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "passthrough": "a\nb"}""", "control character")]
+    public async Task HandleAsync_JobThatCannotRun_NoTaskAndLeftForTheDlqNamingTheProblem(string body, string problem)
+    {
+        // Arrange
+        var logger = new Mock<ILogger<MessageHandler>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
+
+        // Act: the job would refuse these with exit 2; the dispatcher refuses them before a task costs anything.
+        await CreateSut(logger.Object).HandleAsync(Message(body), CancellationToken.None);
+
+        // Assert
+        _launcher.VerifyNoOtherCalls();
+        _sqs.VerifyNoOtherCalls();
+        Assert.That(_metrics.TakeSnapshot().Invalid, Is.EqualTo(1));
+        logger.Verify(l => l.Log(
+            LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((state, _) => $"{state}".Contains(problem, StringComparison.Ordinal)),
+            It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
     }
 
     [Test]

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Transcoder.Dispatcher.Hosting;
 using Transcoder.Dispatcher.Metrics;
 using Transcoder.Dispatcher.Options;
-using Transcoder.Testing.Ecs;
+using Transcoder.LocalAws.Ecs;
 
 namespace Transcoder.Dispatcher.Tests.Support;
 

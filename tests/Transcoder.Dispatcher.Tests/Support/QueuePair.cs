@@ -1,5 +1,5 @@
 using Amazon.SQS;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.Dispatcher.Tests.Support;
 

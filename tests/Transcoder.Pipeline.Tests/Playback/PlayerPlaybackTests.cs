@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using Transcoder.LocalPipeline.Playback;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.Pipeline.Tests.Playback;
 

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Messages;
 
 namespace Transcoder.Shared.Tests.Messages;
@@ -14,7 +15,7 @@ public sealed class QueueMessageParserTests
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Jobs));
         Assert.That(parsed.Jobs, Is.EqualTo(new[]
         {
-            new JobRequest("amzn-s3-demo-bucket", "HappyFace.mp4", "096fKKXTRTtl3on89fVO.nfljtsv6qko", null),
+            new JobRequest("amzn-s3-demo-bucket", "HappyFace.mp4", new SourceRevision(SourceRevisionKind.Version, "096fKKXTRTtl3on89fVO.nfljtsv6qko"), null),
         }));
     }
 
@@ -63,7 +64,7 @@ public sealed class QueueMessageParserTests
         var parsed = QueueMessageParser.Parse(S3EventSamples.TwoRecords, KeyFilter.VideoFiles);
 
         // Assert
-        Assert.That(parsed.Jobs.Select(j => (j.Key, j.Revision)), Is.EqualTo(new[] { ("a/first.mp4", "e1"), ("b/second clip.MOV", "e2") }));
+        Assert.That(parsed.Jobs.Select(j => (j.Key, j.Revision?.ToString())), Is.EqualTo(new[] { ("a/first.mp4", "etag:e1"), ("b/second clip.MOV", "etag:e2") }));
         Assert.That(parsed.Jobs.Select(j => j.JobId).Distinct().Count(), Is.EqualTo(2));
     }
 
@@ -108,7 +109,7 @@ public sealed class QueueMessageParserTests
     public void Parse_JobMessageWrittenByJobMessage_RoundTrips()
     {
         // Arrange
-        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", "etag-1", "360p");
+        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü");
 
         // Act
         var parsed = QueueMessageParser.Parse(JobMessage.ToJson(job), KeyFilter.Everything);
@@ -127,7 +128,7 @@ public sealed class QueueMessageParserTests
         var parsed = QueueMessageParser.Parse(body, KeyFilter.VideoFiles);
 
         // Assert
-        Assert.That(parsed.Jobs.Single(), Is.EqualTo(new JobRequest("temp", "my video+1 (é).mp4", "abc", null)));
+        Assert.That(parsed.Jobs.Single(), Is.EqualTo(new JobRequest("temp", "my video+1 (é).mp4", new SourceRevision(SourceRevisionKind.ETag, "abc"), null)));
     }
 
     [Test]

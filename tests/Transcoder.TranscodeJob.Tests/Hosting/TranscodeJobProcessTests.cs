@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Transcoder.Shared;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Hosting;

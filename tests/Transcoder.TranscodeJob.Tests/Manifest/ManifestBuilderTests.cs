@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Packaging;
@@ -16,7 +17,7 @@ public sealed class ManifestBuilderTests
     private static JobManifest Build()
     {
         var media = TestMedia.Source(1920, 1080, rotation: 90, frameRate: new Rational(30000, 1001), seconds: 12.3456);
-        var source = new SourceObject("s3://uploads/a b.mov", "etag=abc", "job-1", 98765, "abc", null, null);
+        var source = new SourceObject("s3://uploads/a b.mov", new SourceRevision(SourceRevisionKind.ETag, "abc"), 98765, "abc", null, null);
         var plan720 = new RenditionPlan("720p", 720, 1280, new Rational(30000, 1001), 3000, 128, TestMedia.Stereo, false, false);
         var plan360 = plan720 with { Name = "360p", Width = 360, Height = 640, VideoKbps = 800 };
         EncodedRendition[] renditions =
@@ -37,7 +38,7 @@ public sealed class ManifestBuilderTests
         ];
         var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280);
         return ManifestBuilder.Build(
-            "job-1", source, media, encoded, AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
+            "job-1", source, "etag:abc;request=0123456789abcdef", media, encoded, AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
     }
 
     // Real files: the manifest records each published file's size as it is on disk.
@@ -110,7 +111,7 @@ public sealed class ManifestBuilderTests
         // Assert
         Assert.That(json, Does.Contain("\"completedAt\": \"2026-11-24T10:00:00+00:00\""));
         Assert.That(json, Does.Contain("\"maxVideoKbps\": 3000"));
-        Assert.That(read.Source.Fingerprint, Is.EqualTo("etag=abc"));
+        Assert.That(read.Source.Fingerprint, Is.EqualTo("etag:abc;request=0123456789abcdef"));
         Assert.That(read.Renditions, Is.EqualTo(manifest.Renditions));
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
-using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;

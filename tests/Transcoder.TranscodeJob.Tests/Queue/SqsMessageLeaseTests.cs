@@ -1,6 +1,7 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Transcoder.Shared;
 using Transcoder.TranscodeJob.Queue;
@@ -16,8 +17,20 @@ public sealed class SqsMessageLeaseTests
     private readonly Mock<IAmazonSQS> _sqs = new(MockBehavior.Strict);
     private readonly ListLogger<SqsMessageLease> _logger = new();
 
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
     private SqsMessageLease CreateSut(TimeSpan? interval = null) =>
-        new(_sqs.Object, QueueUrl, Handle, LeaseTimings.FromInterval(interval ?? TimeSpan.FromMinutes(1)), _logger, TimeProvider.System);
+        new(_sqs.Object, QueueUrl, Handle, LeaseTimings.FromInterval(interval ?? TimeSpan.FromMinutes(1)), _logger, _time);
+
+    // The heartbeat runs on its own task: after the fake clock moves, give it the moment it needs to call SQS. Bounded
+    // by the test's CancelAfter, never by a wall-clock wait that the assertion depends on.
+    private static async Task UntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(1, cancellationToken);
+        }
+    }
 
     private void AllowVisibilityChanges() =>
         _sqs.Setup(s => s.ChangeMessageVisibilityAsync(QueueUrl, Handle, It.IsAny<int?>(), It.IsAny<CancellationToken>()))
@@ -59,35 +72,39 @@ public sealed class SqsMessageLeaseTests
     }
 
     [Test]
-    [CancelAfter(5000)]
-    public async Task Start_WhileWorking_ExtendsVisibilityAtOnceAndThenPeriodically(CancellationToken cancellationToken)
+    [CancelAfter(10_000)]
+    public async Task Start_WhileWorking_ExtendsVisibilityAtOnceAndThenEveryInterval(CancellationToken cancellationToken)
     {
         // Arrange
         var extensions = 0;
-        _sqs.Setup(s => s.ChangeMessageVisibilityAsync(QueueUrl, Handle, 3, It.IsAny<CancellationToken>()))
+        _sqs.Setup(s => s.ChangeMessageVisibilityAsync(QueueUrl, Handle, 180, It.IsAny<CancellationToken>()))
             .Callback(() => Interlocked.Increment(ref extensions))
             .ReturnsAsync(new ChangeMessageVisibilityResponse());
         _sqs.Setup(s => s.DeleteMessageAsync(QueueUrl, Handle, It.IsAny<CancellationToken>())).ReturnsAsync(new DeleteMessageResponse());
-        await using var sut = CreateSut(TimeSpan.FromSeconds(1) / 20 * 20); // 1 s interval, 3 s extension
+        await using var sut = CreateSut(TimeSpan.FromMinutes(1)); // 60 s interval, 180 s extension
 
-        // Act
+        // Act / Assert: one at once, then one per interval of (fake) time, none in between.
         sut.Start();
-        while (Volatile.Read(ref extensions) < 2)
-        {
-            await Task.Delay(50, cancellationToken);
-        }
+        await UntilAsync(() => Volatile.Read(ref extensions) == 1, cancellationToken);
+        _time.Advance(TimeSpan.FromSeconds(59));
+        await Task.Yield();
+        Assert.That(Volatile.Read(ref extensions), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await UntilAsync(() => Volatile.Read(ref extensions) == 2, cancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await UntilAsync(() => Volatile.Read(ref extensions) == 3, cancellationToken);
 
         await sut.SettleAsync(ExitCodes.Success);
-        var afterSettle = Volatile.Read(ref extensions);
-        await Task.Delay(1200, cancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await Task.Yield();
 
         // Assert: no heartbeat after the message was settled.
-        Assert.That(Volatile.Read(ref extensions), Is.EqualTo(afterSettle));
+        Assert.That(Volatile.Read(ref extensions), Is.EqualTo(3));
         _sqs.Verify(s => s.DeleteMessageAsync(QueueUrl, Handle, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    [CancelAfter(5000)]
+    [CancelAfter(10_000)]
     public async Task Start_StaleReceiptHandle_StopsHeartbeatsAndLogsWithoutFailing(CancellationToken cancellationToken)
     {
         // Arrange
@@ -95,11 +112,13 @@ public sealed class SqsMessageLeaseTests
         _sqs.Setup(s => s.ChangeMessageVisibilityAsync(QueueUrl, Handle, It.IsAny<int?>(), It.IsAny<CancellationToken>()))
             .Callback(() => Interlocked.Increment(ref calls))
             .ThrowsAsync(new ReceiptHandleIsInvalidException("The receipt handle has expired"));
-        await using var sut = CreateSut(TimeSpan.FromMilliseconds(50));
+        await using var sut = CreateSut(TimeSpan.FromMinutes(1));
 
         // Act
         sut.Start();
-        await Task.Delay(300, cancellationToken);
+        await UntilAsync(() => Volatile.Read(ref calls) == 1, cancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Yield();
         await sut.SettleAsync(ExitCodes.Transient);
 
         // Assert: one heartbeat, then none; the release also met the stale handle and was only logged.

@@ -1,7 +1,7 @@
 using Transcoder.Shared;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Settings;
-using Transcoder.TranscodeJob.Storage;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.TranscodeJob.Tests.Settings;
 
@@ -20,7 +20,7 @@ public sealed class JobSettingsResolverTests
         Assert.That(settings.Input, Is.EqualTo(new LocalInput(Path.GetFullPath("clip.mp4"))));
         Assert.That(settings.Output, Is.EqualTo(new LocalOutput(Path.GetFullPath("out"))));
         Assert.That(settings.Ladder.Renditions, Has.Count.EqualTo(4));
-        Assert.That(settings.Parallelism, Is.EqualTo(JobSettingsResolver.DefaultParallelism(Environment.ProcessorCount)));
+        Assert.That(settings.Parallelism, Is.EqualTo(JobDefaults.Parallelism(Environment.ProcessorCount)));
         Assert.That(settings.Lease, Is.Null);
         Assert.That(settings.JobId, Is.Null);
     }
@@ -71,6 +71,24 @@ public sealed class JobSettingsResolverTests
     }
 
     [Test]
+    public void Resolve_LocalInputOverAnEcsEnvironment_TheCommandLineReplacesTheWholeSource()
+    {
+        // Arrange: a task's environment, and a person overriding the source by hand.
+        var environment = Env(
+            (JobEnvironment.SourceBucket, "uploads"), (JobEnvironment.SourceKey, "a.mp4"), (JobEnvironment.SourceRevision, "etag:1"),
+            (JobEnvironment.OutputBucket, "prod"), (JobEnvironment.Passthrough, "ref-7"));
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "clip.mp4"), environment);
+
+        // Assert: the task's revision belonged to its source, not to this file; the rest of the spec stays.
+        Assert.That(settings.Spec.Source, Is.EqualTo(new LocalInput(Path.GetFullPath("clip.mp4"))));
+        Assert.That(settings.Spec.Revision, Is.Null);
+        Assert.That(settings.Spec.Output, Is.EqualTo(new S3Output("prod", "")));
+        Assert.That(settings.Spec.Passthrough, Is.EqualTo("ref-7"));
+    }
+
+    [Test]
     public void Resolve_NothingGiven_ReportsInputAndOutput()
     {
         // Act
@@ -103,9 +121,9 @@ public sealed class JobSettingsResolverTests
             "SOURCE_KEY is set but SOURCE_BUCKET is not",
             "OUTPUT_PREFIX is set but BUCKET_NAME_PROD is not",
             "unknown rendition 'best': use one of 1080p, 720p, 480p, 360p or an even height like 540p",
-            "PARALLELISM=lots is not a whole number",
+            "PARALLELISM must be a whole number from 1 to 16, not 'lots'",
             "job id '../etc' must be 1-128 letters, digits, '.', '_' or '-'",
-            "LOG_FORMAT=xml: use json or text",
+            "LOG_FORMAT must be 'json' or 'text', not 'xml'",
             "SQS_RECEIPT_HANDLE is set but SQS_QUEUE_URL is not",
         }));
     }

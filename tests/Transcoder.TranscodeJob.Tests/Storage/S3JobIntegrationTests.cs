@@ -4,7 +4,7 @@ using Amazon.S3.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Transcoder.Shared;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Tests.Support;
 
@@ -119,6 +119,56 @@ public sealed class S3JobIntegrationTests : IDisposable
         Assert.That(second.Stdout, Does.Not.Contain("Encoded"));
         var after = await s3.GetObjectMetadataAsync(_prod, prefix + "144p.mp4", cancellationToken);
         Assert.That(after.LastModified, Is.EqualTo(before.LastModified));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_KeyUploadedAgainSinceTheEvent_SupersededPublishesNothingAndExitsZero(CancellationToken cancellationToken)
+    {
+        // Arrange: the event named one upload; another upload of the key is in place by the time the job runs.
+        var (emulator, s3) = await StartAsync();
+        await UploadAsync(s3, "clip.mp4", await Clips.Landscape(), cancellationToken);
+        var environment = JobEnvironmentFor(emulator, "clip.mp4");
+        environment[JobEnvironment.SourceRevision] = "etag:0123456789abcdef0123456789abcdef";
+
+        // Act
+        await using var process = await JobProcess.RunAsync([], environment, cancellationToken);
+
+        // Assert: exit 0 (its message is deleted), said so, and nothing in the output folder.
+        Assert.That(await process.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Success), process.Stdout + process.Stderr);
+        Assert.That(process.Stdout, Does.Contain("Superseded"));
+        var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _prod, Prefix = OutputPrefix("clip.mp4") }, cancellationToken);
+        Assert.That(listed.S3Objects ?? [], Is.Empty);
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Run_SameUploadAskedForOtherRenditions_TranscodedAgainWithThePassthrough(CancellationToken cancellationToken)
+    {
+        // Arrange: the revision the event named is the one in place.
+        var (emulator, s3) = await StartAsync();
+        await UploadAsync(s3, "clip.mp4", await Clips.Landscape(), cancellationToken);
+        var eTag = (await s3.GetObjectMetadataAsync(_uploads, "clip.mp4", cancellationToken)).ETag;
+        var first = JobEnvironmentFor(emulator, "clip.mp4");
+        first[JobEnvironment.SourceRevision] = $"etag:{eTag.Trim('"')}";
+        await using (var run = await JobProcess.RunAsync([], first, cancellationToken))
+        {
+            Assert.That(await run.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Success), run.Stdout + run.Stderr);
+        }
+
+        // Act: a resubmission of the same upload asking for another rendition, with the uploader's reference.
+        var second = JobEnvironmentFor(emulator, "clip.mp4", renditions: "180p");
+        second[JobEnvironment.Passthrough] = "order 42 / ü";
+        await using var again = await JobProcess.RunAsync([], second, cancellationToken);
+
+        // Assert: not "already done"; the manifest describes what was asked this time.
+        Assert.That(await again.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Success), again.Stdout + again.Stderr);
+        Assert.That(again.Stdout, Does.Not.Contain("Already done"));
+        using var manifestObject = await s3.GetObjectAsync(_prod, OutputPrefix("clip.mp4") + "manifest.json", cancellationToken);
+        var manifest = (await JsonSerializer.DeserializeAsync(manifestObject.ResponseStream, ManifestJsonContext.Default.JobManifest, cancellationToken))!;
+        Assert.That(manifest.Renditions.Single().Name, Is.EqualTo("180p"));
+        Assert.That(manifest.Passthrough, Is.EqualTo("order 42 / ü"));
+        Assert.That(manifest.Source.Fingerprint, Does.StartWith($"etag:{eTag.Trim('"')};request="));
     }
 
     [Test]

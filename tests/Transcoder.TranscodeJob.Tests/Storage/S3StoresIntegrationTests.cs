@@ -3,10 +3,11 @@ using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Errors;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Tests.Support;
 using Transcoder.TranscodeJob.Workspace;
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.TranscodeJob.Tests.Storage;
 

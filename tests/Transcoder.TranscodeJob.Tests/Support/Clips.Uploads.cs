@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Transcoder.TranscodeJob.Tests.Support;
 
 /// <summary>The classes of real-world upload that headers misdescribe, made small with real ffmpeg.</summary>
-public static partial class Clips
+internal static partial class Clips
 {
     /// <summary>WebM written live, as browsers' MediaRecorder does: no duration in the header.</summary>
     public static Task<string> LiveWebm() => Make("live.webm",

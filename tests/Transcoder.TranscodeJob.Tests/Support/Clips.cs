@@ -7,7 +7,7 @@ namespace Transcoder.TranscodeJob.Tests.Support;
 /// Small clips made by real ffmpeg from its lavfi sources, once per test run: a second or two at low resolution
 /// exercises the same code paths as a feature film.
 /// </summary>
-public static partial class Clips
+internal static partial class Clips
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), $"transcoder-clips-{Environment.ProcessId}");
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Made = new();

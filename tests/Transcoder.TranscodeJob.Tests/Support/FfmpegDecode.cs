@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Transcoder.TranscodeJob.Tests.Support;
 
 /// <summary>Decodes a whole file or playlist with ffmpeg (to nowhere) and reports how much it decoded.</summary>
-public static partial class FfmpegDecode
+internal static partial class FfmpegDecode
 {
     /// <summary>Seconds decoded; fails on any decode error. Playlists may name any extension (.cmfv, .cmfa).</summary>
     public static async Task<double> DurationAsync(string path, CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
-using Transcoder.Testing;
+using Transcoder.LocalAws;
 
 namespace Transcoder.TranscodeJob.Tests.Support;
 
 /// <summary>The real TranscodeJob executable, as ECS or a user runs it.</summary>
-public static class JobProcess
+internal static class JobProcess
 {
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll");
 

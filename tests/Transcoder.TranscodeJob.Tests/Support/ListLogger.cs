@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Transcoder.TranscodeJob.Tests.Support;
 
 /// <summary>Keeps what was logged, to assert on it.</summary>
-public sealed class ListLogger<T> : ILogger<T>
+internal sealed class ListLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, string Message)> _entries = [];
     private readonly Lock _gate = new();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Tests.Support;

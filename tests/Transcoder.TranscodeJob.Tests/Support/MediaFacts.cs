@@ -8,7 +8,7 @@ namespace Transcoder.TranscodeJob.Tests.Support;
 /// What ffprobe says about a file, read independently of the product's own probe code, so a test checks the
 /// output rather than the code that wrote it.
 /// </summary>
-public sealed record MediaFacts(
+internal sealed record MediaFacts(
     string VideoCodec,
     string Profile,
     int Width,

@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Tests.Support;
 
 /// <summary>A folder for one test, removed afterwards.</summary>
-public sealed class TempFolder : IDisposable
+internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 

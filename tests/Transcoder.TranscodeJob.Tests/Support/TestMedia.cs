@@ -3,7 +3,7 @@ using Transcoder.TranscodeJob.Probing;
 namespace Transcoder.TranscodeJob.Tests.Support;
 
 /// <summary>Probed-source values for unit tests, with the defaults of an ordinary phone or camera file.</summary>
-public static class TestMedia
+internal static class TestMedia
 {
     public static readonly AudioStreamInfo Stereo = new(1, "aac", 2, 48000, "eng", IsDefault: true);
 

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Transcoder.LocalAws.Ecs;
+
+/// <summary>
+/// A small stand-in for ECS's RunTask endpoint on loopback: checks each request's SigV4 signature, answers like ECS
+/// (a task, or <c>failures</c>, or an error such as throttling, as <see cref="Behaviour"/> decides), and remembers
+/// every request. Like ECS it returns the same task for a repeated <c>clientToken</c>.
+/// </summary>
+public sealed class FakeEcs : IAsyncDisposable
+{
+    public const string AccessKey = "AKIDFAKEECS";
+    public const string SecretKey = "fake-ecs-secret";
+
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+    private readonly ConcurrentDictionary<string, string> _tasksByToken = new();
+    private int _calls;
+
+    public FakeEcs()
+    {
+        Port = FreePort.Find();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri Endpoint => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Decides the answer to call number n (from 1); null means "start the task".</summary>
+    public Func<int, JsonElement, FakeEcsAnswer?> Behaviour { get; set; } = (_, _) => null;
+
+    /// <summary>Optional pause before answering, to hold a dispatch in flight.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    public ConcurrentQueue<RecordedRunTask> Requests { get; } = new();
+
+    /// <summary>The distinct tasks started (a repeated client token starts none).</summary>
+    public IReadOnlyCollection<string> StartedTasks => [.. _tasksByToken.Values];
+
+    public ConcurrentQueue<string> Rejections { get; } = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _serving;
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var bytes = body.ToArray();
+        var problem = SigV4Verifier.Verify(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers, bytes, SecretKey, "ecs");
+        if (problem is null && SigV4Verifier.AccessKeyOf(context.Request.Headers["Authorization"]) != AccessKey)
+        {
+            problem = "signed with another access key";
+        }
+
+        if (problem is not null)
+        {
+            Rejections.Enqueue(problem);
+            await WriteAsync(context, 403, $$"""{"__type":"InvalidSignatureException","message":{{JsonSerializer.Serialize(problem)}}}""");
+            return;
+        }
+
+        if (context.Request.Headers["X-Amz-Target"] != "AmazonEC2ContainerServiceV20141113.RunTask")
+        {
+            await WriteAsync(context, 400, """{"__type":"UnknownOperationException"}""");
+            return;
+        }
+
+        using var document = JsonDocument.Parse(bytes);
+        var request = document.RootElement.Clone();
+        var call = Interlocked.Increment(ref _calls);
+        Requests.Enqueue(new RecordedRunTask(call, request, context.Request.Headers["Content-Type"], arrivedAt));
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay);
+        }
+
+        var answer = Behaviour(call, request);
+        if (answer is { StatusCode: var status, Body: var errorBody })
+        {
+            await WriteAsync(context, status, errorBody);
+            return;
+        }
+
+        var token = request.GetProperty("clientToken").GetString()!;
+        var taskArn = _tasksByToken.GetOrAdd(token, _ => $"arn:aws:ecs:us-east-1:000000000000:task/fake/{Guid.NewGuid():N}");
+        await WriteAsync(context, 200, $$"""{"tasks":[{"taskArn":"{{taskArn}}","lastStatus":"PROVISIONING"}],"failures":[]}""");
+    }
+
+    private static async Task WriteAsync(HttpListenerContext context, int status, string json)
+    {
+        try
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/x-amz-json-1.1";
+            var bytes = Encoding.UTF8.GetBytes(json);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+        {
+            // The client went away.
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using Transcoder.Shared.Settings;
+
+namespace Transcoder.Shared.Jobs;
+
+/// <summary>
+/// Reads a <see cref="JobSpec"/> from the job's environment and checks one, reporting every problem at once. The
+/// dispatcher runs the same checks before it starts a task, so that a bad option costs no task.
+/// </summary>
+public static partial class JobSpecParser
+{
+    /// <summary>Reads and checks the spec in <paramref name="environment"/>.</summary>
+    /// <param name="ladderNames">Rendition names the ladder has besides the height-shaped ones (see <see cref="RenditionNames"/>).</param>
+    public static JobSpecParse Parse(IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<string> ladderNames)
+    {
+        var reader = new SettingReader(environment);
+        var source = ReadSource(reader);
+        var output = ReadOutput(reader);
+        var lease = ReadLease(reader);
+        var formatProblems = new List<string>();
+        var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : JobSpec.DefaultFormats;
+        formatProblems.ForEach(reader.Error);
+        var problems = new List<string>(reader.Errors);
+        var request = new JobSpec
+        {
+            // Placeholders while a location is missing (already reported): the rest is still checked, so that one run
+            // lists every problem.
+            Source = source ?? new LocalInput("-"),
+            Revision = reader.Text(JobEnvironment.SourceRevision) is { } revision ? SourceRevision.Parse(revision) : null,
+            JobId = reader.Text(JobEnvironment.JobId),
+            Output = output ?? new LocalOutput("-"),
+            Renditions = RenditionNames.Split(reader.Text(JobEnvironment.Renditions)),
+            // A list that named nothing valid was reported above; the default keeps the check below from saying it twice.
+            Formats = formats == StreamingFormats.None ? JobSpec.DefaultFormats : formats,
+            Passthrough = reader.Raw(JobEnvironment.Passthrough),
+            Lease = lease,
+        };
+        problems.AddRange(Check(request, ladderNames));
+        return problems.Count == 0 && source is not null && output is not null
+            ? new JobSpecParse(request, [], lease)
+            : new JobSpecParse(null, problems, lease);
+    }
+
+    /// <summary>Every problem with <paramref name="spec"/>; empty when a job can run it.</summary>
+    /// <param name="ladderNames">Rendition names the ladder has besides the height-shaped ones.</param>
+    public static IReadOnlyList<string> Check(JobSpec spec, IReadOnlyCollection<string> ladderNames)
+    {
+        var problems = new List<string>();
+        switch (spec.Source)
+        {
+            case S3Input s3 when s3.Bucket.Length == 0 || s3.Bucket.Contains('/') || s3.Key.Length == 0 || s3.Key.EndsWith('/'):
+                problems.Add($"source {s3.Display}: expected s3://bucket/key naming one object");
+                break;
+            case LocalInput local when local.FullPath.Length == 0:
+                problems.Add("source: an empty file name");
+                break;
+        }
+
+        if (spec.Output is S3Output output && (output.Bucket.Length == 0 || output.Bucket.Contains('/')))
+        {
+            problems.Add($"output {spec.Output.Display}: expected s3://bucket or s3://bucket/prefix");
+        }
+
+        if (spec.JobId is { } jobId && !SafeJobId().IsMatch(jobId))
+        {
+            problems.Add($"job id '{jobId}' must be 1-128 letters, digits, '.', '_' or '-'");
+        }
+
+        foreach (var name in spec.Renditions)
+        {
+            if (RenditionNames.Problem(name, ladderNames) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        if (spec.Formats == StreamingFormats.None)
+        {
+            problems.Add("formats: name at least one of hls, dash, mp4");
+        }
+
+        if (spec.Passthrough is { } passthrough)
+        {
+            if (passthrough.Length > JobSpec.MaxPassthroughLength)
+            {
+                problems.Add($"passthrough is {passthrough.Length} characters long; at most {JobSpec.MaxPassthroughLength} are kept");
+            }
+
+            if (passthrough.Any(char.IsControl))
+            {
+                problems.Add("passthrough holds a control character (a line break, a tab, …): it must fit in one header line");
+            }
+        }
+
+        if (spec.Lease is { QueueUrl: var queueUrl } && !Uri.TryCreate(queueUrl, UriKind.Absolute, out _))
+        {
+            problems.Add($"{JobEnvironment.QueueUrl} must be a queue URL, not '{queueUrl}'");
+        }
+
+        return problems;
+    }
+
+    // Absent, not blank, tells "not given" apart: the command line maps "--input s3://bucket" onto SOURCE_BUCKET and an
+    // empty SOURCE_KEY, which must be reported as a source without a key, not as no source at all.
+    private static InputLocation? ReadSource(SettingReader reader)
+    {
+        var file = reader.Text(JobEnvironment.SourceFile);
+        var bucket = reader.Exact(JobEnvironment.SourceBucket);
+        var key = reader.Exact(JobEnvironment.SourceKey);
+        if (file is not null)
+        {
+            if (bucket is not null || key is not null)
+            {
+                reader.Error($"set {JobEnvironment.SourceFile} or {JobEnvironment.SourceBucket} + {JobEnvironment.SourceKey}, not both");
+            }
+
+            return new LocalInput(Path.GetFullPath(file));
+        }
+
+        switch (bucket, key)
+        {
+            case (not null, not null):
+                return new S3Input(bucket.Trim(), key);
+            case (null, null):
+                reader.Error($"no input: pass --input <file|s3://bucket/key> or set {JobEnvironment.SourceBucket} and {JobEnvironment.SourceKey}");
+                return null;
+            case (null, _):
+                reader.Error($"{JobEnvironment.SourceKey} is set but {JobEnvironment.SourceBucket} is not");
+                return null;
+            default:
+                reader.Error($"{JobEnvironment.SourceBucket} is set but {JobEnvironment.SourceKey} is not");
+                return null;
+        }
+    }
+
+    private static OutputLocation? ReadOutput(SettingReader reader)
+    {
+        var folder = reader.Text(JobEnvironment.OutputDir);
+        var bucket = reader.Exact(JobEnvironment.OutputBucket);
+        var prefix = reader.Raw(JobEnvironment.OutputPrefix);
+        if (folder is not null)
+        {
+            if (bucket is not null)
+            {
+                reader.Error($"set {JobEnvironment.OutputDir} or {JobEnvironment.OutputBucket}, not both");
+            }
+
+            return new LocalOutput(Path.GetFullPath(folder));
+        }
+
+        if (bucket is not null)
+        {
+            return S3Output.Create(bucket.Trim(), prefix);
+        }
+
+        reader.Error(prefix is null
+            ? $"no output: pass --output <dir|s3://bucket/prefix> or set {JobEnvironment.OutputBucket} (and optionally {JobEnvironment.OutputPrefix})"
+            : $"{JobEnvironment.OutputPrefix} is set but {JobEnvironment.OutputBucket} is not");
+        return null;
+    }
+
+    private static JobLease? ReadLease(SettingReader reader)
+    {
+        var queueUrl = reader.Text(JobEnvironment.QueueUrl);
+        var receiptHandle = reader.Text(JobEnvironment.ReceiptHandle);
+        switch (queueUrl, receiptHandle)
+        {
+            case (not null, not null):
+                return new JobLease(queueUrl, receiptHandle);
+            case (null, null):
+                return null;
+            case (null, _):
+                reader.Error($"{JobEnvironment.ReceiptHandle} is set but {JobEnvironment.QueueUrl} is not");
+                return null;
+            default:
+                reader.Error($"{JobEnvironment.QueueUrl} is set but {JobEnvironment.ReceiptHandle} is not");
+                return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex SafeJobId();
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Transcoder.Shared.Jobs;
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Manifest;
+
+/// <summary>
+/// The manifest's fingerprint: which upload was transcoded (its <see cref="SourceRevision"/>) and what was asked of it
+/// (the ladder after the renditions were chosen, the encoder settings, the formats). A rerun whose fingerprint matches
+/// is "already done"; a resubmission asking for other renditions or formats is not.
+/// </summary>
+internal static class ManifestFingerprint
+{
+    public static string For(SourceRevision revision, Ladder ladder, StreamingFormats formats)
+    {
+        var request = string.Join(
+            '\n',
+            ladder.Renditions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name}:{r.Height}:{r.VideoKbps}:{r.AudioKbps}"))
+                .Append(string.Create(CultureInfo.InvariantCulture, $"{ladder.Encoder.Preset}:{ladder.Encoder.Crf}:{ladder.Encoder.GopSeconds}"))
+                .Append(StreamingFormatList.Format(formats)));
+        var digest = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request)).AsSpan(0, 8));
+        return $"{revision};request={digest}";
+    }
+}

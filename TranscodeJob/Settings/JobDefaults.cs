@@ -1,0 +1,61 @@
+using System.Globalization;
+using Transcoder.Shared;
+using Transcoder.Shared.Jobs;
+using Transcoder.TranscodeJob.Encoding;
+
+namespace Transcoder.TranscodeJob.Settings;
+
+/// <summary>
+/// Every default of the job's settings, in one place: the resolver, the help text and the README's options table
+/// (checked by a test) all take them from here.
+/// </summary>
+internal static class JobDefaults
+{
+    public const int MaxParallelism = 16;
+
+    /// <summary>One decode for the whole ladder: chosen by bench/Transcoder.Bench.Job (README, Performance).</summary>
+    public const EncodeMode EncodeMode = Encoding.EncodeMode.Single;
+
+    /// <summary>The names <c>ENCODE_MODE</c> and <c>--encode-mode</c> take.</summary>
+    public static IReadOnlyDictionary<string, EncodeMode> EncodeModes { get; } = new Dictionary<string, EncodeMode>
+    {
+        ["single"] = Encoding.EncodeMode.Single,
+        ["per-rendition"] = Encoding.EncodeMode.PerRendition,
+    };
+
+    public static string EncodeModeName => EncodeModes.Single(m => m.Value == EncodeMode).Key;
+
+    /// <summary>
+    /// Four hours: a feature film or a long recording fits; an upload whose timestamps claim days is refused before it
+    /// costs anything. Raise it (and the task's disk) for longer sources.
+    /// </summary>
+    public const int MaxSourceSeconds = 4 * 3600;
+
+    /// <summary>Information-level logs.</summary>
+    public const bool Verbose = false;
+
+    /// <summary>How often the job extends its message's visibility; each heartbeat extends by three intervals.</summary>
+    public const int HeartbeatSeconds = 60;
+
+    /// <summary>
+    /// Two ffmpeg processes at a time in per-rendition mode (and two progressive copies at a time). Measured with
+    /// bench/Transcoder.Bench.Job on a 2-core machine when per-rendition was the only mode: one after another left
+    /// cores idle on the smaller rungs, two was 15-25% faster, three or four added only memory. The default single
+    /// pass decodes once and keeps every core busy by itself.
+    /// </summary>
+    public static int Parallelism(int cores) => cores <= 1 ? 1 : 2;
+
+    /// <summary>The folder the temporary workspace goes under when none is given.</summary>
+    public static string WorkDir => Path.GetTempPath();
+
+    /// <summary>The README's value for each default above, as its options table writes it (for a machine with cores to spare).</summary>
+    public static IReadOnlyDictionary<string, string> Documented { get; } = new Dictionary<string, string>
+    {
+        [JobEnvironment.EncodeMode] = EncodeModeName,
+        [JobEnvironment.MaxSourceSeconds] = MaxSourceSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.Parallelism] = Parallelism(cores: 2).ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.HeartbeatSeconds] = HeartbeatSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.Formats] = StreamingFormatList.Format(JobSpec.DefaultFormats),
+        [JobEnvironment.Verbose] = Verbose ? "true" : "false",
+    };
+}

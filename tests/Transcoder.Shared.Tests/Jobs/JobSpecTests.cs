@@ -1,0 +1,117 @@
+using Transcoder.Shared.Jobs;
+
+namespace Transcoder.Shared.Tests.Jobs;
+
+public sealed class JobSpecTests
+{
+    private static readonly string[] NoLadderNames = [];
+
+    private static JobSpec S3Spec() => new()
+    {
+        Source = new S3Input("uploads", " raw/my clip+ü.mp4 "),
+        Revision = SourceRevision.Parse("version:3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY"),
+        JobId = "0123abcd",
+        Output = S3Output.Create("prod", "videos"),
+        Renditions = ["720p", "360p"],
+        Formats = StreamingFormats.Hls | StreamingFormats.Mp4,
+        Passthrough = "order=42; user=ü",
+        Lease = new JobLease("https://sqs.eu-west-1.amazonaws.com/1/q", "AQEB+/=="),
+    };
+
+    [Test]
+    public void ToEnvironmentThenParse_EveryField_RoundTrips()
+    {
+        // Arrange: the dispatcher's end writes, the job's end reads.
+        var spec = S3Spec();
+
+        // Act
+        var parsed = JobSpecParser.Parse(spec.ToEnvironment().ToDictionary(), NoLadderNames);
+
+        // Assert
+        Assert.That(parsed.Problems, Is.Empty);
+        Assert.That(parsed.Spec, Is.EqualTo(spec));
+    }
+
+    [Test]
+    public void ToEnvironmentThenParse_LocalFileAndFolderWithDefaults_RoundTrips()
+    {
+        // Arrange: the command line's form; defaults are left out of the environment.
+        var spec = new JobSpec { Source = new LocalInput("/videos/a.mov"), Output = new LocalOutput("/out") };
+
+        // Act
+        var environment = spec.ToEnvironment();
+        var parsed = JobSpecParser.Parse(environment.ToDictionary(), NoLadderNames);
+
+        // Assert
+        Assert.That(environment.Select(e => e.Key), Is.EqualTo(new[] { JobEnvironment.SourceFile, JobEnvironment.OutputDir }));
+        Assert.That(parsed.Spec, Is.EqualTo(spec));
+    }
+
+    [Test]
+    public void Parse_EverythingWrong_ReportsEveryProblemAtOnceAndStillTheLease()
+    {
+        // Arrange
+        var environment = new Dictionary<string, string>
+        {
+            [JobEnvironment.SourceBucket] = "uploads",
+            [JobEnvironment.SourceKey] = "folder/",
+            [JobEnvironment.OutputBucket] = "prod",
+            [JobEnvironment.JobId] = "../etc",
+            [JobEnvironment.Renditions] = "720p,best,721p",
+            [JobEnvironment.Formats] = "hls,webm",
+            [JobEnvironment.Passthrough] = new string('x', 300),
+            [JobEnvironment.QueueUrl] = "https://sqs.eu-west-1.amazonaws.com/1/q",
+            [JobEnvironment.ReceiptHandle] = "rh",
+        };
+
+        // Act
+        var parsed = JobSpecParser.Parse(environment, NoLadderNames);
+
+        // Assert
+        Assert.That(parsed.Spec, Is.Null);
+        Assert.That(parsed.Problems, Is.EqualTo(new[]
+        {
+            "format 'webm': use hls, dash or mp4",
+            "source s3://uploads/folder/: expected s3://bucket/key naming one object",
+            "job id '../etc' must be 1-128 letters, digits, '.', '_' or '-'",
+            "unknown rendition 'best': use an even height like 540p",
+            "unknown rendition '721p': use an even height like 540p",
+            "passthrough is 300 characters long; at most 255 are kept",
+        }));
+        Assert.That(parsed.Lease, Is.EqualTo(new JobLease("https://sqs.eu-west-1.amazonaws.com/1/q", "rh")), "a job with a bad spec still settles its message");
+    }
+
+    [Test]
+    public void Check_CustomLadderName_AcceptedOnlyWhenTheLadderHasIt()
+    {
+        // Arrange
+        var spec = S3Spec() with { Renditions = ["HD", "540p"] };
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Check(spec, ["hd", "sd"]), Is.Empty);
+        Assert.That(JobSpecParser.Check(spec, NoLadderNames), Is.EqualTo(new[] { "unknown rendition 'HD': use an even height like 540p" }));
+    }
+
+    [Test]
+    public void Check_PassthroughWithALineBreak_IsAProblem()
+    {
+        // Act / Assert: it travels in an environment variable and in S3 metadata (one header line).
+        Assert.That(JobSpecParser.Check(S3Spec() with { Passthrough = "a\nb" }, NoLadderNames).Single(), Does.Contain("control character"));
+    }
+
+    [Test]
+    public void Parse_FileAndBucketBothSet_IsAProblem()
+    {
+        // Arrange
+        var environment = new Dictionary<string, string>
+        {
+            [JobEnvironment.SourceFile] = "/a.mp4",
+            [JobEnvironment.SourceBucket] = "uploads",
+            [JobEnvironment.SourceKey] = "a.mp4",
+            [JobEnvironment.OutputDir] = "/out",
+        };
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems.Single(), Does.Contain("not both"));
+    }
+}
