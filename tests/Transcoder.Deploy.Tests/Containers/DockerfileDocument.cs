@@ -108,13 +108,46 @@ public sealed partial class DockerfileDocument
             return null;
         }
 
-        var text = entrypoint.Arguments.Trim();
-        return text.StartsWith('[') ? JsonSerializer.Deserialize<List<string>>(text) : Words(text).ToList();
+        return ArgumentList(entrypoint.Arguments);
+    }
+
+    /// <summary>The paths of a stage's <c>VOLUME</c> instructions, JSON or plain form.</summary>
+    public static IReadOnlyList<string> Volumes(DockerfileStage stage) =>
+        [.. stage.All("VOLUME").SelectMany(volume => ArgumentList(volume.Arguments))];
+
+    /// <summary>The variables a stage's <c>ENV</c> instructions set (<c>KEY=value ...</c> or <c>KEY value</c>; the last one wins).</summary>
+    public static IReadOnlyDictionary<string, string> Environment(DockerfileStage stage)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var env in stage.All("ENV"))
+        {
+            var words = Words(env.Arguments).ToList();
+            if (words.Count > 0 && !words[0].Contains('=', StringComparison.Ordinal))
+            {
+                environment[words[0]] = string.Join(' ', words.Skip(1));
+                continue;
+            }
+
+            foreach (var word in words)
+            {
+                var (name, value) = SplitArg(word);
+                environment[name] = value;
+            }
+        }
+
+        return environment;
     }
 
     /// <summary>The <c>dotnet</c> commands of every <c>RUN</c> in a stage, with the <c>RUN</c> that holds each.</summary>
     public static IEnumerable<(DotnetCommand Command, DockerfileInstruction Run)> DotnetCommands(DockerfileStage stage) =>
         stage.All("RUN").SelectMany(run => DotnetCommand.FindIn(run.Arguments).Select(command => (command, run)));
+
+    // Exec form (a JSON array) or shell form (words).
+    private static List<string> ArgumentList(string arguments)
+    {
+        var text = arguments.Trim();
+        return text.StartsWith('[') ? JsonSerializer.Deserialize<List<string>>(text)! : Words(text).ToList();
+    }
 
     private static IEnumerable<DockerfileInstruction> ReadInstructions(string[] lines)
     {

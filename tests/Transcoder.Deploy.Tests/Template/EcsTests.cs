@@ -47,7 +47,7 @@ public sealed class EcsTests
         Assert.That(environment.Keys, Is.EquivalentTo(new[]
         {
             "SQS_QUEUE_URL", "ECS_CLUSTER", "ECS_TASK_DEF", "ECS_CONTAINER_NAME", "ECS_SUBNETS", "ECS_SECURITY_GROUPS",
-            "ECS_ASSIGN_PUBLIC_IP", "ECS_CAPACITY_PROVIDER", "BUCKET_NAME_PROD", "OUTPUT_PREFIX", "AWS_REGION", "DISPATCH_CONCURRENCY",
+            "ECS_ASSIGN_PUBLIC_IP", "ECS_CAPACITY_PROVIDER", "KEY_PREFIX", "BUCKET_NAME_PROD", "OUTPUT_PREFIX", "AWS_REGION", "DISPATCH_CONCURRENCY",
         }));
     }
 
@@ -64,6 +64,7 @@ public sealed class EcsTests
             Assert.That(Intrinsics.Describe(environment["ECS_CONTAINER_NAME"]), Is.EqualTo(JobContainer), "the container the overrides target");
             Assert.That(Intrinsics.RefTarget(environment["BUCKET_NAME_PROD"]), Is.EqualTo("ProdBucket"));
             Assert.That(Intrinsics.RefTarget(environment["ECS_CAPACITY_PROVIDER"]), Is.EqualTo("CapacityProvider"));
+            Assert.That(Intrinsics.RefTarget(environment["KEY_PREFIX"]), Is.EqualTo("UploadPrefix"));
             Assert.That(Intrinsics.RefTarget(environment["AWS_REGION"]), Is.EqualTo("AWS::Region"));
 
             // Comma lists, as the dispatcher splits them.

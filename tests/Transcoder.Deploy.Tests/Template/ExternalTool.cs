@@ -7,7 +7,12 @@ namespace Transcoder.Deploy.Tests.Template;
 /// <summary>Runs a command-line tool to its end in the repository root and captures what it printed.</summary>
 public static partial class ExternalTool
 {
-    public static async Task<ToolResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static Task<ToolResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, new Dictionary<string, string>(), cancellationToken);
+
+    /// <param name="environment">Variables to set for the tool on top of this process's own (e.g. a PATH with stand-ins).</param>
+    public static async Task<ToolResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -17,6 +22,11 @@ public static partial class ExternalTool
             UseShellExecute = false,
         };
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);

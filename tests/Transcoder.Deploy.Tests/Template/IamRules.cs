@@ -31,6 +31,13 @@ public static class IamRules
     public static readonly IReadOnlySet<string> JobTempBucketActions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "s3:GetObject", "s3:ListBucket" };
 
+    /// <summary>
+    /// The key prefix parameter of each bucket the job reaches: it reads uploads under UploadPrefix of the temp bucket
+    /// and writes outputs under OutputPrefix of the prod bucket, and may touch no other key of either.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> JobBucketPrefixes =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [TempBucket] = "UploadPrefix", [ProdBucket] = "OutputPrefix" };
+
     /// <summary>No Allow statement grants <c>*</c>, <c>service:*</c> or any other wildcard action, nor uses NotAction.</summary>
     public static IReadOnlyList<string> WildcardActions(CloudFormationTemplate template) =>
     [
@@ -172,6 +179,55 @@ public static class IamRules
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// The job's S3 permissions stay inside its prefixes (<see cref="JobBucketPrefixes"/>): object ARNs exactly
+    /// <c>${Bucket.Arn}/${Prefix}*</c>, never the whole bucket; on the bucket ARN itself only s3:ListBucket, and only
+    /// with the condition s3:prefix like <c>${Prefix}*</c> (the bucket's own prefix, so one statement cannot list both).
+    /// </summary>
+    public static IReadOnlyList<string> JobS3Prefixes(CloudFormationTemplate template)
+    {
+        var violations = new List<string>();
+        foreach (var statement in template.RoleStatements(JobTaskRole).Where(s => s.IsAllow && s.HasActionOf("s3")))
+        {
+            foreach (var resource in statement.Resources)
+            {
+                foreach (var (bucket, prefix) in JobBucketPrefixes.Where(b => Intrinsics.Uses(resource, b.Key)))
+                {
+                    if (Intrinsics.RefTarget(resource) == bucket)
+                    {
+                        violations.AddRange(BucketLevelViolations(statement, bucket, prefix));
+                    }
+                    else if (Intrinsics.SubTemplate(resource) != $"${{{bucket}.Arn}}/${{{prefix}}}*")
+                    {
+                        violations.Add($"{statement.Source}: {string.Join(", ", statement.Actions)} on {Intrinsics.Describe(resource)}, not only on ${{{bucket}.Arn}}/${{{prefix}}}*");
+                    }
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    // The bucket ARN (GetAtt): listing only, and only the keys under the bucket's prefix.
+    private static IEnumerable<string> BucketLevelViolations(PolicyStatement statement, string bucket, string prefix)
+    {
+        foreach (var action in statement.Actions.Where(a => !string.Equals(a, "s3:ListBucket", StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return $"{statement.Source}: {action} on the whole {bucket} (only s3:ListBucket belongs on the bucket ARN)";
+        }
+
+        if (statement.HasAction("s3:ListBucket"))
+        {
+            var expected = $"${{{prefix}}}*";
+            var prefixes = statement.ConditionValues("s3:prefix").ToList();
+            if (prefixes.Count == 0 || !prefixes.All(c => c.Operator == "StringLike"
+                    && Intrinsics.Items(c.Value).All(v => (Intrinsics.SubTemplate(v) ?? Intrinsics.Describe(v)) == expected)))
+            {
+                yield return $"{statement.Source}: s3:ListBucket on {bucket} without the condition s3:prefix like {expected}";
+            }
+        }
     }
 
     /// <summary>The queue accepts messages from the temp bucket only: S3 as principal, aws:SourceArn of that bucket, aws:SourceAccount.</summary>

@@ -148,6 +148,68 @@ public sealed class IamRulesMutationTests
     }
 
     [Test]
+    public void JobS3Prefixes_ReadTheWholeTempBucket_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "ReadUploads")["Resource"] = new JsonObject { ["Fn::Sub"] = "${TempBucket.Arn}/*" };
+
+        Assert.That(IamRules.JobS3Prefixes(_template), Is.EqualTo(new[]
+        {
+            "JobTaskRole/transcode#ReadUploads: s3:GetObject on {\"Fn::Sub\":\"${TempBucket.Arn}/*\"}, not only on ${TempBucket.Arn}/${UploadPrefix}*",
+        }));
+    }
+
+    [Test]
+    public void JobS3Prefixes_WriteTheWholeProdBucket_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "WriteOutputs")["Resource"] = new JsonObject { ["Fn::Sub"] = "${ProdBucket.Arn}/*" };
+
+        Assert.That(IamRules.JobS3Prefixes(_template), Has.One.StartsWith("JobTaskRole/transcode#WriteOutputs: s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload on"));
+    }
+
+    [Test]
+    public void JobS3Prefixes_ReadUnderTheOutputPrefixOfTheTempBucket_Reported()
+    {
+        // Right bucket, wrong parameter: the prefix belongs to the prod bucket.
+        Statement(IamRules.JobTaskRole, "ReadUploads")["Resource"] = new JsonObject { ["Fn::Sub"] = "${TempBucket.Arn}/${OutputPrefix}*" };
+
+        Assert.That(IamRules.JobS3Prefixes(_template), Has.One.Contains("not only on ${TempBucket.Arn}/${UploadPrefix}*"));
+    }
+
+    [Test]
+    public void JobS3Prefixes_ListBucketWithoutPrefixCondition_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "UploadNotFoundInsteadOfAccessDenied").Remove("Condition");
+
+        Assert.That(IamRules.JobS3Prefixes(_template), Is.EqualTo(new[]
+        {
+            "JobTaskRole/transcode#UploadNotFoundInsteadOfAccessDenied: s3:ListBucket on TempBucket without the condition s3:prefix like ${UploadPrefix}*",
+        }));
+    }
+
+    [Test]
+    public void JobS3Prefixes_OneListStatementForBothBuckets_Reported()
+    {
+        // The output prefix's condition does not limit listing of the temp bucket to the uploads.
+        Statement(IamRules.JobTaskRole, "OutputNotFoundInsteadOfAccessDenied")["Resource"] = new JsonArray(
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("TempBucket", "Arn") },
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("ProdBucket", "Arn") });
+
+        Assert.That(IamRules.JobS3Prefixes(_template), Is.EqualTo(new[]
+        {
+            "JobTaskRole/transcode#OutputNotFoundInsteadOfAccessDenied: s3:ListBucket on TempBucket without the condition s3:prefix like ${UploadPrefix}*",
+        }));
+    }
+
+    [Test]
+    public void JobS3Prefixes_ObjectActionOnTheBucketArn_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "UploadNotFoundInsteadOfAccessDenied")["Action"] = new JsonArray("s3:ListBucket", "s3:GetObject");
+
+        Assert.That(IamRules.JobS3Prefixes(_template), Has.One.EqualTo(
+            "JobTaskRole/transcode#UploadNotFoundInsteadOfAccessDenied: s3:GetObject on the whole TempBucket (only s3:ListBucket belongs on the bucket ARN)"));
+    }
+
+    [Test]
     public void QueuePolicyScope_SourceAccountRemoved_Reported()
     {
         Statement(IamRules.JobQueue, "TempBucketNotifications")["Condition"]!.AsObject().Remove("StringEquals");

@@ -70,8 +70,9 @@ public sealed class LeastPrivilegeTests
 
         Assert.Multiple(() =>
         {
-            // HEAD and download of the upload.
+            // HEAD and download of the upload; a missing upload is a 404 (bad input), not a 403.
             Assert.That(Allows("s3:GetObject", IamRules.TempBucket), Is.True, "read the upload");
+            Assert.That(Allows("s3:ListBucket", IamRules.TempBucket), Is.True, "404 for a missing upload");
 
             // Manifest check (GET), renditions and manifest (PUT, multipart), stale manifest and failure record (DELETE).
             foreach (var action in new[] { "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListBucket" })
@@ -90,6 +91,47 @@ public sealed class LeastPrivilegeTests
         var writes = _template.RoleStatements(IamRules.JobTaskRole).Where(s => s.HasAction("s3:PutObject")).SelectMany(s => s.Resources);
 
         Assert.That(writes.Select(Intrinsics.SubTemplate), Is.All.EqualTo("${ProdBucket.Arn}/${OutputPrefix}*"));
+    }
+
+    [Test]
+    public void JobS3Prefixes_ShippedTemplate_UploadPrefixReadOutputPrefixWritten() =>
+        Assert.That(IamRules.JobS3Prefixes(_template), Is.Empty);
+
+    [Test]
+    public void JobTaskRole_ShippedTemplate_S3ActionsExactlyWhatTheJobCalls()
+    {
+        // What TranscodeJob/Storage calls: S3SourceStore HeadObject + ranged GetObject (s3:GetObject) on the upload;
+        // S3OutputStore GetObject (manifest), PutObject and multipart create/part/complete (s3:PutObject), abort of a
+        // failed multipart upload (s3:AbortMultipartUpload), DeleteObject; s3:ListBucket on both so that a missing key
+        // is a 404. Nothing lists a bucket, copies, tags or reads a version: anything more is a grant nobody uses.
+        var statements = _template.RoleStatements(IamRules.JobTaskRole).Where(s => s.IsAllow && s.HasActionOf("s3")).ToList();
+
+        IEnumerable<string> ActionsOn(string bucket) =>
+            statements.Where(s => s.Resources.Any(r => Intrinsics.Uses(r, bucket))).SelectMany(s => s.Actions).Distinct();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ActionsOn(IamRules.TempBucket), Is.EquivalentTo(new[] { "s3:GetObject", "s3:ListBucket" }));
+            Assert.That(ActionsOn(IamRules.ProdBucket), Is.EquivalentTo(new[]
+            {
+                "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListBucket",
+            }));
+        });
+    }
+
+    [Test]
+    public void UploadPrefixParameter_ShippedTemplate_NotEmptyByDefaultOrByPattern()
+    {
+        // An empty prefix would turn "read under the upload prefix" into "read the whole bucket".
+        var parameter = _template.Parameters["UploadPrefix"];
+        var pattern = new System.Text.RegularExpressions.Regex((string?)parameter?["AllowedPattern"] ?? string.Empty);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)parameter?["Default"], Is.EqualTo("uploads/"));
+            Assert.That(pattern.IsMatch("uploads/") && pattern.IsMatch("incoming/videos/"), Is.True, "real prefixes pass");
+            Assert.That(pattern.IsMatch(string.Empty) || pattern.IsMatch("uploads") || pattern.IsMatch("/"), Is.False, "empty or slashless prefixes fail");
+        });
     }
 
     [Test]

@@ -55,7 +55,7 @@ public sealed class StorageAndQueueTests
             .OfType<JsonObject>().ToList();
         var keys = KeyFilter.VideoSuffixes
             .SelectMany(suffix => new[] { suffix, suffix.ToUpperInvariant(), MixedCase(suffix) })
-            .Select(suffix => "uploads/clip" + suffix)
+            .Select(suffix => UploadPrefixDefault + "clip" + suffix)
             .ToList();
 
         // Act
@@ -71,15 +71,40 @@ public sealed class StorageAndQueueTests
         });
     }
 
-    // S3's own rule: every prefix/suffix rule of the configuration must match, case-sensitively.
-    private static bool S3FilterMatches(JsonObject configuration, string key) =>
+    [Test]
+    public void TempBucket_ShippedTemplate_NotifiesOnlyUnderTheUploadPrefix()
+    {
+        // The job may read only under UploadPrefix: an event for another key would start a job bound to fail.
+        var configurations = Intrinsics.Items(_template.Properties("TempBucket")["NotificationConfiguration"]?["QueueConfigurations"])
+            .OfType<JsonObject>().ToList();
+        var dispatcherPrefix = CloudFormationTemplate.EnvironmentOf(_template.Container("DispatcherTaskDefinition", "dispatcher"))["KEY_PREFIX"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(configurations, Has.Count.EqualTo(1));
+            Assert.That(configurations.Select(c => S3FilterMatches(c, "elsewhere/clip.mp4")), Is.All.False);
+            Assert.That(configurations.Select(c => S3FilterMatches(c, UploadPrefixDefault + "clip.mp4")), Is.All.True);
+            Assert.That(Intrinsics.RefTarget(dispatcherPrefix), Is.EqualTo("UploadPrefix"), "the dispatcher's KEY_PREFIX guards a broader rule");
+        });
+    }
+
+    private string UploadPrefixDefault => (string?)_template.Parameters["UploadPrefix"]?["Default"] ?? string.Empty;
+
+    // S3's own rule: every prefix/suffix rule of the configuration must match, case-sensitively. A value that is a
+    // parameter (Ref) is taken at its default.
+    private bool S3FilterMatches(JsonObject configuration, string key) =>
         Intrinsics.Items(configuration["Filter"]?["S3Key"]?["Rules"]).OfType<JsonObject>().All(rule =>
             ((string?)rule["Name"])?.ToLowerInvariant() switch
             {
-                "prefix" => key.StartsWith((string?)rule["Value"] ?? string.Empty, StringComparison.Ordinal),
-                "suffix" => key.EndsWith((string?)rule["Value"] ?? string.Empty, StringComparison.Ordinal),
+                "prefix" => key.StartsWith(RuleValue(rule), StringComparison.Ordinal),
+                "suffix" => key.EndsWith(RuleValue(rule), StringComparison.Ordinal),
                 _ => false,
             });
+
+    private string RuleValue(JsonObject rule) =>
+        Intrinsics.RefTarget(rule["Value"]) is { } parameter
+            ? (string?)_template.Parameters[parameter]?["Default"] ?? throw new KeyNotFoundException($"no default for parameter {parameter}")
+            : (string?)rule["Value"] ?? string.Empty;
 
     // ".mp4" → ".Mp4": the spelling no list of lower- and upper-case suffixes covers.
     private static string MixedCase(string suffix) =>
