@@ -72,6 +72,12 @@ public static class JobEnvironment
     /// <summary>Receipt handle of the message that started the job.</summary>
     public const string ReceiptHandle = "SQS_RECEIPT_HANDLE";
 
+    /// <summary>
+    /// When the dispatcher received the message (ISO 8601, UTC): the job must finish within SQS's 12-hour visibility
+    /// ceiling from then, or give up its message before it comes back.
+    /// </summary>
+    public const string ReceivedAt = "SQS_RECEIVED_AT";
+
     /// <summary>Optional: seconds between the job's visibility heartbeats on its message (default 60).</summary>
     public const string HeartbeatSeconds = "SQS_HEARTBEAT_SECONDS";
 

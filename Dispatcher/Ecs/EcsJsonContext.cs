@@ -10,4 +10,6 @@ namespace Transcoder.Dispatcher.Ecs;
 [JsonSerializable(typeof(RunTaskRequest))]
 [JsonSerializable(typeof(RunTaskResponse))]
 [JsonSerializable(typeof(EcsErrorBody))]
+[JsonSerializable(typeof(DescribeTasksRequest))]
+[JsonSerializable(typeof(DescribeTasksResponse))]
 internal sealed partial class EcsJsonContext : JsonSerializerContext;

@@ -61,6 +61,9 @@ internal static class DispatcherServices
                         }
                     });
             });
+            // A task that stops before its job runs is noticed within seconds, not at the end of the start grace.
+            services.AddSingleton<TaskStartWatch>();
+            services.AddHostedService(provider => provider.GetRequiredService<TaskStartWatch>());
             services.AddSingleton<ITaskLauncher>(provider => new EcsTaskLauncher(
                 provider.GetRequiredService<IEcsApi>(),
                 options,

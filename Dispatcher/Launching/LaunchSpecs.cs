@@ -11,7 +11,7 @@ namespace Transcoder.Dispatcher.Launching;
 /// </summary>
 internal static class LaunchSpecs
 {
-    public static (JobSpec Spec, IReadOnlyList<string> Problems) For(JobRequest job, string receiptHandle, DispatcherOptions options)
+    public static (JobSpec Spec, IReadOnlyList<string> Problems) For(JobRequest job, string receiptHandle, DateTimeOffset? receivedAt, DispatcherOptions options)
     {
         var problems = new List<string>();
         var spec = new JobSpec
@@ -23,7 +23,7 @@ internal static class LaunchSpecs
             Renditions = RenditionNames.Split(job.Renditions),
             Formats = job.Formats is null ? StreamingFormats.All : StreamingFormatList.Parse(job.Formats, problems),
             Passthrough = job.Passthrough,
-            Lease = new JobLease(options.QueueUrl, receiptHandle),
+            Lease = new JobLease(options.QueueUrl, receiptHandle, receivedAt),
         };
         if (problems.Count == 0)
         {

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
+using Transcoder.Dispatcher.Ecs;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Metrics;
 using Transcoder.Dispatcher.Options;
@@ -22,7 +23,8 @@ internal sealed class MessageHandler(
     VisibilityRules visibility,
     DispatchMetrics metrics,
     TimeProvider time,
-    ILogger<MessageHandler> logger)
+    ILogger<MessageHandler> logger,
+    TaskStartWatch? starts = null)
 {
     public async Task HandleAsync(ReceivedMessage message, CancellationToken stoppingToken)
     {
@@ -70,7 +72,7 @@ internal sealed class MessageHandler(
     private async Task LaunchAsync(ReceivedMessage message, JobRequest job, CancellationToken stoppingToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId });
-        var (spec, problems) = LaunchSpecs.For(job, message.ReceiptHandle, options);
+        var (spec, problems) = LaunchSpecs.For(job, message.ReceiptHandle, message.ReceivedAt, options);
         if (problems.Count > 0)
         {
             // Like a message that is not understood: no task, and the redrive policy moves it to the DLQ.
@@ -106,6 +108,7 @@ internal sealed class MessageHandler(
 
         metrics.Launched(message.SentAt is { } sentAt ? time.GetUtcNow() - sentAt : null);
         logger.LogInformation("Launched job {JobId} for s3://{Bucket}/{Key} as {TaskId}", job.JobId, job.Bucket, job.Key, taskId);
+        starts?.Track(taskId, message, job.JobId);
         await ChangeVisibilityAsync(message, visibility.AfterLaunch, "kept for the task's start");
     }
 

@@ -52,8 +52,12 @@ internal sealed class QueuePoller(
             }
 
             IReadOnlyList<Message> messages;
+            DateTimeOffset receivedAt;
             try
             {
+                // Taken before the call: the job counts SQS's 12-hour visibility ceiling from this moment, and earlier
+                // than the real receive is the safe side.
+                receivedAt = time.GetUtcNow();
                 messages = await ReceiveAsync(taken, stoppingToken);
                 consecutiveFailures = 0;
             }
@@ -86,7 +90,7 @@ internal sealed class QueuePoller(
 
             foreach (var message in messages)
             {
-                var work = HandleAsync(ReceivedMessage.From(message), slots, stoppingToken);
+                var work = HandleAsync(ReceivedMessage.From(message) with { ReceivedAt = receivedAt }, slots, stoppingToken);
                 lock (inFlight)
                 {
                     inFlight.Add(work);

@@ -8,8 +8,15 @@ namespace Transcoder.Dispatcher.Polling;
 /// How many times this upload was already requeued because ECS could not launch it (the message attribute
 /// <see cref="InfrastructureRetriesAttribute"/>; 0 for a message S3 sent).
 /// </param>
+/// <param name="ReceivedAt">When the dispatcher asked for it (at or before the receive); null in tests that do not care.</param>
 internal sealed record ReceivedMessage(
-    string MessageId, string ReceiptHandle, string Body, int ReceiveCount, DateTimeOffset? SentAt, int InfrastructureRetries = 0)
+    string MessageId,
+    string ReceiptHandle,
+    string Body,
+    int ReceiveCount,
+    DateTimeOffset? SentAt,
+    int InfrastructureRetries = 0,
+    DateTimeOffset? ReceivedAt = null)
 {
     public const string ReceiveCountAttribute = "ApproximateReceiveCount";
     public const string SentTimestampAttribute = "SentTimestamp";

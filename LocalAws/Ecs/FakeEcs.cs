@@ -19,6 +19,7 @@ public sealed class FakeEcs : IAsyncDisposable
     private readonly Task _serving;
     private readonly ConcurrentDictionary<string, string> _tasksByToken = new();
     private int _calls;
+    private int _describeCalls;
 
     public FakeEcs()
     {
@@ -34,6 +35,12 @@ public sealed class FakeEcs : IAsyncDisposable
 
     /// <summary>Decides the answer to call number n (from 1); null means "start the task".</summary>
     public Func<int, JsonElement, FakeEcsAnswer?> Behaviour { get; set; } = (_, _) => null;
+
+    /// <summary>What DescribeTasks says about a started task (by ARN); RUNNING unless set.</summary>
+    public Func<string, FakeTaskState> TaskState { get; set; } = _ => FakeTaskState.Running;
+
+    /// <summary>How many DescribeTasks calls arrived.</summary>
+    public int DescribeCalls => Volatile.Read(ref _describeCalls);
 
     /// <summary>Optional pause before answering, to hold a dispatch in flight.</summary>
     public TimeSpan AnswerDelay { get; set; }
@@ -96,6 +103,13 @@ public sealed class FakeEcs : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Headers["X-Amz-Target"] == "AmazonEC2ContainerServiceV20141113.DescribeTasks")
+        {
+            Interlocked.Increment(ref _describeCalls);
+            await WriteAsync(context, 200, DescribeTasksAnswer(bytes));
+            return;
+        }
+
         if (context.Request.Headers["X-Amz-Target"] != "AmazonEC2ContainerServiceV20141113.RunTask")
         {
             await WriteAsync(context, 400, """{"__type":"UnknownOperationException"}""");
@@ -121,6 +135,41 @@ public sealed class FakeEcs : IAsyncDisposable
         var token = request.GetProperty("clientToken").GetString()!;
         var taskArn = _tasksByToken.GetOrAdd(token, _ => $"arn:aws:ecs:us-east-1:000000000000:task/fake/{Guid.NewGuid():N}");
         await WriteAsync(context, 200, $$"""{"tasks":[{"taskArn":"{{taskArn}}","lastStatus":"PROVISIONING"}],"failures":[]}""");
+    }
+
+    // ECS's shape: one description per known task, a MISSING failure per unknown ARN.
+    private string DescribeTasksAnswer(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var known = StartedTasks.ToHashSet();
+        var tasks = new List<object>();
+        var failures = new List<object>();
+        foreach (var arn in document.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetString()!))
+        {
+            if (!known.Contains(arn))
+            {
+                failures.Add(new Dictionary<string, string> { ["arn"] = arn, ["reason"] = "MISSING" });
+                continue;
+            }
+
+            var state = TaskState(arn);
+            var container = new Dictionary<string, object?> { ["name"] = "transcode-job", ["lastStatus"] = state.LastStatus };
+            if (state.ExitCode is { } exitCode)
+            {
+                container["exitCode"] = exitCode;
+            }
+
+            var task = new Dictionary<string, object?> { ["taskArn"] = arn, ["lastStatus"] = state.LastStatus, ["containers"] = new[] { container } };
+            if (state.StopCode is not null)
+            {
+                task["stopCode"] = state.StopCode;
+                task["stoppedReason"] = state.StoppedReason;
+            }
+
+            tasks.Add(task);
+        }
+
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["tasks"] = tasks, ["failures"] = failures });
     }
 
     private static async Task WriteAsync(HttpListenerContext context, int status, string json)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Transcoder.Shared.Jobs;
 
 /// <summary>
@@ -82,6 +84,7 @@ public sealed record JobSpec
         Add(JobEnvironment.Passthrough, Passthrough);
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
         Add(JobEnvironment.ReceiptHandle, Lease?.ReceiptHandle);
+        Add(JobEnvironment.ReceivedAt, Lease?.ReceivedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         return environment;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Transcoder.Shared.Settings;
 
@@ -166,7 +167,7 @@ public static partial class JobSpecParser
         switch (queueUrl, receiptHandle)
         {
             case (not null, not null):
-                return new JobLease(queueUrl, receiptHandle);
+                return new JobLease(queueUrl, receiptHandle, ReadReceivedAt(reader));
             case (null, null):
                 return null;
             case (null, _):
@@ -176,6 +177,23 @@ public static partial class JobSpecParser
                 reader.Error($"{JobEnvironment.QueueUrl} is set but {JobEnvironment.ReceiptHandle} is not");
                 return null;
         }
+    }
+
+    private static DateTimeOffset? ReadReceivedAt(SettingReader reader)
+    {
+        var text = reader.Text(JobEnvironment.ReceivedAt);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            return at;
+        }
+
+        reader.Error($"{JobEnvironment.ReceivedAt} must be an ISO 8601 time such as 2026-11-30T09:00:00Z, not '{text}'");
+        return null;
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]

@@ -25,6 +25,18 @@ internal sealed class ProgressBoard(
 
     public IProgress<TimeSpan> For(string rendition) => new RenditionProgress(this, rendition);
 
+    /// <summary>How much of the ladder is encoded, 0 to 1 (the renditions' average).</summary>
+    public double Done
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _done.Count == 0 ? 0 : _done.Values.Average();
+            }
+        }
+    }
+
     /// <summary>Clears the terminal line.</summary>
     public void Finish()
     {

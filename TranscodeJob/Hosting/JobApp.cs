@@ -138,6 +138,7 @@ internal static class JobApp
                 MaxSourceDuration = settings.MaxSourceDuration,
                 Revision = settings.Spec.Revision,
                 Passthrough = settings.Spec.Passthrough,
+                EncodeDeadline = settings.Lease?.EncodeDeadline,
             },
             loggers,
             TimeProvider.System);
@@ -152,5 +153,6 @@ internal static class JobApp
                 settings.ReceiptHandle,
                 settings.Timings,
                 loggers.CreateLogger<SqsMessageLease>(),
-                TimeProvider.System);
+                TimeProvider.System,
+                settings.Ceiling);
 }

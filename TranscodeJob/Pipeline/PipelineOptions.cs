@@ -27,6 +27,12 @@ internal sealed record PipelineOptions(
     /// <summary>The upload the job was started for; null when run by hand (whatever is in place is transcoded).</summary>
     public SourceRevision? Revision { get; init; }
 
+    /// <summary>
+    /// The latest moment the encode may end (the message's 12-hour visibility ceiling less a finishing allowance); an
+    /// encode that cannot make it is refused as soon as its measured speed says so. Null: no limit (run by hand).
+    /// </summary>
+    public DateTimeOffset? EncodeDeadline { get; init; }
+
     /// <summary>The uploader's text, copied into the manifest.</summary>
     public string? Passthrough { get; init; }
 }

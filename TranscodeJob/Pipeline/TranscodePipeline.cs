@@ -102,8 +102,9 @@ internal sealed class TranscodePipeline(
 
         workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration, options.Formats), "the renditions");
         var encodeStarted = time.GetTimestamp();
-        var encoded = await EncodeAsync(new LadderJob(inputPath, media, plans, audio, storyboard, options.Ladder.Encoder, workspace,
-            new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval)), cancellationToken);
+        var board = new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval);
+        var ladderJob = new LadderJob(inputPath, media, plans, audio, storyboard, options.Ladder.Encoder, workspace, board);
+        var encoded = await EncodeWithinDeadlineAsync(ladderJob, described.Uri, cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
 
         // From here the folder changes. A re-upload during the encode is checked for once more: the later upload's job
@@ -192,6 +193,24 @@ internal sealed class TranscodePipeline(
             "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
             encoded.Renditions.Count, publisher.Files.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
         return (manifest, encodeTime);
+    }
+
+    private async Task<EncodedLadder> EncodeWithinDeadlineAsync(LadderJob job, string source, CancellationToken cancellationToken)
+    {
+        if (options.EncodeDeadline is not { } deadline)
+        {
+            return await EncodeAsync(job, cancellationToken);
+        }
+
+        using var watch = new EncodeDeadlineWatch(deadline, () => job.Board.Done, job.Source.Duration, source, time, cancellationToken);
+        try
+        {
+            return await EncodeAsync(job, watch.Token);
+        }
+        catch (OperationCanceledException) when (watch.Refusal is { } refusal)
+        {
+            throw refusal;
+        }
     }
 
     private async Task<EncodedLadder> EncodeAsync(LadderJob job, CancellationToken cancellationToken)

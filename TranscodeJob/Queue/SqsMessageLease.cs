@@ -9,6 +9,8 @@ namespace Transcoder.TranscodeJob.Queue;
 /// <summary>
 /// Heartbeats, deletes or releases one SQS message. A stale receipt handle (the message came back and someone
 /// else received it, or it was already deleted) is logged and never fails the job: the outputs are what matter.
+/// No heartbeat asks for visibility past <paramref name="ceiling"/>: SQS refuses that (12 hours after the receive is
+/// its limit), and the pipeline stops an encode that cannot end before it (see <see cref="Settings.LeaseSettings"/>).
 /// </summary>
 internal sealed class SqsMessageLease(
     IAmazonSQS sqs,
@@ -16,7 +18,8 @@ internal sealed class SqsMessageLease(
     string receiptHandle,
     LeaseTimings timings,
     ILogger<SqsMessageLease> logger,
-    TimeProvider time) : IMessageLease
+    TimeProvider time,
+    DateTimeOffset? ceiling = null) : IMessageLease
 {
     private readonly CancellationTokenSource _stop = new();
     private Task _heartbeat = Task.CompletedTask;
@@ -96,10 +99,21 @@ internal sealed class SqsMessageLease(
     /// <returns>False when the handle is stale and heartbeats are pointless.</returns>
     private async Task<bool> ExtendAsync(CancellationToken cancellationToken)
     {
+        var seconds = (int)timings.Extension.TotalSeconds;
+        if (ceiling is { } limit)
+        {
+            seconds = (int)Math.Min(seconds, Math.Floor((limit - time.GetUtcNow()).TotalSeconds));
+            if (seconds <= 0)
+            {
+                logger.LogWarning("The message reached SQS's 12-hour visibility ceiling; no more heartbeats");
+                return false;
+            }
+        }
+
         try
         {
-            await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, (int)timings.Extension.TotalSeconds, cancellationToken);
-            logger.LogDebug("Extended the message's visibility by {Seconds} s", (int)timings.Extension.TotalSeconds);
+            await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, seconds, cancellationToken);
+            logger.LogDebug("Extended the message's visibility by {Seconds} s", seconds);
             return true;
         }
         catch (Exception exception) when (IsStale(exception))

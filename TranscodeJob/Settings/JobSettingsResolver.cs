@@ -46,7 +46,7 @@ internal static class JobSettingsResolver
             parallelism,
             verbose,
             logFormat,
-            spec.Lease is { } lease ? new LeaseSettings(lease.QueueUrl, lease.ReceiptHandle, LeaseTimings.FromInterval(TimeSpan.FromSeconds(heartbeat))) : null)
+            spec.Lease is { } lease ? new LeaseSettings(lease.QueueUrl, lease.ReceiptHandle, LeaseTimings.FromInterval(TimeSpan.FromSeconds(heartbeat)), lease.Ceiling) : null)
         {
             EncodeMode = encodeMode,
             MaxSourceDuration = TimeSpan.FromSeconds(maxSeconds),
@@ -59,7 +59,7 @@ internal static class JobSettingsResolver
     /// </summary>
     public static LeaseSettings? TryResolveLease(IReadOnlyDictionary<string, string> environment) =>
         JobSpecParser.Parse(environment, []).Lease is { } lease
-            ? new LeaseSettings(lease.QueueUrl, lease.ReceiptHandle, LeaseTimings.FromInterval(TimeSpan.FromSeconds(JobDefaults.HeartbeatSeconds)))
+            ? new LeaseSettings(lease.QueueUrl, lease.ReceiptHandle, LeaseTimings.FromInterval(TimeSpan.FromSeconds(JobDefaults.HeartbeatSeconds)), lease.Ceiling)
             : null;
 
     private static Ladder? LoadLadder(string? ladderFile, List<string> problems)

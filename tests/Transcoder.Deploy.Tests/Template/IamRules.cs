@@ -109,6 +109,22 @@ public static class IamRules
             }
         }
 
+        // The dispatcher follows the tasks it started (a task that stops before its job runs): tasks of this cluster only.
+        var describe = template.RoleStatements(DispatcherTaskRole).Where(s => s.IsAllow && s.HasAction("ecs:DescribeTasks")).ToList();
+        if (describe.Count == 0)
+        {
+            violations.Add($"{DispatcherTaskRole} may not call ecs:DescribeTasks");
+        }
+
+        foreach (var statement in describe)
+        {
+            var cluster = statement.ConditionValues("ecs:cluster").ToList();
+            if (cluster.Count == 0 || !cluster.All(c => c.Operator is "ArnEquals" or "StringEquals" && Intrinsics.RefTarget(c.Value) == Cluster))
+            {
+                violations.Add($"{statement.Source}: ecs:DescribeTasks without the condition ecs:cluster = the {Cluster} ARN");
+            }
+        }
+
         foreach (var statement in template.PolicyStatements().Where(s => s.IsAllow && s.HasAction("ecs:TagResource")))
         {
             if (!statement.ConditionValues("ecs:CreateAction").Any(c => c.Operator == "StringEquals" && Intrinsics.Describe(c.Value) == "RunTask"))

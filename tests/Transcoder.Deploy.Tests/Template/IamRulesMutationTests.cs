@@ -94,6 +94,14 @@ public sealed class IamRulesMutationTests
     }
 
     [Test]
+    public void RunTaskScope_DescribeTasksInAnyCluster_Reported()
+    {
+        Statement(IamRules.DispatcherTaskRole, "DescribeJobTasks").Remove("Condition");
+
+        Assert.That(IamRules.RunTaskScope(_template), Has.One.Contains("ecs:DescribeTasks without the condition ecs:cluster"));
+    }
+
+    [Test]
     public void RunTaskScope_TagResourceWithoutCreateAction_Reported()
     {
         Statement(IamRules.DispatcherTaskRole, "TagJobTaskAtLaunch").Remove("Condition");

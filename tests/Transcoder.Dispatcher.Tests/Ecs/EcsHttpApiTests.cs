@@ -29,6 +29,27 @@ public sealed class EcsHttpApiTests
 
     [Test]
     [CancelAfter(20_000)]
+    public async Task DescribeTasksAsync_StartedAndUnknownTasks_StatesAndMissingAsEcsAnswers(CancellationToken cancellationToken)
+    {
+        // Arrange: one task started, its image cannot be pulled.
+        await using var ecs = new FakeEcs { TaskState = _ => FakeTaskState.ImagePullFailed };
+        var sut = CreateSut(ecs, FakeEcs.SecretKey);
+        var arn = (await sut.RunTaskAsync(Request(), cancellationToken)).Tasks!.Single().TaskArn!;
+
+        // Act
+        var described = await sut.DescribeTasksAsync(new DescribeTasksRequest("transcoder", [arn, "arn:aws:ecs:us-east-1:0:task/fake/gone"]), cancellationToken);
+
+        // Assert: signed like RunTask; the stop code, reason and a container that never ran.
+        Assert.That(ecs.Rejections, Is.Empty);
+        var task = described.Tasks!.Single();
+        Assert.That((task.TaskArn, task.LastStatus, task.StopCode), Is.EqualTo((arn, "STOPPED", "TaskFailedToStart")));
+        Assert.That(task.StoppedReason, Does.StartWith("CannotPullContainerError"));
+        Assert.That(task.Containers!.Single().ExitCode, Is.Null);
+        Assert.That(described.Failures!.Single().Reason, Is.EqualTo("MISSING"));
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
     public async Task RunTaskAsync_WrongSecret_RejectedByTheSignatureCheck(CancellationToken cancellationToken)
     {
         // Arrange: proves the fake's SigV4 check can fail.

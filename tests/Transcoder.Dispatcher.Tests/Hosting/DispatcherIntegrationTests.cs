@@ -44,6 +44,30 @@ public sealed class DispatcherIntegrationTests
 
     [Test]
     [CancelAfter(90_000)]
+    public async Task Run_TaskStopsBeforeItsJobStarts_LaunchedAgainLongBeforeTheGraceEnds(CancellationToken cancellationToken)
+    {
+        // Arrange: the first task's image cannot be pulled, the second starts; the start grace is the default 300 s.
+        var emulator = await FauxqsEmulator.Shared;
+        var queues = await QueuePair.CreateAsync(emulator.CreateSqsClient(), maxReceiveCount: 3, visibilityTimeoutSeconds: 30, cancellationToken);
+        await using var ecs = new FakeEcs();
+        var first = (string?)null;
+        ecs.TaskState = arn => (first ??= arn) == arn ? FakeTaskState.ImagePullFailed : FakeTaskState.Running;
+        await queues.SendAsync(Upload("never-started.mp4"), cancellationToken);
+
+        // Act: no backoff, so the message is back as soon as the watch has seen the stopped task.
+        await using var dispatcher = await InProcessDispatcher.StartAsync(
+            queues.Sqs, queues.QueueUrl, ecs, settings => settings[SettingNames.RetryBackoffBaseSeconds] = "0", cancellationToken);
+        await Eventually.HoldsAsync(() => ecs.StartedTasks.Count == 2, Patience, "a second task after the first stopped", cancellationToken);
+
+        // Assert: the second launch is the same upload on the message's next receive (another client token).
+        var requests = ecs.Requests.ToList();
+        Assert.That(requests.Select(r => r.Environment(JobEnvironment.SourceKey)), Is.EqualTo(new[] { "never-started.mp4", "never-started.mp4" }));
+        Assert.That(requests[1].Environment(JobEnvironment.ReceiptHandle), Is.Not.EqualTo(requests[0].Environment(JobEnvironment.ReceiptHandle)));
+        Assert.That(ecs.DescribeCalls, Is.GreaterThan(0));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
     public async Task Run_GarbageAndTestEvent_GarbageReachesTheDlqTestEventDeletedLoopGoesOn(CancellationToken cancellationToken)
     {
         // Arrange: a short visibility timeout so the garbage's two receives happen quickly.

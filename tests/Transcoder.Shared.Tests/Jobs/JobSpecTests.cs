@@ -15,7 +15,7 @@ public sealed class JobSpecTests
         Renditions = ["720p", "360p"],
         Formats = StreamingFormats.Hls | StreamingFormats.Mp4,
         Passthrough = "order=42; user=ü",
-        Lease = new JobLease("https://sqs.eu-west-1.amazonaws.com/1/q", "AQEB+/=="),
+        Lease = new JobLease("https://sqs.eu-west-1.amazonaws.com/1/q", "AQEB+/==", new DateTimeOffset(2026, 11, 30, 9, 0, 1, 250, TimeSpan.Zero)),
     };
 
     [Test]

@@ -24,8 +24,9 @@ public sealed class RealUploadsIntegrationTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private TranscodePipeline CreateSut(string input, FfmpegPaths? tools = null, TimeSpan? maxDuration = null) =>
-        LocalJob.Create(input, _temp, SmallLadder, options: o => o with { MaxSourceDuration = maxDuration ?? o.MaxSourceDuration }, tools: tools);
+    private TranscodePipeline CreateSut(string input, FfmpegPaths? tools = null, TimeSpan? maxDuration = null, DateTimeOffset? encodeDeadline = null) =>
+        LocalJob.Create(
+            input, _temp, SmallLadder, options: o => o with { MaxSourceDuration = maxDuration ?? o.MaxSourceDuration, EncodeDeadline = encodeDeadline }, tools: tools);
 
     private async Task AssertEveryRenditionLastsAsync(JobManifest manifest, double seconds, double within)
     {
@@ -37,9 +38,10 @@ public sealed class RealUploadsIntegrationTests : IDisposable
         }
     }
 
-    private async Task<JobException> AssertBadInputAsync(string clip, CancellationToken cancellationToken, TimeSpan? maxDuration = null)
+    private async Task<JobException> AssertBadInputAsync(
+        string clip, CancellationToken cancellationToken, TimeSpan? maxDuration = null, DateTimeOffset? encodeDeadline = null)
     {
-        var failure = await Assert.ThrowsAsync<JobException>(() => CreateSut(clip, maxDuration: maxDuration).RunAsync(cancellationToken));
+        var failure = await Assert.ThrowsAsync<JobException>(() => CreateSut(clip, maxDuration: maxDuration, encodeDeadline: encodeDeadline).RunAsync(cancellationToken));
         Assert.That(failure!.IsRetryable, Is.False, failure.Message);
         var record = JsonSerializer.Deserialize(await File.ReadAllTextAsync(_temp.Combine("out", "failure.json"), cancellationToken), ManifestJsonContext.Default.FailureRecord)!;
         Assert.That(record.Error, Is.EqualTo(failure.Message));
@@ -137,6 +139,17 @@ public sealed class RealUploadsIntegrationTests : IDisposable
 
         // Assert
         Assert.That(failure.Message, Does.EndWith("lasts 2 s, over the 1 s limit (MAX_SOURCE_SECONDS / --max-duration)"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RunAsync_NoTimeLeftBeforeTheMessagesCeiling_EncodeStoppedAndRefusedWithTheReason(CancellationToken cancellationToken)
+    {
+        // Act: the job owns its message no longer than SQS's 12-hour ceiling allows; here that time is already gone.
+        var failure = await AssertBadInputAsync(await Clips.Landscape(), cancellationToken, encodeDeadline: DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        // Assert
+        Assert.That(failure.Message, Does.Contain("when its time ran out").And.Contain("more vCPUs"));
     }
 
     [Test]

@@ -127,6 +127,42 @@ public sealed class SqsMessageLeaseTests
     }
 
     [Test]
+    [CancelAfter(10_000)]
+    public async Task Start_NearSqsTwelveHourCeiling_ExtendsOnlyUpToItThenStops(CancellationToken cancellationToken)
+    {
+        // Arrange: received 12 hours before the ceiling; heartbeats every minute, each asking for 3.
+        var asked = new List<int>();
+        _sqs.Setup(s => s.ChangeMessageVisibilityAsync(QueueUrl, Handle, It.IsAny<int?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, int?, CancellationToken>((_, _, seconds, _) => { lock (asked) { asked.Add(seconds!.Value); } })
+            .ReturnsAsync(new ChangeMessageVisibilityResponse());
+        var ceiling = _time.GetUtcNow() + TimeSpan.FromHours(12);
+        await using var sut = new SqsMessageLease(
+            _sqs.Object, QueueUrl, Handle, LeaseTimings.FromInterval(TimeSpan.FromMinutes(1)), _logger, _time, ceiling);
+        int Count()
+        {
+            lock (asked)
+            {
+                return asked.Count;
+            }
+        }
+
+        // Act: 11 h 58 min 20 s later the ceiling is 100 s away; a minute after that, 40 s; then nothing is left.
+        sut.Start();
+        await UntilAsync(() => Count() == 1, cancellationToken);
+        _time.Advance(TimeSpan.FromHours(12) - TimeSpan.FromSeconds(100));
+        await UntilAsync(() => Count() == 2, cancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await UntilAsync(() => Count() == 3, cancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await UntilAsync(() => _logger.Entries.Any(e => e.Message.Contains("ceiling", StringComparison.Ordinal)), cancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await Task.Yield();
+
+        // Assert: never a request SQS would refuse (which today's code took for a stale handle).
+        Assert.That(asked, Is.EqualTo(new[] { 180, 100, 40 }));
+    }
+
+    [Test]
     public async Task SettleAsync_QueueUnreachable_LogsAndReturns()
     {
         // Arrange
