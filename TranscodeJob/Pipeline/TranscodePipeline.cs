@@ -53,8 +53,8 @@ internal sealed class TranscodePipeline(
                 return new JobOutcome(jobId, output.Location, AlreadyDone: true, existing);
             }
 
-            var (manifest, encodeTime) = await TranscodeAsync(jobId, described, fingerprint, replacesManifest: existing is not null, cancellationToken);
-            return new JobOutcome(jobId, output.Location, AlreadyDone: false, manifest, encodeTime);
+            var (manifest, encodeTime, duplicateDone) = await TranscodeAsync(jobId, described, fingerprint, cancellationToken);
+            return new JobOutcome(jobId, output.Location, AlreadyDone: duplicateDone, manifest, encodeTime);
         }
         catch (JobException failure) when (!failure.IsRetryable)
         {
@@ -73,8 +73,8 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    private async Task<(JobManifest Manifest, TimeSpan EncodeTime)> TranscodeAsync(
-        string jobId, SourceObject described, string fingerprint, bool replacesManifest, CancellationToken cancellationToken)
+    private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
+        string jobId, SourceObject described, string fingerprint, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, jobId);
@@ -107,16 +107,19 @@ internal sealed class TranscodePipeline(
         var encoded = await EncodeWithinDeadlineAsync(ladderJob, described.Uri, cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
 
-        // From here the folder changes. A re-upload during the encode is checked for once more: the later upload's job
-        // may already be publishing. Then an older version's manifest goes first, so that "manifest present" keeps
-        // meaning "complete" even while new files replace old ones.
-        var again = await source.DescribeAsync(cancellationToken);
-        if (described.Revision.IsSupersededBy(again.Revision))
+        // From here the folder changes, so what may have happened during the encode is checked first. A later upload:
+        // its own job publishes, this one stops. A duplicate job of the same upload and request (a redelivered
+        // message) that finished meanwhile: nothing to add. Any other manifest (an older upload's, another request's)
+        // goes first, so that "manifest present" keeps meaning "complete" while new files replace old ones.
+        await ThrowIfReplacedAsync(described, cancellationToken);
+        var current = await ReadManifestAsync(cancellationToken);
+        if (current?.Source.Fingerprint == fingerprint)
         {
-            throw new SourceSupersededException(described.Uri, described.Revision, again.Revision);
+            _logger.LogInformation("Already done by a duplicate job while this one encoded ({Fingerprint}); publishing nothing", fingerprint);
+            return (current, encodeTime, true);
         }
 
-        if (replacesManifest)
+        if (current is not null)
         {
             await output.DeleteAsync(JobManifest.FileName, cancellationToken);
         }
@@ -182,6 +185,10 @@ internal sealed class TranscodePipeline(
 
         await publisher.CompleteAsync();
         await output.DeleteAsync(FailureRecord.FileName, cancellationToken);
+        await RemoveStaleFilesAsync(publisher.Files, cancellationToken);
+
+        // The manifest makes the folder this upload's: not if a later upload arrived while the files went up.
+        await ThrowIfReplacedAsync(described, cancellationToken);
 
         var manifest = ManifestBuilder.Build(jobId, described, fingerprint, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow())
             with { Passthrough = options.Passthrough };
@@ -192,7 +199,28 @@ internal sealed class TranscodePipeline(
         _logger.LogInformation(
             "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
             encoded.Renditions.Count, publisher.Files.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
-        return (manifest, encodeTime);
+        return (manifest, encodeTime, false);
+    }
+
+    private async Task ThrowIfReplacedAsync(SourceObject described, CancellationToken cancellationToken)
+    {
+        var now = await source.DescribeAsync(cancellationToken);
+        if (described.Revision.IsSupersededBy(now.Revision))
+        {
+            throw new SourceSupersededException(described.Uri, described.Revision, now.Revision);
+        }
+    }
+
+    // What an earlier upload or request left that this one does not make (a 1080p rung the new source is too small
+    // for, an mp4 no longer asked for, a longer storyboard's last sheet) would otherwise stay beside the new manifest.
+    private async Task RemoveStaleFilesAsync(IReadOnlyList<OutputFile> published, CancellationToken cancellationToken)
+    {
+        var keep = published.Select(f => f.FileName).Append(JobManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in (await output.ListAsync(cancellationToken)).Where(name => !keep.Contains(name)))
+        {
+            await output.DeleteAsync(stale, cancellationToken);
+            _logger.LogInformation("Removed {File}: an earlier upload's, not made for this one", stale);
+        }
     }
 
     private async Task<EncodedLadder> EncodeWithinDeadlineAsync(LadderJob job, string source, CancellationToken cancellationToken)

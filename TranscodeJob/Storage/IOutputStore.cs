@@ -12,6 +12,9 @@ internal interface IOutputStore
     /// <summary>Stores a file; readers never see it half-written.</summary>
     Task WriteFileAsync(string name, string localPath, string contentType, CancellationToken cancellationToken);
 
+    /// <summary>The names of the files in the folder (a file still being written by another process is not one).</summary>
+    Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
+
     /// <summary>Removes a file if it exists.</summary>
     Task DeleteAsync(string name, CancellationToken cancellationToken);
 }

@@ -33,6 +33,12 @@ internal sealed class LocalOutputStore(string folder) : IOutputStore
         }
     }
 
+    // Dot-files are copies in progress (see WriteFileAsync).
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(name => !name.StartsWith('.'))]
+            : []);
+
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         File.Delete(Path.Combine(folder, name));

@@ -1,4 +1,5 @@
 using Amazon.S3;
+using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using Transcoder.Shared.Jobs;
 
@@ -51,6 +52,29 @@ internal sealed class S3OutputStore(IAmazonS3 s3, string bucket, string keyPrefi
         {
             throw failure;
         }
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = keyPrefix };
+        try
+        {
+            do
+            {
+                var page = await s3.ListObjectsV2Async(request, cancellationToken);
+                // SDK v4 leaves an empty list null.
+                names.AddRange((page.S3Objects ?? []).Select(o => o.Key[keyPrefix.Length..]).Where(name => name.Length > 0 && !name.Contains('/')));
+                request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (request.ContinuationToken is not null);
+        }
+        catch (Exception exception) when (S3Failures.Classify(exception, Location, missingIsBadInput: false) is { } failure)
+        {
+            throw failure;
+        }
+
+        return names;
     }
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)

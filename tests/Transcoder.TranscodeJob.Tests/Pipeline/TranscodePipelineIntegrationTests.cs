@@ -272,6 +272,44 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         Assert.That(second.AlreadyDone, Is.False);
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RunAsync_NewUploadMakesFewerFiles_TheEarlierUploadsExtraFilesRemoved(CancellationToken cancellationToken)
+    {
+        // Arrange: the first upload had audio and two rungs; the same name uploaded again has no audio and one rung.
+        var clip = _temp.Combine("replaced.mp4");
+        File.Copy(await Clips.Landscape(), clip);
+        await CreateSut(clip).RunAsync(cancellationToken);
+        Assert.That(File.Exists(Path.Combine(OutputFolder, "audio.cmfa")), Is.True);
+        File.Copy(await Clips.NoAudio(), clip, overwrite: true);
+        File.SetLastWriteTimeUtc(clip, DateTime.UtcNow.AddMinutes(1));
+
+        // Act
+        var second = await CreateSut(clip, LocalJob.SmallLadder.Select(["96p"])).RunAsync(cancellationToken);
+
+        // Assert: the folder holds exactly what the new manifest lists, nothing of the first upload's.
+        Assert.That(second.AlreadyDone, Is.False);
+        var listed = second.Manifest.Files.Select(f => f.File).Append("manifest.json");
+        Assert.That(Directory.GetFiles(OutputFolder).Select(Path.GetFileName), Is.EquivalentTo(listed));
+        Assert.That(Directory.GetFiles(OutputFolder).Select(Path.GetFileName), Has.None.StartsWith("180p").And.None.StartsWith("audio"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RunAsync_SameUploadOtherRenditions_TranscodedAgainNotAlreadyDone(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var clip = await Clips.NoAudio();
+        await CreateSut(clip).RunAsync(cancellationToken);
+
+        // Act: a resubmission asking for one rendition only.
+        var second = await CreateSut(clip, LocalJob.SmallLadder.Select(["96p"])).RunAsync(cancellationToken);
+
+        // Assert
+        Assert.That(second.AlreadyDone, Is.False);
+        Assert.That(second.Manifest.Renditions.Select(r => r.Name), Is.EqualTo(new[] { "96p" }));
+    }
+
     private static IEnumerable<TestCaseData> BadInputs()
     {
         yield return new TestCaseData((Func<Task<string>>)Clips.ZeroBytes, "is empty (0 bytes)").SetName("RunAsync_ZeroBytes_BadInput");

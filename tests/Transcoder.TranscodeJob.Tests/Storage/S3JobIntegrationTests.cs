@@ -172,6 +172,48 @@ public sealed class S3JobIntegrationTests : IDisposable
     }
 
     [Test]
+    [CancelAfter(180_000)]
+    public async Task Run_TwoUploadsOfOneKeyRacing_TheFolderEndsAsTheLaterUploadAlone(CancellationToken cancellationToken)
+    {
+        // Arrange: a first upload and its job; while that job works, the key is uploaded again (other content, other
+        // renditions asked for) and the second job starts. Either may finish first.
+        var (emulator, s3) = await StartAsync();
+        await UploadAsync(s3, "race.mp4", await Clips.Landscape(), cancellationToken);
+        var firstETag = (await s3.GetObjectMetadataAsync(_uploads, "race.mp4", cancellationToken)).ETag.Trim('"');
+        var first = JobEnvironmentFor(emulator, "race.mp4", renditions: "180p,144p");
+        first[JobEnvironment.SourceRevision] = $"etag:{firstETag}";
+        first[JobEnvironment.JobId] = "first";
+
+        // Act
+        await using var older = JobProcess.Start([], first);
+        await older.WaitForLineAsync(line => line.Contains("Downloading", StringComparison.Ordinal), cancellationToken);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = _uploads, Key = "race.mp4", FilePath = await Clips.NoAudio() }, cancellationToken);
+        var secondETag = (await s3.GetObjectMetadataAsync(_uploads, "race.mp4", cancellationToken)).ETag.Trim('"');
+        var second = JobEnvironmentFor(emulator, "race.mp4", renditions: "96p");
+        second[JobEnvironment.SourceRevision] = $"etag:{secondETag}";
+        second[JobEnvironment.JobId] = "second";
+        await using var newer = JobProcess.Start([], second);
+        var exits = await Task.WhenAll(older.WaitForExitAsync(cancellationToken), newer.WaitForExitAsync(cancellationToken));
+
+        // Assert: both exit 0 (the older as superseded, or done and then replaced); the manifest is the later upload's
+        // and the folder holds exactly the files it lists.
+        Assert.That(exits, Is.EqualTo(new[] { ExitCodes.Success, ExitCodes.Success }), older.Stdout + older.Stderr + newer.Stdout + newer.Stderr);
+        var prefix = OutputPrefix("race.mp4");
+        using var manifestObject = await s3.GetObjectAsync(_prod, prefix + "manifest.json", cancellationToken);
+        var manifest = (await JsonSerializer.DeserializeAsync(manifestObject.ResponseStream, ManifestJsonContext.Default.JobManifest, cancellationToken))!;
+        Assert.That(manifest.JobId, Is.EqualTo("second"));
+        Assert.That(manifest.Source.Fingerprint, Does.StartWith($"etag:{secondETag};"));
+        Assert.That(manifest.Renditions.Select(r => r.Name), Is.EqualTo(new[] { "96p" }));
+        var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _prod, Prefix = prefix }, cancellationToken);
+        Assert.That(listed.S3Objects.Select(o => o.Key[prefix.Length..]), Is.EquivalentTo(manifest.Files.Select(f => f.File).Append("manifest.json")));
+        foreach (var file in manifest.Files)
+        {
+            var head = await s3.GetObjectMetadataAsync(_prod, prefix + file.File, cancellationToken);
+            Assert.That(head.ContentLength, Is.EqualTo(file.Size), $"{file.File} is the later upload's");
+        }
+    }
+
+    [Test]
     [CancelAfter(60_000)]
     public async Task Run_NoSuchKey_ExitsThreeAndWritesAFailureRecord(CancellationToken cancellationToken)
     {
