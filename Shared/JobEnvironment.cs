@@ -60,6 +60,24 @@ public static class JobEnvironment
     /// <summary>Optional: the longest source the job accepts, in seconds (default 14400, 4 hours); longer is bad input.</summary>
     public const string MaxSourceSeconds = "MAX_SOURCE_SECONDS";
 
+    /// <summary>Which attempt at this upload the job is (the message's receives, counting infrastructure requeues); for metrics.</summary>
+    public const string Attempt = "JOB_ATTEMPT";
+
+    /// <summary>Optional SQS queue URL that receives the job's completion event (done, failed on bad input, superseded).</summary>
+    public const string ResultsQueueUrl = "RESULTS_QUEUE_URL";
+
+    /// <summary>Optional https URL that receives the completion event as a signed POST.</summary>
+    public const string WebhookUrl = "WEBHOOK_URL";
+
+    /// <summary>
+    /// The webhook's signing secret, required with <see cref="WebhookUrl"/>. Set by the task definition (from Secrets
+    /// Manager through its <c>secrets</c>), never by the dispatcher's container overrides.
+    /// </summary>
+    public const string WebhookSecret = "WEBHOOK_SECRET";
+
+    /// <summary>Optional: <c>emf</c> (the default) writes one CloudWatch Embedded Metric Format line per job when logs are JSON; <c>off</c> does not.</summary>
+    public const string Metrics = "METRICS";
+
     /// <summary>Optional: <c>true</c> for debug-level logs.</summary>
     public const string Verbose = "VERBOSE";
 

@@ -11,7 +11,8 @@ namespace Transcoder.Dispatcher.Launching;
 /// </summary>
 internal static class LaunchSpecs
 {
-    public static (JobSpec Spec, IReadOnlyList<string> Problems) For(JobRequest job, string receiptHandle, DateTimeOffset? receivedAt, DispatcherOptions options)
+    /// <param name="attempt">Which attempt at the upload this launch is: the message's receives plus its infrastructure requeues.</param>
+    public static (JobSpec Spec, IReadOnlyList<string> Problems) For(JobRequest job, string receiptHandle, DateTimeOffset? receivedAt, int attempt, DispatcherOptions options)
     {
         var problems = new List<string>();
         var spec = new JobSpec
@@ -23,6 +24,7 @@ internal static class LaunchSpecs
             Renditions = RenditionNames.Split(job.Renditions),
             Formats = job.Formats is null ? StreamingFormats.All : StreamingFormatList.Parse(job.Formats, problems),
             Passthrough = job.Passthrough,
+            Attempt = attempt,
             Lease = new JobLease(options.QueueUrl, receiptHandle, receivedAt),
         };
         if (problems.Count == 0)

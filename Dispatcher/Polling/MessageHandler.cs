@@ -72,7 +72,7 @@ internal sealed class MessageHandler(
     private async Task LaunchAsync(ReceivedMessage message, JobRequest job, CancellationToken stoppingToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId });
-        var (spec, problems) = LaunchSpecs.For(job, message.ReceiptHandle, message.ReceivedAt, options);
+        var (spec, problems) = LaunchSpecs.For(job, message.ReceiptHandle, message.ReceivedAt, message.ReceiveCount + message.InfrastructureRetries, options);
         if (problems.Count > 0)
         {
             // Like a message that is not understood: no task, and the redrive policy moves it to the DLQ.

@@ -37,6 +37,9 @@ public sealed record JobSpec
     /// <summary>The uploader's own text, copied into the manifest unchanged; null when none.</summary>
     public string? Passthrough { get; init; }
 
+    /// <summary>Which attempt at this upload the job is (1 for the first); null when unknown.</summary>
+    public int? Attempt { get; init; }
+
     /// <summary>The queue message the job owns; null when run by hand.</summary>
     public JobLease? Lease { get; init; }
 
@@ -82,6 +85,7 @@ public sealed record JobSpec
         Add(JobEnvironment.Renditions, Renditions.Count > 0 ? string.Join(',', Renditions) : null);
         Add(JobEnvironment.Formats, Formats != DefaultFormats ? StreamingFormatList.Format(Formats) : null);
         Add(JobEnvironment.Passthrough, Passthrough);
+        Add(JobEnvironment.Attempt, Attempt?.ToString(CultureInfo.InvariantCulture));
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
         Add(JobEnvironment.ReceiptHandle, Lease?.ReceiptHandle);
         Add(JobEnvironment.ReceivedAt, Lease?.ReceivedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -98,6 +102,7 @@ public sealed record JobSpec
         && Renditions.SequenceEqual(other.Renditions)
         && Formats == other.Formats
         && Passthrough == other.Passthrough
+        && Attempt == other.Attempt
         && Lease == other.Lease;
 
     /// <inheritdoc/>

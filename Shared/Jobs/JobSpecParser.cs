@@ -21,6 +21,7 @@ public static partial class JobSpecParser
         var formatProblems = new List<string>();
         var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : JobSpec.DefaultFormats;
         formatProblems.ForEach(reader.Error);
+        var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
         var problems = new List<string>(reader.Errors);
         var request = new JobSpec
         {
@@ -34,6 +35,7 @@ public static partial class JobSpecParser
             // A list that named nothing valid was reported above; the default keeps the check below from saying it twice.
             Formats = formats == StreamingFormats.None ? JobSpec.DefaultFormats : formats,
             Passthrough = reader.Raw(JobEnvironment.Passthrough),
+            Attempt = attempt,
             Lease = lease,
         };
         problems.AddRange(Check(request, ladderNames));
@@ -82,15 +84,7 @@ public static partial class JobSpecParser
 
         if (spec.Passthrough is { } passthrough)
         {
-            if (passthrough.Length > JobSpec.MaxPassthroughLength)
-            {
-                problems.Add($"passthrough is {passthrough.Length} characters long; at most {JobSpec.MaxPassthroughLength} are kept");
-            }
-
-            if (passthrough.Any(char.IsControl))
-            {
-                problems.Add("passthrough holds a control character (a line break, a tab, …): it must fit in one header line");
-            }
+            problems.AddRange(PassthroughProblems(passthrough));
         }
 
         if (spec.Lease is { QueueUrl: var queueUrl } && !Uri.TryCreate(queueUrl, UriKind.Absolute, out _))
@@ -99,6 +93,20 @@ public static partial class JobSpecParser
         }
 
         return problems;
+    }
+
+    /// <summary>What is wrong with a passthrough text, wherever it came from (a message, S3 metadata).</summary>
+    public static IEnumerable<string> PassthroughProblems(string passthrough)
+    {
+        if (passthrough.Length > JobSpec.MaxPassthroughLength)
+        {
+            yield return $"passthrough is {passthrough.Length} characters long; at most {JobSpec.MaxPassthroughLength} are kept";
+        }
+
+        if (passthrough.Any(char.IsControl))
+        {
+            yield return "passthrough holds a control character (a line break, a tab, …): it must fit in one header line";
+        }
     }
 
     // Absent, not blank, tells "not given" apart: the command line maps "--input s3://bucket" onto SOURCE_BUCKET and an

@@ -3,6 +3,8 @@ using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared;
 using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Events;
+using Transcoder.TranscodeJob.Metrics;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Queue;
@@ -66,11 +68,15 @@ internal static class JobApp
         var logger = loggers.CreateLogger("TranscodeJob");
 
         int exitCode;
+        JobOutcome? outcome = null;
+        SourceSupersededException? supersededBy = null;
+        string? error = null;
         await using var lease = CreateLease(settings.Lease, environment, loggers);
         lease.Start();
+        var pipeline = CreatePipeline(settings, environment, console, loggers);
         try
         {
-            var outcome = await CreatePipeline(settings, environment, console, loggers).RunAsync(shutdown.Token);
+            outcome = await pipeline.RunAsync(shutdown.Token);
             if (console.OutIsTerminal && format == LogFormat.Text)
             {
                 await console.Out.WriteLineAsync($"Outputs: {outcome.Location}");
@@ -81,6 +87,7 @@ internal static class JobApp
         catch (SourceSupersededException superseded)
         {
             logger.LogInformation("Superseded, publishing nothing: {Reason}", superseded.Message);
+            supersededBy = superseded;
             exitCode = ExitCodes.Success;
         }
 #pragma warning disable CA1031 // The edge of the program: every failure ends in an exit code and one line.
@@ -103,6 +110,19 @@ internal static class JobApp
             }
 
             await console.Error.WriteLineAsync(line);
+            error = exception.Message;
+        }
+
+        // The event and the metrics before the message is settled: a job killed in between is retried and tells again.
+        var end = new JobEnd(exitCode, outcome?.JobId ?? pipeline.JobId ?? "unknown", outcome, supersededBy, error, pipeline.SourceBytes);
+        if (JobEvents.For(end, settings.Spec, TimeProvider.System.GetUtcNow()) is { } jobEvent)
+        {
+            await CreatePublisher(settings.Events, environment, loggers).PublishAsync(jobEvent);
+        }
+
+        if (settings.EmitMetrics && format == LogFormat.Json)
+        {
+            await console.Out.WriteLineAsync(JobMetricsLine.For(end, settings.Spec.Attempt ?? 1, TimeProvider.System.GetUtcNow()));
         }
 
         await lease.SettleAsync(exitCode);
@@ -138,11 +158,33 @@ internal static class JobApp
                 MaxSourceDuration = settings.MaxSourceDuration,
                 Revision = settings.Spec.Revision,
                 Passthrough = settings.Spec.Passthrough,
+                RenditionsGiven = settings.Spec.Renditions.Count > 0,
+                FormatsGiven = environment.ContainsKey(JobEnvironment.Formats) || settings.Formats != JobSpec.DefaultFormats,
                 EncodeDeadline = settings.Lease?.EncodeDeadline,
             },
             loggers,
             TimeProvider.System);
     }
+
+    private static EventPublisher CreatePublisher(EventSettings events, IReadOnlyDictionary<string, string> environment, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Events");
+        var senders = new List<IEventSender>();
+        if (events.ResultsQueueUrl is { } queueUrl)
+        {
+            senders.Add(new ResultsQueueSender(AwsClients.CreateSqs(environment), queueUrl));
+        }
+
+        if (events.WebhookUrl is { } url && events.WebhookSecret is { } secret)
+        {
+            senders.Add(new WebhookSender(WebhookHttp.Value, url, secret, TimeProvider.System, logger));
+        }
+
+        return new EventPublisher(senders, logger, TimeProvider.System);
+    }
+
+    // One client per process: sockets are pooled; each attempt has its own timeout.
+    private static readonly Lazy<HttpClient> WebhookHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
 
     private static IMessageLease CreateLease(LeaseSettings? settings, IReadOnlyDictionary<string, string> environment, ILoggerFactory loggers) =>
         settings is null

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Manifest;
 
 namespace Transcoder.TranscodeJob.Pipeline;
@@ -5,4 +6,5 @@ namespace Transcoder.TranscodeJob.Pipeline;
 /// <param name="AlreadyDone">True when a manifest for the same source version was found and nothing was encoded.</param>
 /// <param name="EncodeTime">Wall time of the encode itself (zero when already done): the rest is download, probe,
 /// packaging, upload and manifest.</param>
-internal sealed record JobOutcome(string JobId, string Location, bool AlreadyDone, JobManifest Manifest, TimeSpan EncodeTime = default);
+/// <param name="Revision">Which upload of the source was transcoded (or found done).</param>
+internal sealed record JobOutcome(string JobId, string Location, bool AlreadyDone, JobManifest Manifest, TimeSpan EncodeTime = default, SourceRevision? Revision = null);

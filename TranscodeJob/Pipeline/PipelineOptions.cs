@@ -33,6 +33,12 @@ internal sealed record PipelineOptions(
     /// </summary>
     public DateTimeOffset? EncodeDeadline { get; init; }
 
+    /// <summary>Whether the job was told which renditions to make (then the upload's metadata does not choose them).</summary>
+    public bool RenditionsGiven { get; init; }
+
+    /// <summary>Whether the job was told which formats to make.</summary>
+    public bool FormatsGiven { get; init; }
+
     /// <summary>The uploader's text, copied into the manifest.</summary>
     public string? Passthrough { get; init; }
 }

@@ -32,6 +32,12 @@ internal sealed class TranscodePipeline(
     private readonly ILogger _logger = loggers.CreateLogger<TranscodePipeline>();
     private readonly MediaProbe _probe = new(runner);
 
+    /// <summary>The job's id once known (given, or derived when the source was described): for the events of a failed job.</summary>
+    public string? JobId { get; private set; } = options.JobId;
+
+    /// <summary>The source's size once described.</summary>
+    public long? SourceBytes { get; private set; }
+
     public async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var jobId = options.JobId;
@@ -40,21 +46,24 @@ internal sealed class TranscodePipeline(
         {
             described = await source.DescribeAsync(cancellationToken);
             jobId ??= source.Location.JobIdAt(described.Revision);
+            JobId = jobId;
+            SourceBytes = described.Size;
             using var scope = _logger.BeginScope("{JobId}", jobId);
             ThrowIfSuperseded(described);
 
-            var fingerprint = ManifestFingerprint.For(described.Revision, options.Ladder, options.Formats);
+            var request = RunRequest.For(options, described.UploadOptions, described.Uri);
+            var fingerprint = ManifestFingerprint.For(described.Revision, request.Ladder, request.Formats);
             var existing = await ReadManifestAsync(cancellationToken);
             if (existing is not null && existing.Source.Fingerprint == fingerprint)
             {
                 _logger.LogInformation(
                     "Already done: {Location}{Manifest} exists for this source and request ({Fingerprint}); nothing to encode",
                     output.Location, JobManifest.FileName, fingerprint);
-                return new JobOutcome(jobId, output.Location, AlreadyDone: true, existing);
+                return new JobOutcome(jobId, output.Location, AlreadyDone: true, existing, Revision: described.Revision);
             }
 
-            var (manifest, encodeTime, duplicateDone) = await TranscodeAsync(jobId, described, fingerprint, cancellationToken);
-            return new JobOutcome(jobId, output.Location, AlreadyDone: duplicateDone, manifest, encodeTime);
+            var (manifest, encodeTime, duplicateDone) = await TranscodeAsync(jobId, described, request, fingerprint, cancellationToken);
+            return new JobOutcome(jobId, output.Location, AlreadyDone: duplicateDone, manifest, encodeTime, described.Revision);
         }
         catch (JobException failure) when (!failure.IsRetryable)
         {
@@ -74,7 +83,7 @@ internal sealed class TranscodePipeline(
     }
 
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
-        string jobId, SourceObject described, string fingerprint, CancellationToken cancellationToken)
+        string jobId, SourceObject described, RunRequest request, string fingerprint, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, jobId);
@@ -91,7 +100,7 @@ internal sealed class TranscodePipeline(
                 $"{described.Uri} lasts {media.Duration.TotalSeconds:0} s, over the {options.MaxSourceDuration.TotalSeconds:0} s limit ({JobEnvironment.MaxSourceSeconds} / --max-duration)"));
         }
 
-        var plans = new LadderPlanner(options.Ladder).PlanFor(media);
+        var plans = new LadderPlanner(request.Ladder).PlanFor(media);
         var audio = AudioPlan.For(plans);
         var storyboard = StoryboardPlan.For(media.Duration, plans[0].Width, plans[0].Height);
         _logger.LogInformation(
@@ -100,10 +109,10 @@ internal sealed class TranscodePipeline(
             media.Video.DisplayWidth, media.Video.DisplayHeight, media.Video.FrameRate.Value, media.Duration.TotalSeconds,
             media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")));
 
-        workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration, options.Formats), "the renditions");
+        workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration, request.Formats), "the renditions");
         var encodeStarted = time.GetTimestamp();
         var board = new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval);
-        var ladderJob = new LadderJob(inputPath, media, plans, audio, storyboard, options.Ladder.Encoder, workspace, board);
+        var ladderJob = new LadderJob(inputPath, media, plans, audio, storyboard, request.Ladder.Encoder, workspace, board);
         var encoded = await EncodeWithinDeadlineAsync(ladderJob, described.Uri, cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
 
@@ -125,7 +134,7 @@ internal sealed class TranscodePipeline(
         }
 
         await using var publisher = new Publisher(output, cancellationToken);
-        var streaming = options.Formats & (StreamingFormats.Hls | StreamingFormats.Dash);
+        var streaming = request.Formats & (StreamingFormats.Hls | StreamingFormats.Dash);
         if (streaming != StreamingFormats.None)
         {
             foreach (var rendition in encoded.Renditions)
@@ -162,7 +171,7 @@ internal sealed class TranscodePipeline(
             }
         }
 
-        if (options.Formats.HasFlag(StreamingFormats.Mp4))
+        if (request.Formats.HasFlag(StreamingFormats.Mp4))
         {
             var maker = new ProgressiveMaker(runner);
             await Parallel.ForEachAsync(
@@ -191,7 +200,7 @@ internal sealed class TranscodePipeline(
         await ThrowIfReplacedAsync(described, cancellationToken);
 
         var manifest = ManifestBuilder.Build(jobId, described, fingerprint, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow())
-            with { Passthrough = options.Passthrough };
+            with { Passthrough = request.Passthrough };
         var manifestPath = workspace.PathFor(JobManifest.FileName);
         await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options.GetTypeInfo(typeof(JobManifest))), cancellationToken);
         await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);

@@ -31,6 +31,9 @@ internal static class JobDefaults
     /// </summary>
     public const int MaxSourceSeconds = 4 * 3600;
 
+    /// <summary>One EMF line per job when the logs are JSON (in a container).</summary>
+    public const string Metrics = "emf";
+
     /// <summary>Information-level logs.</summary>
     public const bool Verbose = false;
 
@@ -57,5 +60,6 @@ internal static class JobDefaults
         [JobEnvironment.HeartbeatSeconds] = HeartbeatSeconds.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.Formats] = StreamingFormatList.Format(JobSpec.DefaultFormats),
         [JobEnvironment.Verbose] = Verbose ? "true" : "false",
+        [JobEnvironment.Metrics] = Metrics,
     };
 }

@@ -1,5 +1,6 @@
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Settings;
@@ -28,4 +29,9 @@ internal sealed record JobSettings(
     public required EncodeMode EncodeMode { get; init; }
 
     public required TimeSpan MaxSourceDuration { get; init; }
+
+    public EventSettings Events { get; init; } = EventSettings.None;
+
+    /// <summary>Whether one EMF line is written at the end (when the logs are JSON).</summary>
+    public bool EmitMetrics { get; init; } = JobDefaults.Metrics != "off";
 }

@@ -2,6 +2,7 @@ using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Settings;
 using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Queue;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -32,6 +33,8 @@ internal static class JobSettingsResolver
         var maxSeconds = reader.Integer(JobEnvironment.MaxSourceSeconds, JobDefaults.MaxSourceSeconds, 1, int.MaxValue);
         var verbose = reader.Flag(JobEnvironment.Verbose, JobDefaults.Verbose);
         var heartbeat = reader.Integer(JobEnvironment.HeartbeatSeconds, JobDefaults.HeartbeatSeconds, 1, 3600);
+        var metrics = reader.Choice(JobEnvironment.Metrics, JobDefaults.Metrics, "emf", "off");
+        var events = ReadEvents(reader);
         problems.AddRange(reader.Errors);
 
         if (problems.Count > 0 || parse.Spec is not { } spec || ladder is null)
@@ -50,7 +53,37 @@ internal static class JobSettingsResolver
         {
             EncodeMode = encodeMode,
             MaxSourceDuration = TimeSpan.FromSeconds(maxSeconds),
+            Events = events,
+            EmitMetrics = metrics != "off",
         };
+    }
+
+    // The secret is what lets a receiver tell the job's POST from anyone else's: a webhook without one is refused.
+    private static EventSettings ReadEvents(SettingReader reader)
+    {
+        var queueUrl = reader.Text(JobEnvironment.ResultsQueueUrl);
+        if (queueUrl is not null && !Uri.TryCreate(queueUrl, UriKind.Absolute, out _))
+        {
+            reader.Error($"{JobEnvironment.ResultsQueueUrl} must be a queue URL, not '{queueUrl}'");
+        }
+
+        Uri? webhook = null;
+        if (reader.Text(JobEnvironment.WebhookUrl) is { } text)
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out webhook) || webhook.Scheme is not ("https" or "http"))
+            {
+                reader.Error($"{JobEnvironment.WebhookUrl} must be an http(s) URL, not '{text}'");
+                webhook = null;
+            }
+        }
+
+        var secret = reader.Raw(JobEnvironment.WebhookSecret);
+        if (reader.Text(JobEnvironment.WebhookUrl) is not null && secret is null)
+        {
+            reader.Error($"{JobEnvironment.WebhookSecret} is required with {JobEnvironment.WebhookUrl}: receivers verify the signature with it");
+        }
+
+        return new EventSettings(queueUrl, webhook, secret);
     }
 
     /// <summary>

@@ -42,7 +42,10 @@ internal sealed class S3SourceStore(IAmazonS3 s3, S3Input input, ILogger<S3Sourc
             Size: head.ContentLength,
             ETag: eTag,
             VersionId: versionId,
-            LastModified: head.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : null);
+            LastModified: head.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : null)
+        {
+            UploadOptions = UploadOptions.From(head.Metadata.Keys.Select(key => new KeyValuePair<string, string>(key, head.Metadata[key]))),
+        };
     }
 
     public async Task<string> MaterializeAsync(SourceObject source, JobWorkspace workspace, CancellationToken cancellationToken)

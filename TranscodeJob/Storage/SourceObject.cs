@@ -13,4 +13,8 @@ internal sealed record SourceObject(
     long Size,
     string? ETag,
     string? VersionId,
-    DateTimeOffset? LastModified);
+    DateTimeOffset? LastModified)
+{
+    /// <summary>What the uploader asked for in the object's metadata; none for a local file.</summary>
+    public UploadOptions UploadOptions { get; init; } = UploadOptions.None;
+}

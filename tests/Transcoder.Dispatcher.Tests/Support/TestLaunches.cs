@@ -15,7 +15,7 @@ internal static class TestLaunches
         string clientToken = "token-1")
     {
         var request = new JobRequest("temp", key, SourceRevision.Parse("etag:e"), renditions);
-        var (spec, problems) = LaunchSpecs.For(request, receiptHandle, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), TestOptions.Read(TestOptions.EcsSettings()));
+        var (spec, problems) = LaunchSpecs.For(request, receiptHandle, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), 1, TestOptions.Read(TestOptions.EcsSettings()));
         Assert.That(problems, Is.Empty, "test launches must be valid");
         return new JobLaunch(spec, messageId, clientToken);
     }
