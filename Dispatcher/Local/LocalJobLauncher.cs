@@ -24,6 +24,8 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
         JobEnvironment.LogFormat, JobEnvironment.Verbose, JobEnvironment.WorkDir, JobEnvironment.Parallelism,
         JobEnvironment.HeartbeatSeconds, JobEnvironment.FfmpegPath, JobEnvironment.FfprobePath, JobEnvironment.LadderFile,
+        JobEnvironment.EncodeMode, JobEnvironment.MaxSourceSeconds, JobEnvironment.ResultsQueueUrl, JobEnvironment.WebhookUrl,
+        JobEnvironment.WebhookSecret,
     ];
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);

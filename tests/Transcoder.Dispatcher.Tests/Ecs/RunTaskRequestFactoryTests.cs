@@ -27,7 +27,7 @@ public sealed class RunTaskRequestFactoryTests
             "overrides":{"containerOverrides":[{"name":"transcode-job","environment":[
             {"name":"SOURCE_BUCKET","value":"temp"},{"name":"SOURCE_KEY","value":"clips/a b.mp4"},{"name":"SOURCE_REVISION","value":"etag:e"},
             {"name":"JOB_ID","value":"{{{jobId}}}"},{"name":"BUCKET_NAME_PROD","value":"prod"},{"name":"OUTPUT_PREFIX","value":"renditions/"},
-            {"name":"RENDITIONS","value":"720p,360p"},
+            {"name":"RENDITIONS","value":"720p,360p"},{"name":"JOB_ATTEMPT","value":"1"},
             {"name":"SQS_QUEUE_URL","value":"http://127.0.0.1:1/000000000000/uploads"},{"name":"SQS_RECEIPT_HANDLE","value":"receipt-1"},
             {"name":"SQS_RECEIVED_AT","value":"2026-11-30T09:00:00.0000000Z"}]}]},
             "clientToken":"token-1","startedBy":"transcoder-dispatcher",

@@ -83,14 +83,16 @@ public sealed class TranscodeJobProcessTests : IDisposable
         }));
         Assert.That(Directory.GetFileSystemEntries(_temp.Combine("work")), Is.Empty);
 
-        // Not a terminal: one JSON object per stdout line, carrying the job id.
+        // Not a terminal: one JSON object per stdout line, carrying the job id: log entries, and the one metrics line.
         var lines = process.StdoutLines.Where(l => l.Length > 0).ToList();
         Assert.That(lines, Is.Not.Empty);
         foreach (var line in lines)
         {
             using var entry = JsonDocument.Parse(line);
-            Assert.That(entry.RootElement.GetProperty("LogLevel").GetString(), Is.Not.Empty);
+            Assert.That(entry.RootElement.TryGetProperty("LogLevel", out _) || entry.RootElement.TryGetProperty("_aws", out _), Is.True, line);
         }
+
+        Assert.That(lines.Count(line => line.Contains("\"_aws\"", StringComparison.Ordinal)), Is.EqualTo(1), "one EMF line per job");
 
         Assert.That(process.Stdout, Does.Contain("\"JobId\""));
         Assert.That(process.Stderr, Is.Empty);
