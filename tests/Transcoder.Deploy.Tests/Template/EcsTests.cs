@@ -111,7 +111,7 @@ public sealed class EcsTests
         Assert.That(_template.Outputs.Select(o => o.Key), Is.SupersetOf(new[]
         {
             "TempBucketName", "ProdBucketName", "QueueUrl", "DeadLetterQueueUrl", "DeadLetterQueueArn", "ClusterName",
-            "JobTaskDefinitionArn", "JobLogGroupName", "DispatcherLogGroupName",
+            "JobTaskDefinitionArn", "JobLogGroupName", "DispatcherLogGroupName", "ResultsQueueUrl", "DashboardName",
         }));
 
     [Test]

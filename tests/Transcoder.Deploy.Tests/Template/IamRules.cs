@@ -17,6 +17,7 @@ public static class IamRules
     public const string TempBucket = "TempBucket";
     public const string ProdBucket = "ProdBucket";
     public const string JobQueue = "JobQueue";
+    public const string ResultsQueue = "ResultsQueue";
 
     /// <summary>
     /// Actions that have no resource-level permissions (the Service Authorization Reference lists no resource type
@@ -158,18 +159,18 @@ public static class IamRules
     }
 
     /// <summary>
-    /// The job's task role reaches only its upload (read), its outputs and its queue: nothing written to the temp
-    /// bucket, no other bucket, queue or service.
+    /// The job's task role reaches only its upload (read), its outputs, its queue and the results queue: nothing
+    /// written to the temp bucket, no other bucket, queue or service.
     /// </summary>
     public static IReadOnlyList<string> JobTaskRoleScope(CloudFormationTemplate template)
     {
         var violations = new List<string>();
-        string[] reachable = [TempBucket, ProdBucket, JobQueue];
+        string[] reachable = [TempBucket, ProdBucket, JobQueue, ResultsQueue];
         foreach (var statement in template.RoleStatements(JobTaskRole).Where(s => s.IsAllow))
         {
             foreach (var resource in statement.Resources.Where(r => !reachable.Any(id => Intrinsics.Uses(r, id))))
             {
-                violations.Add($"{statement.Source}: resource {Intrinsics.Describe(resource)} is neither the temp bucket, the prod bucket nor the queue");
+                violations.Add($"{statement.Source}: resource {Intrinsics.Describe(resource)} is neither the temp bucket, the prod bucket, the job queue nor the results queue");
             }
 
             foreach (var action in statement.Actions.Where(a => !a.StartsWith("s3:", StringComparison.OrdinalIgnoreCase) && !a.StartsWith("sqs:", StringComparison.OrdinalIgnoreCase)))
@@ -191,6 +192,47 @@ public static class IamRules
                 {
                     violations.Add($"{statement.Source}: {action} on the queue (the job only settles its own message)");
                 }
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>
+    /// The results queue is the customer's outbox: the job sends one completion event per job to it, so the job's task
+    /// role may sqs:SendMessage there (SendMessageBatch needs the same action) and send nowhere else; nothing in the
+    /// stack may receive, delete or purge its messages (the customer's application does, with its own role), and no
+    /// other role of the stack reaches it.
+    /// </summary>
+    public static IReadOnlyList<string> ResultsQueueScope(CloudFormationTemplate template)
+    {
+        var violations = new List<string>();
+        var job = template.RoleStatements(JobTaskRole).Where(s => s.IsAllow).ToList();
+        if (!job.Any(s => s.HasAction("sqs:SendMessage") && s.Resources.Any(r => Intrinsics.RefTarget(r) == ResultsQueue)))
+        {
+            violations.Add($"{JobTaskRole} may not sqs:SendMessage to {ResultsQueue}");
+        }
+
+        foreach (var statement in job.Where(s => s.HasAction("sqs:SendMessage")))
+        {
+            foreach (var resource in statement.Resources.Where(r => Intrinsics.RefTarget(r) != ResultsQueue))
+            {
+                violations.Add($"{statement.Source}: sqs:SendMessage on {Intrinsics.Describe(resource)}, not only on {ResultsQueue}");
+            }
+        }
+
+        var onResultsQueue = template.PolicyStatements()
+            .Where(s => s.IsAllow && s.Kind == PolicyKind.Identity && s.Resources.Any(r => Intrinsics.Uses(r, ResultsQueue)));
+        foreach (var statement in onResultsQueue)
+        {
+            if (!statement.AttachedTo.SequenceEqual([JobTaskRole]))
+            {
+                violations.Add($"{statement.Source}: {ResultsQueue} reached by {string.Join(", ", statement.AttachedTo)}, not by the job alone");
+            }
+
+            foreach (var action in statement.Actions.Where(a => !string.Equals(a, "sqs:SendMessage", StringComparison.OrdinalIgnoreCase)))
+            {
+                violations.Add($"{statement.Source}: {action} on {ResultsQueue} (the job only sends; the customer's application receives)");
             }
         }
 

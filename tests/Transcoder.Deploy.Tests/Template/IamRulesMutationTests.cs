@@ -156,6 +156,77 @@ public sealed class IamRulesMutationTests
     }
 
     [Test]
+    public void ResultsQueueScope_GrantRemoved_Reported()
+    {
+        var grant = Statement(IamRules.JobTaskRole, "SendCompletionEvent");
+        grant.Parent!.AsArray().Remove(grant);
+
+        Assert.That(IamRules.ResultsQueueScope(_template), Is.EqualTo(new[] { "JobTaskRole may not sqs:SendMessage to ResultsQueue" }));
+    }
+
+    [Test]
+    public void ResultsQueueScope_SendToTheJobQueueToo_Reported()
+    {
+        // A job that could send to its own queue could start more jobs.
+        Statement(IamRules.JobTaskRole, "SendCompletionEvent")["Resource"] = new JsonArray(
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("ResultsQueue", "Arn") },
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("JobQueue", "Arn") });
+
+        Assert.That(IamRules.ResultsQueueScope(_template), Is.EqualTo(new[]
+        {
+            "JobTaskRole/transcode#SendCompletionEvent: sqs:SendMessage on {\"Fn::GetAtt\":[\"JobQueue\",\"Arn\"]}, not only on ResultsQueue",
+        }));
+    }
+
+    [Test]
+    public void ResultsQueueScope_SendToEveryQueueOfTheAccount_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "SendCompletionEvent")["Resource"] =
+            new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*" };
+
+        Assert.That(IamRules.ResultsQueueScope(_template), Is.EquivalentTo(new[]
+        {
+            "JobTaskRole may not sqs:SendMessage to ResultsQueue",
+            "JobTaskRole/transcode#SendCompletionEvent: sqs:SendMessage on {\"Fn::Sub\":\"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*\"}, not only on ResultsQueue",
+        }));
+    }
+
+    [Test]
+    public void ResultsQueueScope_JobReceivesTheEvents_Reported()
+    {
+        Statement(IamRules.JobTaskRole, "SendCompletionEvent")["Action"] = new JsonArray("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage");
+
+        Assert.That(IamRules.ResultsQueueScope(_template), Is.EqualTo(new[]
+        {
+            "JobTaskRole/transcode#SendCompletionEvent: sqs:ReceiveMessage on ResultsQueue (the job only sends; the customer's application receives)",
+            "JobTaskRole/transcode#SendCompletionEvent: sqs:DeleteMessage on ResultsQueue (the job only sends; the customer's application receives)",
+        }));
+    }
+
+    [Test]
+    public void ResultsQueueScope_DispatcherSendsEvents_Reported()
+    {
+        var send = Statement(IamRules.JobTaskRole, "SendCompletionEvent").DeepClone();
+        Statement(IamRules.DispatcherTaskRole, "ConsumeJobQueue").Parent!.AsArray().Add(send);
+
+        Assert.That(IamRules.ResultsQueueScope(_template), Is.EqualTo(new[]
+        {
+            "DispatcherTaskRole/dispatch#SendCompletionEvent: ResultsQueue reached by DispatcherTaskRole, not by the job alone",
+        }));
+    }
+
+    [Test]
+    public void JobTaskRoleScope_ChangeVisibilityOnTheResultsQueue_Reported()
+    {
+        // The settle statement stretched over both queues: the job must not hide or delete completion events.
+        Statement(IamRules.JobTaskRole, "SettleMessage")["Resource"] = new JsonArray(
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("JobQueue", "Arn") },
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("ResultsQueue", "Arn") });
+
+        Assert.That(IamRules.ResultsQueueScope(_template), Has.Some.Contains("sqs:ChangeMessageVisibility on ResultsQueue"));
+    }
+
+    [Test]
     public void JobS3Prefixes_ReadTheWholeTempBucket_Reported()
     {
         Statement(IamRules.JobTaskRole, "ReadUploads")["Resource"] = new JsonObject { ["Fn::Sub"] = "${TempBucket.Arn}/*" };

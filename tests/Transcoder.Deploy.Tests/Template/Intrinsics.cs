@@ -52,10 +52,47 @@ public static partial class Intrinsics
         _ => false,
     };
 
+    /// <summary>Whether the value is <c>{"Ref": "AWS::NoValue"}</c>: the property or list item is left out.</summary>
+    public static bool IsNoValue(JsonNode? node) => node is JsonObject o && o.Count == 1 && (string?)o["Ref"] == "AWS::NoValue";
+
+    /// <summary>
+    /// The values a node can take with the template's conditions: an <c>Fn::If</c> as each of its branches (with the
+    /// condition, or <c>!condition</c>, that selects it; nested conditions joined by <c> &amp;&amp; </c>), AWS::NoValue as
+    /// nothing, anything else as itself with <paramref name="condition"/>.
+    /// </summary>
+    public static IEnumerable<(JsonNode Value, string? Condition)> Branches(JsonNode? node, string? condition = null)
+    {
+        if (node is null || IsNoValue(node))
+        {
+            return [];
+        }
+
+        if (node is JsonObject o && o.Count == 1 && o["Fn::If"] is JsonArray { Count: 3 } branches && (string?)branches[0] is { } name)
+        {
+            return Branches(branches[1], Join(condition, name)).Concat(Branches(branches[2], Join(condition, "!" + name)));
+        }
+
+        return [(node, condition)];
+    }
+
+    /// <summary>
+    /// A <c>Fn::Sub</c> template with every <c>${Variable}</c> replaced by <paramref name="value"/> of its name
+    /// (<c>AWS::Region</c>, <c>Bucket</c>, <c>Bucket.Arn</c>) and every <c>${!Literal}</c> turned into <c>${Literal}</c>,
+    /// as CloudFormation does.
+    /// </summary>
+    public static string Substitute(string template, Func<string, string> value) =>
+        SubPlaceholder().Replace(template, m => m.Groups[1].Success ? "${" + m.Groups[1].Value + "}" : value(m.Groups[2].Value));
+
+    private static string Join(string? outer, string inner) => outer is null ? inner : $"{outer} && {inner}";
+
     /// <summary>The logical ids and parameters that a <c>Fn::Sub</c> template names (<c>${X}</c>, <c>${X.Attr}</c>).</summary>
     public static IReadOnlySet<string> SubVariables(string template) =>
         SubVariable().Matches(template).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9:]+)(?:\.[A-Za-z0-9.]+)?\}")]
     private static partial Regex SubVariable();
+
+    // ${!Literal} (group 1) or ${Name} / ${Name.Attribute} (group 2).
+    [GeneratedRegex(@"\$\{!([^}]*)\}|\$\{([A-Za-z0-9:]+(?:\.[A-Za-z0-9.]+)?)\}")]
+    private static partial Regex SubPlaceholder();
 }

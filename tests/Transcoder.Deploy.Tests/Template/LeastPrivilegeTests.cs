@@ -82,8 +82,13 @@ public sealed class LeastPrivilegeTests
 
             Assert.That(Allows("sqs:ChangeMessageVisibility", IamRules.JobQueue), Is.True, "heartbeat");
             Assert.That(Allows("sqs:DeleteMessage", IamRules.JobQueue), Is.True, "settle");
+            Assert.That(Allows("sqs:SendMessage", IamRules.ResultsQueue), Is.True, "completion event");
         });
     }
+
+    [Test]
+    public void ResultsQueueScope_ShippedTemplate_JobSendsThereOnlyAndNothingElseReachesIt() =>
+        Assert.That(IamRules.ResultsQueueScope(_template), Is.Empty);
 
     [Test]
     public void JobTaskRole_ShippedTemplate_WritesUnderOutputPrefixOnly()

@@ -5,7 +5,11 @@ namespace Transcoder.Deploy.Tests.Template;
 /// <summary>One statement of a policy document, with where it came from for a failure message.</summary>
 /// <param name="Source">Logical id and policy name, and the statement's Sid or index, e.g. <c>JobTaskRole/transcode#ReadUploads</c>.</param>
 /// <param name="AttachedTo">Logical ids of the roles (identity policy) or of the queues/buckets (resource policy).</param>
-public sealed record PolicyStatement(string Source, PolicyKind Kind, IReadOnlyList<string> AttachedTo, JsonObject Json)
+/// <param name="OnlyIf">
+/// The template condition under which the statement is in the policy (an <c>Fn::If</c> around it, e.g.
+/// <c>PlaybackEnabled</c>, or <c>!PlaybackEnabled</c> for the other branch); null when it always is.
+/// </param>
+public sealed record PolicyStatement(string Source, PolicyKind Kind, IReadOnlyList<string> AttachedTo, JsonObject Json, string? OnlyIf = null)
 {
     public bool IsAllow => (string?)Json["Effect"] == "Allow";
 
@@ -43,10 +47,14 @@ public sealed record PolicyStatement(string Source, PolicyKind Kind, IReadOnlyLi
         var statements = Intrinsics.Items(document?["Statement"]);
         for (var i = 0; i < statements.Count; i++)
         {
-            if (statements[i] is JsonObject statement)
+            // A statement wrapped in Fn::If (present only with a condition) is still a statement a rule must see.
+            foreach (var (value, condition) in Intrinsics.Branches(statements[i]))
             {
-                var name = (string?)statement["Sid"] ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                yield return new PolicyStatement($"{source}#{name}", kind, attachedTo, statement);
+                if (value is JsonObject statement)
+                {
+                    var name = (string?)statement["Sid"] ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    yield return new PolicyStatement($"{source}#{name}", kind, attachedTo, statement, condition);
+                }
             }
         }
     }
