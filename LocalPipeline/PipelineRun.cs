@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Transcoder.Dispatcher.Options;
 using Transcoder.LocalPipeline.Playback;
 using Transcoder.Shared;
@@ -7,6 +8,8 @@ namespace Transcoder.LocalPipeline;
 /// <summary>One run of the local pipeline on one video, narrated on the terminal.</summary>
 internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo output, TimeSpan timeout, bool keepRunning)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         Step("starting the S3/SQS emulator (fauxqs), buckets, queue + DLQ, and the Dispatcher with the local launcher");
@@ -65,6 +68,30 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         {
             Step(record);
             Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken));
+        }
+
+        // What the application would receive: the job's completion event on the results queue.
+        Step($"completion event on the results queue {stack.ResultsUrl}");
+        foreach (var body in await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement, Indented));
+        }
+
+        if (record == "manifest.json")
+        {
+            Step("download URLs (presigned GET, 1 hour)");
+            foreach (var item in outputs.Where(o => o.Key.EndsWith(".m3u8", StringComparison.Ordinal) || o.Key.EndsWith(".mpd", StringComparison.Ordinal)
+                                                    || o.Key.EndsWith(".mp4", StringComparison.Ordinal) || o.Key.EndsWith("poster.jpg", StringComparison.Ordinal)
+                                                    || o.Key.EndsWith("manifest.json", StringComparison.Ordinal)))
+            {
+                var url = await stack.S3.GetPreSignedURLAsync(new Amazon.S3.Model.GetPreSignedUrlRequest
+                {
+                    BucketName = PipelineStack.ProdBucket, Key = item.Key, Verb = Amazon.S3.HttpVerb.GET, Expires = DateTime.UtcNow.AddHours(1),
+                    // The emulator speaks plain HTTP on loopback; AWS would be https.
+                    Protocol = stack.Endpoint.Scheme == "http" ? Amazon.S3.Protocol.HTTP : Amazon.S3.Protocol.HTTPS,
+                });
+                Console.WriteLine($"    {Path.GetFileName(item.Key),-16} {url}");
+            }
         }
 
         // The player page on a loopback file server over the copied outputs (hls.js needs HTTP and byte ranges).

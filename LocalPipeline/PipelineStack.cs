@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SQS;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,13 +29,14 @@ internal sealed class PipelineStack : IAsyncDisposable
     private readonly FauxqsEmulator _emulator;
     private readonly IHost _dispatcher;
 
-    private PipelineStack(FauxqsEmulator emulator, IAmazonS3 s3, IAmazonSQS sqs, string queueUrl, string deadLetterUrl, IHost dispatcher)
+    private PipelineStack(FauxqsEmulator emulator, IAmazonS3 s3, IAmazonSQS sqs, string queueUrl, string deadLetterUrl, string resultsUrl, IHost dispatcher)
     {
         _emulator = emulator;
         S3 = s3;
         Sqs = sqs;
         QueueUrl = queueUrl;
         DeadLetterUrl = deadLetterUrl;
+        ResultsUrl = resultsUrl;
         _dispatcher = dispatcher;
     }
 
@@ -45,6 +47,9 @@ internal sealed class PipelineStack : IAsyncDisposable
     public string QueueUrl { get; }
 
     public string DeadLetterUrl { get; }
+
+    /// <summary>The queue the jobs send their completion events to (as the stack's ResultsQueue).</summary>
+    public string ResultsUrl { get; }
 
     public Uri Endpoint => _emulator.Endpoint;
 
@@ -63,6 +68,7 @@ internal sealed class PipelineStack : IAsyncDisposable
             await s3.PutBucketAsync(ProdBucket, cancellationToken);
             var (queueUrl, deadLetterUrl) = await EmulatorQueues.CreateWithDeadLetterAsync(
                 sqs, "transcoder-uploads", MaxReceiveCount, queueVisibilitySeconds, cancellationToken);
+            var resultsUrl = (await sqs.CreateQueueAsync("transcoder-results", cancellationToken)).QueueUrl;
 
             var configuration = new Dictionary<string, string?>
             {
@@ -73,6 +79,8 @@ internal sealed class PipelineStack : IAsyncDisposable
                 [SettingNames.LocalJobPath] = Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"),
                 [SettingNames.TaskStartGraceSeconds] = "60",
                 [SettingNames.RetryBackoffBaseSeconds] = "5",
+                // As the stack's task definition does: the local launcher hands it to every job.
+                [JobEnvironment.ResultsQueueUrl] = resultsUrl,
             };
             foreach (var (name, value) in emulator.ClientEnvironment)
             {
@@ -93,7 +101,7 @@ internal sealed class PipelineStack : IAsyncDisposable
 
             var dispatcher = DispatcherApp.BuildHost(config, options, services => services.AddSingleton<IAmazonSQS>(sqs));
             await dispatcher.StartAsync(cancellationToken);
-            return new PipelineStack(emulator, s3, sqs, queueUrl, deadLetterUrl, dispatcher);
+            return new PipelineStack(emulator, s3, sqs, queueUrl, deadLetterUrl, resultsUrl, dispatcher);
         }
         catch
         {
@@ -139,6 +147,20 @@ internal sealed class PipelineStack : IAsyncDisposable
             new ListObjectsV2Request { BucketName = ProdBucket, Prefix = $"{OutputPrefix}{OutputFolder.ForObject(TempBucket, key)}/" },
             cancellationToken);
         return response.S3Objects ?? [];
+    }
+
+    /// <summary>The completion events on the results queue (each received once and deleted), waiting up to <paramref name="wait"/> for the first.</summary>
+    public async Task<IReadOnlyList<string>> TakeEventsAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var received = await Sqs.ReceiveMessageAsync(
+            new ReceiveMessageRequest { QueueUrl = ResultsUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = (int)wait.TotalSeconds },
+            cancellationToken);
+        foreach (var message in received.Messages ?? [])
+        {
+            await Sqs.DeleteMessageAsync(ResultsUrl, message.ReceiptHandle, cancellationToken);
+        }
+
+        return [.. (received.Messages ?? []).Select(m => m.Body)];
     }
 
     /// <summary>Messages in the upload queue (visible, in flight) and in the DLQ.</summary>

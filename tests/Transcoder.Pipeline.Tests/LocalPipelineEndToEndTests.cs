@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Transcoder.Dispatcher.Options;
 using Transcoder.LocalPipeline;
 using Transcoder.Shared;
@@ -50,6 +51,12 @@ public sealed class LocalPipelineEndToEndTests
         var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
         Assert.That(outputs, Is.EquivalentTo(OutputsOf360p));
         await AssertQueuesDrainedAsync(stack, cancellationToken);
+
+        // The application's side: one job.done event on the results queue, naming the upload and its outputs.
+        var completion = JsonDocument.Parse((await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken)).Single()).RootElement;
+        Assert.That(completion.GetProperty("type").GetString(), Is.EqualTo("job.done"));
+        Assert.That(completion.GetProperty("source").GetProperty("key").GetString(), Is.EqualTo(key));
+        Assert.That(completion.GetProperty("outputs").GetProperty("hls").GetString(), Is.EqualTo("master.m3u8"));
     }
 
     [Test]
