@@ -1,26 +1,15 @@
-using System.Text;
-using System.Text.Json;
+using Transcoder.Shared.Metrics;
 
 namespace Transcoder.Dispatcher.Metrics;
 
-/// <summary>
-/// Writes CloudWatch Embedded Metric Format documents: a log line that CloudWatch Logs turns into metrics, with no
-/// metrics SDK (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
-/// </summary>
+/// <summary>The dispatcher's EMF lines (<see cref="EmfLine"/>): its counters and dispatch latencies under the dimension Service.</summary>
 internal static class EmfDocument
 {
-    // The specification allows at most 100 values per metric in one document.
-    public const int MaxValuesPerMetric = 100;
+    public const int MaxValuesPerMetric = EmfLine.MaxValuesPerMetric;
 
-    private static readonly (string Name, Func<MetricsSnapshot, long> Value)[] Counters =
-    [
-        ("Received", s => s.Received),
-        ("Launched", s => s.Launched),
-        ("Throttled", s => s.Throttled),
-        ("Failed", s => s.Failed),
-        ("Ignored", s => s.Ignored),
-        ("Invalid", s => s.Invalid),
-    ];
+    // In the order of MetricNames.DispatcherCounters (checked by a test).
+    private static readonly Func<MetricsSnapshot, long>[] CounterValues =
+        [s => s.Received, s => s.Launched, s => s.Throttled, s => s.Failed, s => s.Ignored, s => s.Invalid];
 
     /// <summary>One or more lines for a snapshot: the counters in the first, latencies 100 at a time.</summary>
     public static IEnumerable<string> Lines(MetricsSnapshot snapshot, string metricsNamespace, string service, DateTimeOffset now)
@@ -35,69 +24,8 @@ internal static class EmfDocument
 
     private static string Line(MetricsSnapshot? counters, double[] latencies, string metricsNamespace, string service, DateTimeOffset now)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("_aws");
-            writer.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
-            writer.WriteStartArray("CloudWatchMetrics");
-            writer.WriteStartObject();
-            writer.WriteString("Namespace", metricsNamespace);
-            writer.WriteStartArray("Dimensions");
-            writer.WriteStartArray();
-            writer.WriteStringValue("Service");
-            writer.WriteEndArray();
-            writer.WriteEndArray();
-            writer.WriteStartArray("Metrics");
-            if (counters is not null)
-            {
-                foreach (var (name, _) in Counters)
-                {
-                    WriteDefinition(writer, name, "Count");
-                }
-            }
-
-            if (latencies.Length > 0)
-            {
-                WriteDefinition(writer, "DispatchLatency", "Milliseconds");
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteString("Service", service);
-            if (counters is not null)
-            {
-                foreach (var (name, value) in Counters)
-                {
-                    writer.WriteNumber(name, value(counters));
-                }
-            }
-
-            if (latencies.Length > 0)
-            {
-                writer.WriteStartArray("DispatchLatency");
-                foreach (var value in latencies)
-                {
-                    writer.WriteNumberValue(Math.Round(value, 1));
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteDefinition(Utf8JsonWriter writer, string name, string unit)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("Name", name);
-        writer.WriteString("Unit", unit);
-        writer.WriteEndObject();
+        var metrics = (counters is null ? [] : MetricNames.DispatcherCounters.Zip(CounterValues, (name, value) => new EmfMetric(name, "Count", [value(counters)])))
+            .Append(new EmfMetric(MetricNames.DispatchLatency, "Milliseconds", [.. latencies.Select(v => Math.Round(v, 1))]));
+        return EmfLine.Write(metricsNamespace, MetricNames.DispatcherDimension, service, metrics, now);
     }
 }

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Transcoder.Dispatcher.Options;
@@ -11,7 +12,7 @@ namespace Transcoder.Dispatcher.Metrics;
 internal sealed class EmfMetricsWriter(DispatchMetrics metrics, DispatcherOptions options, TextWriter output, TimeProvider time, ILogger<EmfMetricsWriter> logger)
     : BackgroundService
 {
-    private const string ServiceName = "dispatcher";
+    private const string ServiceName = MetricNames.DispatcherService;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

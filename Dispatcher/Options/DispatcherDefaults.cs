@@ -18,7 +18,7 @@ internal static class DispatcherDefaults
     public const bool SpotFallback = true;
     public const int LocalMaxJobs = 2;
     public const string Metrics = "emf";
-    public const string MetricsNamespace = "Transcoder/Dispatcher";
+    public const string MetricsNamespace = Shared.Metrics.MetricNames.DispatcherNamespace;
     public const int MetricsIntervalSeconds = 60;
 
     /// <summary>The README's value for each setting above, as its configuration table writes it.</summary>

@@ -1,54 +1,22 @@
-using System.Text.RegularExpressions;
-using Transcoder.Deploy.Tests.Template;
+using Transcoder.Shared.Metrics;
 
 namespace Transcoder.Deploy.Tests.Monitoring;
 
 /// <summary>
-/// The names of the dispatcher's EMF metrics, read from its source: the Dispatcher is an executable these tests do not
-/// reference (its types are internal), and the dashboard must follow a renamed metric, so a rename breaks a test here
-/// instead of leaving an empty graph.
+/// The names of the dispatcher's EMF metrics, from <see cref="MetricNames"/>, which the dispatcher writes with: the
+/// dashboard must follow a renamed metric, so a rename breaks a test here instead of leaving an empty graph.
 /// </summary>
-public static partial class DispatcherEmfSource
+public static class DispatcherEmfSource
 {
-    private static string Dispatcher => Path.Combine(DeployPaths.Root, "Dispatcher");
+    public static IReadOnlyList<string> Counters() => MetricNames.DispatcherCounters;
 
-    /// <summary>The counters of <c>EmfDocument.Counters</c>, in order: <c>("Received", s => s.Received)</c>.</summary>
-    public static IReadOnlyList<string> Counters() =>
-        [.. CounterEntry().Matches(Read("Metrics", "EmfDocument.cs")).Select(m => m.Groups[1].Value)];
+    /// <summary>The metrics written in milliseconds.</summary>
+    public static IReadOnlyList<string> Latencies() => [MetricNames.DispatchLatency];
 
-    /// <summary>The metrics written in milliseconds (<c>WriteDefinition(writer, "DispatchLatency", "Milliseconds")</c>).</summary>
-    public static IReadOnlyList<string> Latencies() =>
-        [.. LatencyDefinition().Matches(Read("Metrics", "EmfDocument.cs")).Select(m => m.Groups[1].Value)];
+    public static string Dimension() => MetricNames.DispatcherDimension;
 
-    /// <summary>The dimension of every document (<c>WriteStringValue("Service")</c> in the dimension set).</summary>
-    public static string Dimension() => Single(DimensionName(), Read("Metrics", "EmfDocument.cs"), "the dimension");
+    public static string Service() => MetricNames.DispatcherService;
 
-    /// <summary>The value of that dimension (<c>ServiceName</c> of <c>EmfMetricsWriter</c>).</summary>
-    public static string Service() => Single(ServiceName(), Read("Metrics", "EmfMetricsWriter.cs"), "ServiceName");
-
-    /// <summary>The default namespace (<c>DispatcherDefaults.MetricsNamespace</c>); the stack does not set METRICS_NAMESPACE.</summary>
-    public static string DefaultNamespace() => Single(NamespaceDefault(), Read("Options", "DispatcherDefaults.cs"), "MetricsNamespace");
-
-    private static string Read(string folder, string file) => File.ReadAllText(Path.Combine(Dispatcher, folder, file));
-
-    private static string Single(Regex pattern, string source, string what)
-    {
-        var matches = pattern.Matches(source);
-        return matches.Count == 1 ? matches[0].Groups[1].Value : throw new FormatException($"expected one {what} in the dispatcher's source, found {matches.Count}");
-    }
-
-    [GeneratedRegex("""\("([A-Za-z]+)", s => s\.[A-Za-z]+\)""")]
-    private static partial Regex CounterEntry();
-
-    [GeneratedRegex("""WriteDefinition\(writer, "([A-Za-z]+)", "Milliseconds"\)""")]
-    private static partial Regex LatencyDefinition();
-
-    [GeneratedRegex("""WriteStartArray\("Dimensions"\);\s*writer\.WriteStartArray\(\);\s*writer\.WriteStringValue\("([A-Za-z]+)"\);""")]
-    private static partial Regex DimensionName();
-
-    [GeneratedRegex("""const string ServiceName = "([^"]+)";""")]
-    private static partial Regex ServiceName();
-
-    [GeneratedRegex("""const string MetricsNamespace = "([^"]+)";""")]
-    private static partial Regex NamespaceDefault();
+    /// <summary>The default namespace; the stack does not set METRICS_NAMESPACE.</summary>
+    public static string DefaultNamespace() => MetricNames.DispatcherNamespace;
 }
