@@ -15,23 +15,16 @@ public sealed class FakeEcs : IAsyncDisposable
     public const string AccessKey = "AKIDFAKEECS";
     public const string SecretKey = "fake-ecs-secret";
 
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<string, string> _tasksByToken = new();
     private int _calls;
     private int _describeCalls;
 
-    public FakeEcs()
-    {
-        Port = FreePort.Find();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
+    public FakeEcs() => _server = new LoopbackHttpServer(AnswerAsync);
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public Uri Endpoint => new($"http://127.0.0.1:{Port}/");
+    public Uri Endpoint => _server.BaseUrl;
 
     /// <summary>Decides the answer to call number n (from 1); null means "start the task".</summary>
     public Func<int, JsonElement, FakeEcsAnswer?> Behaviour { get; set; } = (_, _) => null;
@@ -52,37 +45,7 @@ public sealed class FakeEcs : IAsyncDisposable
 
     public ConcurrentQueue<string> Rejections { get; } = new();
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _serving;
-        }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {

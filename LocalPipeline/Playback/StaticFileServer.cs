@@ -12,48 +12,21 @@ namespace Transcoder.LocalPipeline.Playback;
 /// </summary>
 internal sealed class StaticFileServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly IReadOnlyDictionary<string, string> _folders;
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
-    private StaticFileServer(IReadOnlyDictionary<string, string> folders, int port)
+    private StaticFileServer(IReadOnlyDictionary<string, string> folders)
     {
         _folders = folders.ToDictionary(f => "/" + f.Key.Trim('/') + "/", f => Path.GetFullPath(f.Value), StringComparer.Ordinal);
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseUrl;
 
     /// <param name="folders">URL prefix (e.g. <c>media</c>) → folder served under it.</param>
-    public static StaticFileServer Start(IReadOnlyDictionary<string, string> folders) => new(folders, FreePort.Find());
+    public static StaticFileServer Start(IReadOnlyDictionary<string, string> folders) => new(folders);
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop.ConfigureAwait(false);
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return; // stopped
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {

@@ -7,8 +7,7 @@ namespace Transcoder.TranscodeJob.Tests.Support;
 /// <summary>An application's webhook endpoint on loopback: records each POST and answers with the next scripted status.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentQueue<int> _statuses;
     private readonly int _otherwise;
 
@@ -17,50 +16,21 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         _statuses = new ConcurrentQueue<int>(statuses ?? []);
         _otherwise = otherwise;
-        var port = FreePort.Find();
-        Url = new Uri($"http://127.0.0.1:{port}/hooks/transcoder");
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _serving = ServeAsync();
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
-    public Uri Url { get; }
+    public Uri Url => new(_server.BaseUrl, "hooks/transcoder");
 
     public ConcurrentQueue<(string? Signature, string? EventType, string ContentType, string Body)> Received { get; } = new();
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _serving;
-        }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
-        {
-            // Stopped.
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            Received.Enqueue((context.Request.Headers["Transcoder-Signature"], context.Request.Headers["Transcoder-Event"], context.Request.ContentType ?? "", body));
-            context.Response.StatusCode = _statuses.TryDequeue(out var status) ? status : _otherwise;
-            context.Response.Close();
-        }
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        Received.Enqueue((context.Request.Headers["Transcoder-Signature"], context.Request.Headers["Transcoder-Event"], context.Request.ContentType ?? "", body));
+        context.Response.StatusCode = _statuses.TryDequeue(out var status) ? status : _otherwise;
+        context.Response.Close();
     }
 }
