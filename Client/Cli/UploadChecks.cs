@@ -38,6 +38,13 @@ internal static class UploadChecks
         {
             reader.Error($"--key is {Encoding.UTF8.GetByteCount(key)} bytes long in UTF-8; S3 allows {MaxKeyBytes}");
         }
+
+        // HTTP clients, browsers included, remove "." and ".." segments from a URL's path before sending it: the object
+        // would land under another key than the one signed (S3 then refuses the signature).
+        if (key.Split('/').Any(segment => segment is "." or ".."))
+        {
+            reader.Error($"--key '{key}' has a '.' or '..' segment, which HTTP clients remove from a URL: it cannot be uploaded through a presigned URL");
+        }
     }
 
     /// <summary><paramref name="tuning"/> with the sizes the command line gave (in MiB), each checked against S3's limits.</summary>
