@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Transcoder.Client.Aws;
 using Transcoder.Client.Hosting;
 using Transcoder.Client.Settings;
+using Transcoder.Client.Uploading;
 using Transcoder.LocalAws;
 using Transcoder.LocalAws.S3;
 
@@ -60,7 +61,7 @@ public sealed class EmulatorBuckets : IAsyncDisposable
         time ?? TimeProvider.System)
     {
         PollInterval = TimeSpan.FromMilliseconds(100),
-        Tuning = Uploading.UploadTuning.Default with { RetryDelay = TimeSpan.Zero },
+        Tuning = UploadTuning.Default with { RetryDelay = TimeSpan.Zero },
     };
 
     public async Task<byte[]> ReadAsync(string bucket, string key, CancellationToken cancellationToken)
