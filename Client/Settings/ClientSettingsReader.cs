@@ -17,13 +17,13 @@ internal static partial class ClientSettingsReader
     /// <param name="needsOutputs">Whether the command reads the prod bucket (status, urls, upload --wait).</param>
     public static ClientSettings Read(SettingReader reader, bool needsOutputs)
     {
-        var uploadBucket = Bucket(reader, ClientEnvironment.UploadBucket, "--upload-bucket", "the temp bucket uploads land in");
+        var uploadBucket = Bucket(reader, ClientEnvironment.UploadBucket, "--upload-bucket", "the temp bucket (where uploads land)");
         var uploadPrefix = S3Output.Create(uploadBucket, reader.Raw(ClientEnvironment.UploadPrefix)).Prefix;
 
         S3Output? outputs = null;
         if (needsOutputs)
         {
-            var prodBucket = Bucket(reader, ClientEnvironment.ProdBucket, "--prod-bucket", "the bucket the job's outputs go to");
+            var prodBucket = Bucket(reader, ClientEnvironment.ProdBucket, "--prod-bucket", "the prod bucket (where the job's outputs go)");
             outputs = S3Output.Create(prodBucket, reader.Raw(ClientEnvironment.OutputPrefix));
         }
 
@@ -48,7 +48,7 @@ internal static partial class ClientSettingsReader
         var value = reader.Text(name);
         if (value is null)
         {
-            reader.Error($"no {what}: pass {option} or set {name}");
+            reader.Error($"{what} is not set: pass {option} or set {name}");
             return "";
         }
 
