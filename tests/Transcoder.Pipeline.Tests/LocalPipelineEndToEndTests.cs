@@ -50,6 +50,8 @@ public sealed class LocalPipelineEndToEndTests
         var outputs = (await stack.OutputsAsync(key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
         Assert.That(outputs, Is.EquivalentTo(OutputsOf360p));
         await AssertQueuesDrainedAsync(stack, cancellationToken);
+        // The upload went the client's way: one presigned PUT, its signature checked as S3 would.
+        Assert.That(stack.PresignedChecks.Checked.Single(), Does.StartWith($"PUT /{PipelineStack.TempBucket}/uploads/").And.EndWith(": accepted"));
     }
 
     [Test]
