@@ -86,7 +86,7 @@ internal sealed class UploadCommand
         var uploaded = await new PresignedUploader(s3, http, tuning, progress, services.Time)
             .UploadAsync(path, settings.UploadBucket, key, options.ToMetadata(), cancellationToken);
         await console.Out.WriteLineAsync($"uploaded: s3://{uploaded.Bucket}/{uploaded.Key}");
-        await console.Out.WriteLineAsync($"size: {ByteSize.Format(uploaded.Size)} in {(uploaded.Parts == 1 && size <= tuning.MultipartThreshold ? "one PUT" : Parts(uploaded.Parts))}");
+        await console.Out.WriteLineAsync($"size: {ByteSize.Format(uploaded.Size)} in {shape}");
         await console.Out.WriteLineAsync($"revision: {uploaded.Revision}");
         if (!wait)
         {
