@@ -23,8 +23,12 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         await using var stack = await PipelineStack.StartAsync(settings, queueVisibilitySeconds: 300, cancellationToken);
         Console.WriteLine($"    emulator {stack.Endpoint}  buckets {PipelineStack.TempBucket}, {PipelineStack.ProdBucket}  queue {stack.QueueUrl}");
 
-        Step($"uploading {input.FullName} to s3://{PipelineStack.TempBucket}/{key} and sending the S3 event notification");
+        Step($"uploading {input.FullName} to s3://{PipelineStack.TempBucket}/{key} through presigned URLs (as transcoder upload does) and sending the S3 event notification");
         await stack.UploadAsync(input.FullName, key, cancellationToken);
+        foreach (var check in stack.PresignedChecks.Checked)
+        {
+            Console.WriteLine($"    signature checked: {check}");
+        }
 
         Step("waiting for the job (its log lines follow)");
         var manifestKey = PipelineStack.OutputKey(key, "manifest.json");

@@ -5,19 +5,24 @@ using Amazon.SQS.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Transcoder.Client.Progress;
+using Transcoder.Client.Uploading;
 using Transcoder.Dispatcher.Hosting;
 using Transcoder.Dispatcher.Local;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Shared;
 using Transcoder.Shared.Messages;
 using Transcoder.LocalAws;
+using Transcoder.LocalAws.S3;
 
 namespace Transcoder.LocalPipeline;
 
 /// <summary>
 /// What deploy/transcoder.json creates in AWS, on this machine: a temp and a prod bucket, the upload queue and its
-/// DLQ (redrive after 3 receives) in the emulator, and the Dispatcher with the local launcher. S3 cannot notify the
-/// emulator's queue, so <see cref="UploadAsync"/> sends the notification S3 would send.
+/// DLQ (redrive after 3 receives) in the emulator, and the Dispatcher with the local launcher. Uploads go the way
+/// <c>transcoder upload</c> sends them, through presigned URLs whose signatures are checked on the way to the emulator
+/// (which checks none). S3 cannot notify the emulator's queue, so <see cref="UploadAsync"/> sends the notification S3
+/// would send.
 /// </summary>
 internal sealed class PipelineStack : IAsyncDisposable
 {
@@ -25,6 +30,13 @@ internal sealed class PipelineStack : IAsyncDisposable
     public const string ProdBucket = "transcoder-prod";
     public const string OutputPrefix = "renditions/";
     public const int MaxReceiveCount = 3;
+
+    // The emulator takes at most 11 MiB in one request: parts of 8 MiB above 8 MiB keep every request within it.
+    private static readonly UploadTuning EmulatorUploads = UploadTuning.Default with
+    {
+        MultipartThreshold = 8 * UploadTuning.MiB,
+        PartSize = 8 * UploadTuning.MiB,
+    };
 
     private readonly FauxqsEmulator _emulator;
     private readonly IHost _dispatcher;
@@ -54,6 +66,9 @@ internal sealed class PipelineStack : IAsyncDisposable
     public Uri Endpoint => _emulator.Endpoint;
 
     public LocalJobLauncher Jobs => _dispatcher.Services.GetRequiredService<LocalJobLauncher>();
+
+    /// <summary>The signature check every presigned upload request passed (or failed) on its way to the emulator.</summary>
+    public PresignedUrlCheckingHandler PresignedChecks { get; } = new();
 
     /// <param name="settings">Dispatcher settings that replace the stack's defaults (e.g. LOCAL_MAX_JOBS, LOG_FORMAT).</param>
     /// <param name="queueVisibilitySeconds">The queue's visibility timeout: how long a message lost with its job stays hidden.</param>
@@ -110,13 +125,19 @@ internal sealed class PipelineStack : IAsyncDisposable
         }
     }
 
-    /// <summary>Uploads a file to the temp bucket and sends the ObjectCreated notification S3 would send.</summary>
+    /// <summary>
+    /// Uploads a file to the temp bucket with the client's upload core (presigned URLs, in parts above 8 MiB) and sends
+    /// the ObjectCreated notification S3 would send.
+    /// </summary>
+    /// <param name="metadata">Job options as upload metadata (names without x-amz-meta-), signed like the client's.</param>
     /// <returns>The notification's body (send it again to imitate a duplicate event).</returns>
-    public async Task<string> UploadAsync(string path, string key, CancellationToken cancellationToken)
+    public async Task<string> UploadAsync(string path, string key, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var put = await S3.PutObjectAsync(new PutObjectRequest { BucketName = TempBucket, Key = key, FilePath = path }, cancellationToken);
+        using var http = new HttpClient(PresignedChecks, disposeHandler: false);
+        var uploader = new PresignedUploader(S3, http, EmulatorUploads, NoProgress.Instance, TimeProvider.System);
+        var uploaded = await uploader.UploadAsync(path, TempBucket, key, metadata ?? new Dictionary<string, string>(), cancellationToken);
         var notification = S3EventNotificationJson.ObjectCreated(
-            TempBucket, key, new FileInfo(path).Length, put.ETag, FauxqsEmulator.Region, DateTimeOffset.UtcNow);
+            TempBucket, key, uploaded.Size, uploaded.ETag, FauxqsEmulator.Region, DateTimeOffset.UtcNow);
         await NotifyAsync(notification, cancellationToken);
         return notification;
     }
@@ -186,6 +207,7 @@ internal sealed class PipelineStack : IAsyncDisposable
 
         S3.Dispose();
         Sqs.Dispose();
+        PresignedChecks.Dispose();
         await _emulator.DisposeAsync();
     }
 }

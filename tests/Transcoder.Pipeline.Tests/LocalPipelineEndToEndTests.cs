@@ -52,6 +52,9 @@ public sealed class LocalPipelineEndToEndTests
         Assert.That(outputs, Is.EquivalentTo(OutputsOf360p));
         await AssertQueuesDrainedAsync(stack, cancellationToken);
 
+        // The upload went the client's way: one presigned PUT, its signature checked as S3 would.
+        Assert.That(stack.PresignedChecks.Checked.Single(), Does.StartWith($"PUT /{PipelineStack.TempBucket}/uploads/").And.EndWith(": accepted"));
+
         // The application's side: one job.done event on the results queue, naming the upload and its outputs.
         var completion = JsonDocument.Parse((await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken)).Single()).RootElement;
         Assert.That(completion.GetProperty("type").GetString(), Is.EqualTo("job.done"));

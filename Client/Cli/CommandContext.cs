@@ -1,0 +1,7 @@
+using Transcoder.Client.Hosting;
+
+namespace Transcoder.Client.Cli;
+
+/// <summary>What every command runs with: the environment snapshot, the streams, the services and the shared options.</summary>
+internal sealed record CommandContext(
+    IReadOnlyDictionary<string, string> Environment, ClientConsole Console, ClientServices Services, SettingsOptions Settings);

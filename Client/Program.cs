@@ -1,0 +1,5 @@
+using Transcoder.Client.Hosting;
+
+using var interruption = Interruption.OnProcessSignals();
+var services = ClientServices.Default();
+return await ClientApp.RunAsync(args, EnvironmentSnapshot.Current(), ClientConsole.System, services, interruption);
