@@ -33,6 +33,21 @@ public sealed class StorageAndQueueTests
     }
 
     [Test]
+    public void TempBucket_ShippedTemplate_BrowsersMayPutPresignedUploadsWithTheirMetadata()
+    {
+        // A browser PUTs to a presigned URL with x-amz-meta-* headers (a preflighted request), and a multipart upload
+        // needs each part's ETag back: without this rule the browser refuses the upload before S3 sees it.
+        var rules = Intrinsics.Items(_template.Properties("TempBucket")["CorsConfiguration"]?["CorsRules"]).OfType<JsonObject>().ToList();
+
+        var upload = rules.SingleOrDefault(rule => Intrinsics.Items(rule["AllowedMethods"]).Select(m => (string?)m).Contains("PUT"));
+        Assert.That(upload, Is.Not.Null, "a CORS rule allowing PUT");
+        Assert.That(Intrinsics.Items(upload!["AllowedHeaders"]).Select(h => (string?)h), Does.Contain("*"), "the signed x-amz-meta-* headers");
+        Assert.That(Intrinsics.Items(upload["ExposedHeaders"]).Select(h => (string?)h), Does.Contain("ETag"), "multipart parts' ETags");
+        Assert.That(Intrinsics.RefTarget(upload["AllowedOrigins"]), Is.EqualTo("UploadAllowedOrigins"), "origins are a parameter");
+        Assert.That(Intrinsics.Items(upload["AllowedMethods"]).Select(m => (string?)m), Is.EqualTo(new[] { "PUT" }), "nothing but uploads");
+    }
+
+    [Test]
     public void Buckets_ShippedTemplate_DenyRequestsWithoutTls()
     {
         Assert.Multiple(() =>
