@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Transcoder.Client.Aws;
+using Transcoder.Client.Jobs;
+using Transcoder.Client.Urls;
 using Transcoder.Dispatcher.Options;
 using Transcoder.LocalPipeline.Playback;
 using Transcoder.Shared;
@@ -83,18 +86,15 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
 
         if (record == "manifest.json")
         {
+            // The links `transcoder urls` prints, made by the client's own code: the files the manifest names.
             Step("download URLs (presigned GET, 1 hour)");
-            foreach (var item in outputs.Where(o => o.Key.EndsWith(".m3u8", StringComparison.Ordinal) || o.Key.EndsWith(".mpd", StringComparison.Ordinal)
-                                                    || o.Key.EndsWith(".mp4", StringComparison.Ordinal) || o.Key.EndsWith("poster.jpg", StringComparison.Ordinal)
-                                                    || o.Key.EndsWith("manifest.json", StringComparison.Ordinal)))
+            var manifest = JsonSerializer.Deserialize(
+                await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken), JobDocumentsJson.Default.ManifestSummary)!;
+            var presigner = new Presigner(stack.S3, TimeProvider.System);
+            foreach (var file in OutputLinks.FilesOf(manifest))
             {
-                var url = await stack.S3.GetPreSignedURLAsync(new Amazon.S3.Model.GetPreSignedUrlRequest
-                {
-                    BucketName = PipelineStack.ProdBucket, Key = item.Key, Verb = Amazon.S3.HttpVerb.GET, Expires = DateTime.UtcNow.AddHours(1),
-                    // The emulator speaks plain HTTP on loopback; AWS would be https.
-                    Protocol = stack.Endpoint.Scheme == "http" ? Amazon.S3.Protocol.HTTP : Amazon.S3.Protocol.HTTPS,
-                });
-                Console.WriteLine($"    {Path.GetFileName(item.Key),-16} {url}");
+                var url = await presigner.GetObjectAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(key, file), TimeSpan.FromHours(1));
+                Console.WriteLine($"    {file,-16} {url}");
             }
         }
 
