@@ -1,4 +1,5 @@
+using Transcoder.Shared.Hosting;
 using Transcoder.TranscodeJob.Hosting;
 
-using var shutdown = Shutdown.OnProcessSignals();
+using var shutdown = ProcessSignals.OnProcessSignals();
 return await JobApp.RunAsync(args, EnvironmentVariables.Current(), JobConsole.System, shutdown);

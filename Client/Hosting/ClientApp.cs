@@ -1,3 +1,4 @@
+using Transcoder.Shared.Hosting;
 using System.CommandLine;
 using Transcoder.Client.Cli;
 
@@ -10,7 +11,7 @@ namespace Transcoder.Client.Hosting;
 internal static class ClientApp
 {
     public static async Task<int> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string> environment, ClientConsole console, ClientServices services, Interruption interruption)
+        string[] args, IReadOnlyDictionary<string, string> environment, ClientConsole console, ClientServices services, ProcessSignals interruption)
     {
         var parse = new ClientCommand(environment, console, services).Root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -31,7 +32,7 @@ internal static class ClientApp
                 {
                     Output = console.Out,
                     Error = console.Error,
-                    // Exceptions come here, to become one line; signals to Interruption, which gives an abort time to finish.
+                    // Exceptions come here, to become one line; signals to ProcessSignals, which gives an abort time to finish.
                     EnableDefaultExceptionHandler = false,
                     ProcessTerminationTimeout = null,
                 },

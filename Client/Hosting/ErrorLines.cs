@@ -1,3 +1,4 @@
+using Transcoder.Shared.Hosting;
 using Amazon.Runtime;
 using Transcoder.Client.Aws;
 using Transcoder.Client.Settings;
@@ -8,7 +9,7 @@ namespace Transcoder.Client.Hosting;
 /// <summary>Every way a command can fail, as its exit code and <c>error:</c> lines (never a stack trace).</summary>
 internal static class ErrorLines
 {
-    public static (int ExitCode, IReadOnlyList<string> Lines) For(Exception exception, Interruption interruption)
+    public static (int ExitCode, IReadOnlyList<string> Lines) For(Exception exception, ProcessSignals interruption)
     {
         if (exception is UsageException usage)
         {

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Hosting;
 using System.CommandLine;
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ internal static class JobApp
     private static readonly TimeSpan FfmpegGracePeriod = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string> environment, JobConsole console, Shutdown shutdown)
+        string[] args, IReadOnlyDictionary<string, string> environment, JobConsole console, ProcessSignals shutdown)
     {
         var command = new JobCommand();
         command.Root.SetAction((parse, _) => RunJobAsync(command, command.Read(parse), environment, console, shutdown));
@@ -37,7 +38,7 @@ internal static class JobApp
     }
 
     private static async Task<int> RunJobAsync(
-        JobCommand command, CliValues cli, IReadOnlyDictionary<string, string> environment, JobConsole console, Shutdown shutdown)
+        JobCommand command, CliValues cli, IReadOnlyDictionary<string, string> environment, JobConsole console, ProcessSignals shutdown)
     {
         JobSettings settings;
         try

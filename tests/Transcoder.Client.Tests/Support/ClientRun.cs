@@ -1,3 +1,4 @@
+using Transcoder.Shared.Hosting;
 using Transcoder.Client.Hosting;
 
 namespace Transcoder.Client.Tests.Support;
@@ -14,7 +15,7 @@ internal sealed record ClientRun(int ExitCode, string Out, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        using var interruption = Interruption.FromToken(cancellationToken);
+        using var interruption = ProcessSignals.FromToken(cancellationToken, ClientExitCodes.Interrupted);
         var exitCode = await ClientApp.RunAsync(args, environment, new ClientConsole(output, error, ErrorIsTerminal: false), services, interruption);
         return new ClientRun(exitCode, output.ToString(), error.ToString());
     }
