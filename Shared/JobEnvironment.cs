@@ -60,6 +60,18 @@ public static class JobEnvironment
     /// <summary>Optional: the longest source the job accepts, in seconds (default 14400, 4 hours); longer is bad input.</summary>
     public const string MaxSourceSeconds = "MAX_SOURCE_SECONDS";
 
+    /// <summary>Optional: the largest picture (width × height) a source may have, in pixels (default 8192×4320); larger is bad input.</summary>
+    public const string MaxPixelsPerFrame = "MAX_PIXELS_PER_FRAME";
+
+    /// <summary>Optional: the most pixels a second a source may show (picture size × real frame rate; default 8K at 60 fps).</summary>
+    public const string MaxPixelsPerSecond = "MAX_PIXELS_PER_SECOND";
+
+    /// <summary>Optional: the fastest real frame rate a source may have, measured from its packets (default 300).</summary>
+    public const string MaxFrameRate = "MAX_FRAME_RATE";
+
+    /// <summary>Optional: the most video frames a source may hold (default 1,728,000: four hours at 120 fps).</summary>
+    public const string MaxSourceFrames = "MAX_SOURCE_FRAMES";
+
     /// <summary>Which attempt at this upload the job is (the message's receives, counting infrastructure requeues); for metrics.</summary>
     public const string Attempt = "JOB_ATTEMPT";
 

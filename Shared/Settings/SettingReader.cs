@@ -49,7 +49,12 @@ public sealed class SettingReader(Func<string, string?> lookup)
     public int Integer(string name, int fallback, int min, int max) => OptionalInteger(name, min, max) ?? fallback;
 
     /// <summary>A whole number in <paramref name="min"/>..<paramref name="max"/>, or null when unset (or wrong: then a problem).</summary>
-    public int? OptionalInteger(string name, int min, int max)
+    public int? OptionalInteger(string name, int min, int max) => (int?)OptionalLong(name, min, max);
+
+    /// <summary>A whole number that may exceed <see cref="int.MaxValue"/>, or <paramref name="fallback"/> when unset.</summary>
+    public long Long(string name, long fallback, long min, long max) => OptionalLong(name, min, max) ?? fallback;
+
+    private long? OptionalLong(string name, long min, long max)
     {
         var text = Text(name);
         if (text is null)
@@ -57,9 +62,9 @@ public sealed class SettingReader(Func<string, string?> lookup)
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            _errors.Add($"{name} must be a whole number from {min} to {max}, not '{text}'");
+            _errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}, not '{text}'"));
             return null;
         }
 

@@ -3,8 +3,6 @@ namespace Transcoder.TranscodeJob.Encoding;
 /// <summary>Everything one encode of the ladder wrote into the workspace, checked.</summary>
 /// <param name="Renditions">One CMAF video track per plan, best first.</param>
 /// <param name="AudioPath">The CMAF audio track, or null for a silent source.</param>
-/// <param name="StoryboardSheets">The sprite sheets, in order.</param>
 internal sealed record EncodedLadder(
     IReadOnlyList<EncodedRendition> Renditions,
-    string? AudioPath,
-    IReadOnlyList<string> StoryboardSheets);
+    string? AudioPath);

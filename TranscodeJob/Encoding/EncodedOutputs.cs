@@ -27,16 +27,7 @@ internal sealed class EncodedOutputs(MediaProbe probe)
             }
         }
 
-        var sheets = Enumerable.Range(0, int.MaxValue)
-            .Select(i => workspace.PathFor(StoryboardPlan.SheetFileName(i)))
-            .TakeWhile(File.Exists)
-            .ToList();
-        if (sheets.Count == 0)
-        {
-            throw JobException.BadInput("ffmpeg produced no storyboard from the source: no decodable frames");
-        }
-
-        return new EncodedLadder(renditions, audioPath, sheets);
+        return new EncodedLadder(renditions, audioPath);
     }
 
     private async Task<EncodedRendition> CheckRenditionAsync(RenditionPlan plan, string path, CancellationToken cancellationToken)

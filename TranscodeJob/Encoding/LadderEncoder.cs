@@ -1,11 +1,10 @@
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>
-/// The default: one ffmpeg process decodes the source once and encodes every rung, the audio and the storyboard.
+/// The default: one ffmpeg process decodes the source once and encodes every rung and the audio.
 /// Decoding a 2160p source once instead of once per rung is most of the saving (README, "Performance").
 /// </summary>
 internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
@@ -14,17 +13,13 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
     {
         var plans = job.Plans;
         var arguments = FfmpegArguments.ForLadder(
-            job.InputPath,
+            job.Input,
             job.Source.Video.Index,
             plans,
             job.Encoder,
             [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))],
             job.Audio,
-            job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName),
-            job.Storyboard,
-            job.Workspace.PathFor(StoryboardPlan.SheetPattern),
-            PosterMaker.PositionIn(job.Source),
-            job.Workspace.PathFor(ManifestPoster.FileName));
+            job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName));
 
         // Every rung advances with the one decoder: the same position is every rung's progress.
         var progress = plans.Select(p => job.Board.For(p.Name)).ToList();
@@ -41,9 +36,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
             },
             cancellationToken);
 
-        if (!result.Succeeded)
-        {
-            throw EncodeFailures.From(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, job.Audio is not null)), result);
-        }
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, job.Audio is not null)), result);
     }
 }

@@ -19,7 +19,7 @@ internal static partial class LadderFailure
         }
 
         // No index in the message (a decoder or filter error): every output stopped with it.
-        return $"the ladder ({string.Join(", ", outputNames)}; --encode-mode per-rendition isolates a failing rendition)";
+        return "the ladder (--encode-mode per-rendition isolates a failing rendition)";
     }
 
     // ffmpeg names outputs "output stream #1:0", "Output #1" or "output file #1".

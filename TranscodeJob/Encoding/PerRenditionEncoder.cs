@@ -6,8 +6,8 @@ using Transcoder.TranscodeJob.Renditions;
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>
-/// The original shape, kept as an option: one ffmpeg process per rung (several at once), then one for the audio and
-/// one for the storyboard. Each decodes the source again, so it costs more CPU; it isolates a rung that fails.
+/// The original shape, kept as an option: one ffmpeg process per rung (several at once), then one for the audio.
+/// Each decodes the source again, so it costs more CPU; it isolates a rung that fails.
 /// </summary>
 internal sealed class PerRenditionEncoder(IFfmpegRunner runner, int parallelism, ILogger logger) : ILadderEncoder
 {
@@ -17,15 +17,12 @@ internal sealed class PerRenditionEncoder(IFfmpegRunner runner, int parallelism,
         List<(string Name, IReadOnlyList<string> Arguments, IProgress<TimeSpan>? Progress)> work =
         [
             .. job.Plans.Select(plan => (plan.Name, FfmpegArguments.ForRendition(
-                job.InputPath, videoIndex, plan, job.Encoder, job.Workspace.PathFor(plan.TrackFileName)), (IProgress<TimeSpan>?)job.Board.For(plan.Name))),
+                job.Input, videoIndex, plan, job.Encoder, job.Workspace.PathFor(plan.TrackFileName)), (IProgress<TimeSpan>?)job.Board.For(plan.Name))),
         ];
         if (job.Audio is not null)
         {
-            work.Add((AudioPlan.Name, FfmpegArguments.ForAudio(job.InputPath, job.Audio, job.Encoder, job.Workspace.PathFor(AudioPlan.FileName)), null));
+            work.Add((AudioPlan.Name, FfmpegArguments.ForAudio(job.Input, job.Audio, job.Encoder, job.Workspace.PathFor(AudioPlan.FileName)), null));
         }
-
-        work.Add(("storyboard", FfmpegArguments.ForStoryboard(
-            job.InputPath, videoIndex, job.Plans[0], job.Storyboard, job.Workspace.PathFor(StoryboardPlan.SheetPattern)), null));
 
         // Tallest first: the longest encode starts first, the short ones fill in around it.
         await Parallel.ForEachAsync(
@@ -46,10 +43,7 @@ internal sealed class PerRenditionEncoder(IFfmpegRunner runner, int parallelism,
                         }
                     },
                     token);
-                if (!result.Succeeded)
-                {
-                    throw EncodeFailures.From(item.Name, result);
-                }
+                EncodeFailures.ThrowIfFailed(item.Name, result);
 
                 logger.LogInformation("Encoded {Output} in {Seconds:0.0} s", item.Name, clock.Elapsed.TotalSeconds);
             });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
@@ -5,38 +6,42 @@ using Transcoder.TranscodeJob.Renditions;
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>
-/// Grabs one JPEG frame at about 10% of the duration, at the size of the top rendition: on its own, with a seek,
-/// when the encode did not already take it from its pass (per-rendition mode, or a header whose duration lied).
+/// Grabs one JPEG frame at about 10% of the duration, at the size of the top rendition, with a seek into the source
+/// (one GOP decoded). A derived output never fails a job whose renditions are good: when the source gives no frame
+/// there (a seek past the last decodable frame of a short or damaged file), the poster is the source's first frame,
+/// and failing that the top rendition's first frame, which exists.
 /// </summary>
-internal sealed class PosterMaker(IFfmpegRunner runner)
+internal sealed class PosterMaker(IFfmpegRunner runner, ILogger logger)
 {
     // Far enough in to skip a black first frame or a fade-in; early enough to exist in a short clip.
     public const double PositionFraction = 0.10;
 
     public static TimeSpan PositionIn(SourceMedia source) => source.Duration * PositionFraction;
 
-    public async Task MakeAsync(string inputPath, SourceMedia source, RenditionPlan size, string outputPath, CancellationToken cancellationToken)
+    public async Task MakeAsync(
+        SourceInput input, SourceMedia source, RenditionPlan size, EncodedRendition top, string outputPath, CancellationToken cancellationToken)
     {
-        if (File.Exists(outputPath) && new FileInfo(outputPath).Length > 0)
+        var attempts = new List<(string What, IReadOnlyList<string> Arguments)>
         {
-            return;
+            ("the source at 10%", FfmpegArguments.ForPoster(input, source.Video.Index, PositionIn(source), size, outputPath)),
+            ("the source's first frame", FfmpegArguments.ForPoster(input, source.Video.Index, TimeSpan.Zero, size, outputPath)),
+            ($"the first frame of {Path.GetFileName(top.Path)}", FfmpegArguments.ForPosterFromTrack(top.Path, outputPath)),
+        };
+        foreach (var (what, arguments) in attempts)
+        {
+            var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
+            if (result.Succeeded && File.Exists(outputPath) && new FileInfo(outputPath).Length > 0)
+            {
+                return;
+            }
+
+            // ffmpeg exits 0 and writes nothing when a seek lands past the last frame: both are worth a fallback.
+            logger.LogWarning(
+                "No poster from {What}: {Reason}",
+                what, result.Succeeded ? "ffmpeg found no frame there" : FfmpegErrors.Cause(FfmpegErrors.ErrorLines(result.StderrTail)));
         }
 
-        var at = PositionIn(source);
-        var result = await runner.RunAsync(
-            FfmpegTool.Ffmpeg, FfmpegArguments.ForPoster(inputPath, source.Video.Index, at, size, outputPath), null, cancellationToken);
-
-        // A seek can land past the last decodable frame of a short or damaged file: ffmpeg then writes nothing
-        // and still exits 0. The first frame always exists if the renditions were made.
-        if (result.Succeeded && !File.Exists(outputPath) && at > TimeSpan.Zero)
-        {
-            result = await runner.RunAsync(
-                FfmpegTool.Ffmpeg, FfmpegArguments.ForPoster(inputPath, source.Video.Index, TimeSpan.Zero, size, outputPath), null, cancellationToken);
-        }
-
-        if (!result.Succeeded || !File.Exists(outputPath))
-        {
-            throw EncodeFailures.From("the poster", result);
-        }
+        // The top rendition was probed a moment ago: failing to read its first frame is the job's own fault.
+        throw new InvalidOperationException($"no poster could be made, not even from the first frame of {Path.GetFileName(top.Path)}");
     }
 }

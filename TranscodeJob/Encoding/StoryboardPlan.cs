@@ -40,14 +40,28 @@ internal sealed record StoryboardPlan(TimeSpan Interval, int TileWidth, int Tile
         var tileLong = Math.Min(TileLongSide, longSide & ~1);
         var tileShort = Math.Max(2, 2 * (int)Math.Round(tileLong * (double)shortSide / longSide / 2));
 
-        var columns = Math.Min(MaxColumns, count);
-        var rows = Math.Min(MaxRowsPerSheet, (count + columns - 1) / columns);
         return new StoryboardPlan(
             TimeSpan.FromSeconds(interval),
             landscape ? tileLong : tileShort,
             landscape ? tileShort : tileLong,
-            columns,
-            rows,
-            count);
+            0,
+            0,
+            0).WithCount(count);
     }
+
+    /// <summary>
+    /// The same thumbnails, <paramref name="count"/> of them laid out: the number a rendition really gave (a short
+    /// clip can give fewer than its length suggests, never none).
+    /// </summary>
+    public StoryboardPlan WithCount(int count)
+    {
+        var columns = Math.Min(MaxColumns, Math.Max(1, count));
+        var rows = Math.Min(MaxRowsPerSheet, (Math.Max(1, count) + columns - 1) / columns);
+        return this with { Columns = columns, Rows = rows, Count = count };
+    }
+
+    /// <summary>The thumbnails' file pattern in the workspace, for ffmpeg's image2 muxer; they are not published.</summary>
+    public const string ThumbnailPattern = "thumbnail-%05d.png";
+
+    public static string ThumbnailFileName(int index) => $"thumbnail-{index:00000}.png";
 }

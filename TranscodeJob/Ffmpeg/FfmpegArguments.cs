@@ -1,5 +1,5 @@
 using System.Globalization;
-using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -20,42 +20,62 @@ internal static partial class FfmpegArguments
     private const string AllowedProtocols = "file";
 
     /// <summary>
-    /// Decoders a source may use: the video and audio formats cameras, phones, browsers, editors and broadcast
-    /// capture write. Every other decoder in ffmpeg (hundreds, many rarely exercised) stays closed to uploads.
-    /// </summary>
-    public const string AllowedDecoders =
-        "h264,hevc,vp8,vp9,av1,libdav1d,libaom-av1,mpeg4,msmpeg4v3,h263,mpeg1video,mpeg2video,mjpeg,prores,dnxhd,ffv1,vc1,wmv3,wmv2,theora,flv,rawvideo,dvvideo,"
-        + "aac,aac_fixed,aac_latm,mp3,mp3float,mp2,mp2float,ac3,ac3_fixed,eac3,dca,truehd,opus,libopus,vorbis,flac,alac,wmav2,wmapro,amrnb,amrwb,"
-        + "pcm_s16le,pcm_s16be,pcm_s24le,pcm_s24be,pcm_s32le,pcm_f32le,pcm_u8,pcm_mulaw,pcm_alaw";
-
-    /// <summary>
     /// An absolute <c>file:</c> URL: a name that starts with '-' or holds ':' is never read as an option or a
     /// protocol.
     /// </summary>
     public static string FileUrl(string path) => "file:" + Path.GetFullPath(path);
 
-    public static IReadOnlyList<string> ForProbe(string inputPath) =>
+    /// <summary>
+    /// What every ffprobe of the source reads and opens, and no more: local files, the listed demuxers, at most
+    /// <see cref="SourceLimits.MaxStreams"/> streams, a bounded probe, the decoders allowed for each kind of stream,
+    /// pictures no larger than the limit, one thread per decoder, no allocation over the limit.
+    /// </summary>
+    private static IReadOnlyList<string> ProbeInput(SourceInput source) =>
     [
         "-v", "error", "-hide_banner",
+        "-max_alloc", Invariant($"{SourceLimits.MaxAllocationBytes}"),
         "-protocol_whitelist", AllowedProtocols,
         "-format_whitelist", AllowedDemuxers,
-        "-codec_whitelist", AllowedDecoders,
-        "-print_format", "json", "-show_format", "-show_streams",
-        FileUrl(inputPath),
+        // One more than the limit, so that a file with too many streams still opens and is refused by name.
+        "-max_streams", Invariant($"{SourceLimits.MaxStreams + 1}"),
+        "-probesize", Invariant($"{SourceLimits.ProbeBytes}"),
+        "-analyzeduration", Invariant($"{(long)SourceLimits.AnalyzeDuration.TotalMicroseconds}"),
+        .. Decoders.ProbeAllowLists,
+        "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
+        "-threads", "1",
     ];
 
     /// <summary>
-    /// Every packet's stream, timestamps and duration as CSV lines, read by demuxing only (no decoding): the source's
-    /// real duration, its timeline's gaps, and whether the demuxer hits damage before the end.
+    /// The streams' kinds, without reading stream info: no packet is decoded, so a file of 200 4K video tracks is
+    /// counted and refused before ffprobe decodes a frame of any of them.
     /// </summary>
-    public static IReadOnlyList<string> ForPacketScan(string inputPath) =>
+    public static IReadOnlyList<string> ForInventory(SourceInput source) =>
     [
-        "-v", "error", "-hide_banner",
-        "-protocol_whitelist", AllowedProtocols,
-        "-format_whitelist", AllowedDemuxers,
-        "-show_entries", "packet=stream_index,pts_time,dts_time,duration_time",
+        .. ProbeInput(source),
+        "-nofind_stream_info",
+        "-show_entries", "stream=index,codec_type:stream_disposition=attached_pic",
         "-print_format", "csv=p=0",
-        FileUrl(inputPath),
+        FileUrl(source.Path),
+    ];
+
+    public static IReadOnlyList<string> ForProbe(SourceInput source) =>
+    [
+        .. ProbeInput(source),
+        "-print_format", "json", "-show_format", "-show_streams",
+        FileUrl(source.Path),
+    ];
+
+    /// <summary>
+    /// Every packet's stream, timestamps and duration as CSV lines, read by demuxing only (no decoding beyond the
+    /// stream-info pass): the source's real duration, its timeline's gaps and frame spacing, and whether the demuxer
+    /// hits damage before the end.
+    /// </summary>
+    public static IReadOnlyList<string> ForPacketScan(SourceInput source) =>
+    [
+        .. ProbeInput(source),
+        "-show_entries", "packet=stream_index,pts_time,dts_time,duration_time,flags",
+        "-print_format", "csv=p=0",
+        FileUrl(source.Path),
     ];
 
     /// <summary>Probe of an output the job just wrote (MP4 or JPEG, so no demuxer list).</summary>
@@ -69,77 +89,71 @@ internal static partial class FfmpegArguments
 
     /// <summary>One rung in its own process (per-rendition mode): decode, filter, encode to a CMAF video track.</summary>
     public static IReadOnlyList<string> ForRendition(
-        string inputPath, int videoStreamIndex, RenditionPlan plan, EncoderSettings encoder, string outputPath)
+        SourceInput source, int videoStreamIndex, RenditionPlan plan, EncoderSettings encoder, string outputPath)
     {
-        var arguments = new List<string>(InputArguments(inputPath))
-        {
+        return
+        [
+            .. Preamble(progress: true),
+            .. SourceArguments(source),
             "-map", Invariant($"0:{videoStreamIndex}"),
-            "-vf", VideoFilter(plan.Width, plan.Height, plan.ToneMap, plan.Deinterlace, hold: HoldLastFrame(plan)),
-        };
-        arguments.AddRange(VideoTrackOutput(plan, encoder, outputPath));
-        return arguments;
+            "-vf", string.Join(',', PictureFilters.Head(plan).Append(PictureFilters.Rung(plan.Width, plan.Height))),
+            .. VideoTrackOutput(plan, encoder, outputPath),
+        ];
     }
 
     /// <summary>The audio rendition alone (per-rendition mode).</summary>
-    public static IReadOnlyList<string> ForAudio(string inputPath, AudioPlan audio, EncoderSettings encoder, string outputPath) =>
+    public static IReadOnlyList<string> ForAudio(SourceInput source, AudioPlan audio, EncoderSettings encoder, string outputPath) =>
     [
-        .. InputArguments(inputPath),
+        .. Preamble(progress: true),
+        .. SourceArguments(source),
         .. AudioTrackOutput(audio, encoder, outputPath),
     ];
 
-    /// <summary>The storyboard's sprite sheets alone (per-rendition mode).</summary>
-    public static IReadOnlyList<string> ForStoryboard(
-        string inputPath, int videoStreamIndex, RenditionPlan top, StoryboardPlan storyboard, string sheetPattern) =>
-    [
-        .. InputArguments(inputPath),
-        "-map", Invariant($"0:{videoStreamIndex}"),
-        "-vf", StoryboardFilter(top, storyboard),
-        .. StoryboardOutput(sheetPattern),
-    ];
-
     /// <summary>
-    /// A progressive-download MP4 (video + audio, <c>+faststart</c>) from a CMAF video track and the audio track:
-    /// a copy, no second encode.
+    /// The options every ffmpeg run starts with: no banner, no stdin, overwrite, warnings and errors with their level
+    /// (so that the error lines can be told apart), local files only; with <paramref name="progress"/>, progress as
+    /// key=value blocks on stdout, read line by line.
     /// </summary>
-    public static IReadOnlyList<string> ForProgressive(string videoTrackPath, string? audioTrackPath, string outputPath)
-    {
-        var arguments = new List<string>
-        {
-            "-hide_banner", "-nostdin", "-y",
-            "-loglevel", "level+warning",
-            "-protocol_whitelist", AllowedProtocols,
-            "-i", FileUrl(videoTrackPath),
-        };
-        if (audioTrackPath is not null)
-        {
-            arguments.AddRange(["-i", FileUrl(audioTrackPath)]);
-        }
-
-        arguments.AddRange(["-map", "0:v:0"]);
-        if (audioTrackPath is not null)
-        {
-            arguments.AddRange(["-map", "1:a:0"]);
-        }
-
-        arguments.AddRange(["-c", "copy", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", FileUrl(outputPath)]);
-        return arguments;
-    }
-
-    /// <summary>
-    /// ffmpeg's options before <c>-i</c> for an untrusted source: quiet logs with warnings, progress as key=value
-    /// lines on stdout, local files only, known demuxers only.
-    /// </summary>
-    private static IReadOnlyList<string> InputArguments(string inputPath) =>
+    private static IReadOnlyList<string> Preamble(bool progress) =>
     [
         "-hide_banner", "-nostdin", "-y",
         "-loglevel", "level+warning",
-        // Progress as key=value blocks on stdout, read line by line.
-        "-progress", "pipe:1", "-nostats",
+        .. progress ? ["-progress", "pipe:1", "-nostats"] : Array.Empty<string>(),
+        "-max_alloc", Invariant($"{SourceLimits.MaxAllocationBytes}"),
         "-protocol_whitelist", AllowedProtocols,
-        "-format_whitelist", AllowedDemuxers,
-        "-codec_whitelist", AllowedDecoders,
-        "-i", FileUrl(inputPath),
     ];
+
+    /// <summary>
+    /// The untrusted source as input: known demuxers, at most the stream limit, the transcoded decoders only, pictures
+    /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe.
+    /// </summary>
+    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null)
+    {
+        var arguments = new List<string>
+        {
+            "-format_whitelist", AllowedDemuxers,
+            "-max_streams", Invariant($"{SourceLimits.MaxStreams + 1}"),
+            "-codec_whitelist", Decoders.Transcoded,
+            "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
+        };
+        if (source.LeadIn > TimeSpan.Zero)
+        {
+            // ffmpeg's output zero is the container's start; shifted back, it is the first picture or sound. A seek
+            // counts from the container's start too.
+            arguments.AddRange(["-itsoffset", Invariant($"-{source.LeadIn.TotalSeconds:0.######}")]);
+        }
+
+        if (seek is { } at)
+        {
+            arguments.AddRange(["-ss", Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}")]);
+        }
+
+        arguments.AddRange(["-i", FileUrl(source.Path)]);
+        return arguments;
+    }
+
+    /// <summary>A file the job wrote itself (a CMAF track, thumbnails) as input.</summary>
+    private static IReadOnlyList<string> OwnInput(string path) => ["-i", FileUrl(path)];
 
     /// <summary>Encoder and muxer options of one video rung's output (its input is already mapped).</summary>
     private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath)
@@ -192,18 +206,6 @@ internal static partial class FfmpegArguments
         return timing;
     }
 
-    /// <summary>
-    /// A VFR source whose last frame is shown for a while (a screen recording's still tail, whose last block in
-    /// Matroska/WebM carries no duration): the constant-rate conversion stops one frame after that frame starts, so
-    /// convert to the planned rate first and clone the last frame for its hold; <c>-t</c> then cuts at the real end.
-    /// (tpad on the VFR stream itself spaces its clones by the stream's nominal rate and comes out short.) Null when
-    /// the hold is no longer than two frames.
-    /// </summary>
-    internal static string? HoldLastFrame(RenditionPlan plan) =>
-        plan.FrameRate.Value > 0 && plan.LastFrameHold.TotalSeconds > 2 / plan.FrameRate.Value
-            ? Invariant($"fps={plan.FrameRate},tpad=stop_mode=clone:stop_duration={plan.LastFrameHold.TotalSeconds:0.###}")
-            : null;
-
     /// <summary>The audio rendition's output: the kept track, downmixed to stereo AAC-LC, as a CMAF audio track.</summary>
     private static IReadOnlyList<string> AudioTrackOutput(AudioPlan audio, EncoderSettings encoder, string outputPath) =>
     [
@@ -217,104 +219,6 @@ internal static partial class FfmpegArguments
         "-f", "mp4", "-movflags", "+cmaf+empty_moov+default_base_moof+skip_trailer",
         FileUrl(outputPath),
     ];
-
-    private static IReadOnlyList<string> StoryboardOutput(string sheetPattern) =>
-    [
-        "-map_metadata", "-1",
-        "-an", "-sn", "-dn",
-        "-c:v", "mjpeg", "-q:v", "5",
-        // Sheets numbered from 0, one image per tile frame.
-        "-f", "image2", "-start_number", "0",
-        FileUrl(sheetPattern),
-    ];
-
-    /// <summary>
-    /// Thumbnails for seek previews: one frame per interval, scaled to the tile, tiled onto sheets. Deinterlacing and
-    /// tone mapping as for the rungs, so previews look like the video.
-    /// </summary>
-    internal static string StoryboardFilter(RenditionPlan top, StoryboardPlan storyboard) =>
-        string.Join(',', PictureFixes(top, toneMapAt: (storyboard.TileWidth, storyboard.TileHeight), fps: storyboard.Interval)
-            .Append("format=yuvj420p")
-            .Append(StoryboardTail(storyboard)));
-
-    private static string StoryboardTail(StoryboardPlan storyboard) =>
-        Invariant($"setsar=1,tile={storyboard.Columns}x{storyboard.Rows}");
-
-    /// <summary>
-    /// The filters that make a decoded source playable before the rungs' scaling: deinterlace, then (HDR) scale to
-    /// the given size and tone-map, since tone mapping costs by the pixel; <paramref name="fps"/> thins the frames
-    /// first where only a few are needed (storyboard).
-    /// </summary>
-    private static IEnumerable<string> PictureFixes(RenditionPlan top, (int Width, int Height) toneMapAt, TimeSpan? fps = null)
-    {
-        if (top.Deinterlace)
-        {
-            yield return "bwdif=mode=send_frame:deint=interlaced";
-        }
-
-        if (fps is { } interval)
-        {
-            yield return Invariant($"fps=1/{interval.TotalSeconds:0.###}");
-        }
-
-        yield return Invariant($"scale={toneMapAt.Width}:{toneMapAt.Height}");
-        if (top.ToneMap)
-        {
-            yield return ToneMapChain;
-        }
-    }
-
-    // Linear light, Hable curve, back to BT.709: the usual zimg recipe for PQ/HLG to SDR.
-    private const string ToneMapChain =
-        "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv";
-
-    public static IReadOnlyList<string> ForPoster(
-        string inputPath, int videoStreamIndex, TimeSpan at, RenditionPlan size, string outputPath) =>
-    [
-        "-hide_banner", "-nostdin", "-y",
-        "-loglevel", "level+warning",
-        "-protocol_whitelist", AllowedProtocols,
-        "-format_whitelist", AllowedDemuxers,
-        "-codec_whitelist", AllowedDecoders,
-        // Before -i: a fast seek to the nearest keyframe, then decode up to the exact time.
-        "-ss", Invariant($"{at.TotalSeconds:0.###}"),
-        "-i", FileUrl(inputPath),
-        "-map", Invariant($"0:{videoStreamIndex}"),
-        "-map_metadata", "-1",
-        "-frames:v", "1",
-        "-vf", VideoFilter(size.Width, size.Height, size.ToneMap, size.Deinterlace, pixelFormat: "yuvj420p"),
-        "-q:v", "3",
-        "-f", "image2", "-update", "1",
-        FileUrl(outputPath),
-    ];
-
-    /// <summary>
-    /// Deinterlace (only frames flagged interlaced), scale to the planned displayed size (ffmpeg has already
-    /// applied the rotation), tone-map HDR to BT.709, then 8-bit 4:2:0 with square pixels: what every player plays.
-    /// </summary>
-    public static string VideoFilter(int width, int height, bool toneMap, bool deinterlace, string pixelFormat = "yuv420p", string? hold = null)
-    {
-        var filters = new List<string>();
-        if (hold is not null)
-        {
-            filters.Add(hold);
-        }
-
-        if (deinterlace)
-        {
-            filters.Add("bwdif=mode=send_frame:deint=interlaced");
-        }
-
-        filters.Add(Invariant($"scale={width}:{height}"));
-        if (toneMap)
-        {
-            filters.Add(ToneMapChain);
-        }
-
-        filters.Add($"format={pixelFormat}");
-        filters.Add("setsar=1");
-        return string.Join(',', filters);
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,12 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 /// <param name="StderrTail">The last lines ffmpeg wrote to stderr: its error message when it failed.</param>
 internal sealed record FfmpegResult(int ExitCode, IReadOnlyList<string> StderrTail)
 {
+    /// <summary>
+    /// The first error-level lines, however long the run: a decoder that refused a picture over the pixel limit at
+    /// the start of a long encode says so once, and the tail has long forgotten it by the end.
+    /// </summary>
+    public IReadOnlyList<string> FirstErrors { get; init; } = [];
+
     public bool Succeeded => ExitCode == 0;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using CliWrap;
 using Transcoder.TranscodeJob.Errors;
@@ -9,6 +10,7 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IFfmpegRunner
 {
     private const int StderrLinesKept = 12;
+    private const int FirstErrorsKept = 8;
 
     public async Task<FfmpegResult> RunAsync(
         FfmpegTool tool,
@@ -17,11 +19,19 @@ internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IF
         CancellationToken cancellationToken)
     {
         var stderr = new LineTail(StderrLinesKept);
+        var firstErrors = new ConcurrentQueue<string>();
         var command = Cli.Wrap(paths.For(tool))
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => onOutputLine?.Invoke(line)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(stderr.Add));
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
+            {
+                stderr.Add(line);
+                if (firstErrors.Count < FirstErrorsKept && FfmpegErrors.IsErrorLine(line))
+                {
+                    firstErrors.Enqueue(line.Trim());
+                }
+            }));
 
         // Graceful first: CliWrap sends SIGINT on the graceful token, so ffmpeg finishes writing what it can and
         // exits; the forceful token kills it if it has not gone after the grace period.
@@ -31,7 +41,7 @@ internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IF
         try
         {
             var result = await command.ExecuteAsync(forceful.Token, cancellationToken);
-            return new FfmpegResult(result.ExitCode, stderr.ToList());
+            return new FfmpegResult(result.ExitCode, stderr.ToList()) { FirstErrors = [.. firstErrors] };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

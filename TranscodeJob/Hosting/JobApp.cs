@@ -157,6 +157,7 @@ internal static class JobApp
                 EncodeMode = settings.EncodeMode,
                 Formats = settings.Formats,
                 MaxSourceDuration = settings.MaxSourceDuration,
+                Limits = settings.Limits,
                 Revision = settings.Spec.Revision,
                 Passthrough = settings.Spec.Passthrough,
                 RenditionsGiven = settings.Spec.Renditions.Count > 0,

@@ -16,7 +16,7 @@ internal static class ManifestBuilder
         SourceMedia media,
         EncodedLadder encoded,
         AudioPlan? audio,
-        StoryboardPlan storyboard,
+        MadeStoryboard made,
         ManifestPoster poster,
         IReadOnlyList<OutputFile> published,
         DateTimeOffset completedAt)
@@ -80,13 +80,13 @@ internal static class ManifestBuilder
             IfPublished(StreamingPackager.DashManifestFile),
             new ManifestStoryboard(
                 StoryboardPlan.VttFileName,
-                [.. encoded.StoryboardSheets.Select(Path.GetFileName).OfType<string>()],
-                storyboard.Interval.TotalSeconds,
-                storyboard.TileWidth,
-                storyboard.TileHeight,
-                storyboard.Columns,
-                storyboard.Rows,
-                storyboard.Count),
+                [.. made.Sheets.Select(Path.GetFileName).OfType<string>()],
+                made.Plan.Interval.TotalSeconds,
+                made.Plan.TileWidth,
+                made.Plan.TileHeight,
+                made.Plan.Columns,
+                made.Plan.Rows,
+                made.Plan.Count),
             poster,
             files);
     }

@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Renditions;
@@ -23,6 +24,9 @@ internal sealed record PipelineOptions(
 
     /// <summary>A longer source is bad input (see <see cref="Settings.JobDefaults.MaxSourceSeconds"/>).</summary>
     public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(Settings.JobDefaults.MaxSourceSeconds);
+
+    /// <summary>How much work one upload may ask for (pixels, frames, rates).</summary>
+    public SourceLimits Limits { get; init; } = SourceLimits.Default;
 
     /// <summary>The upload the job was started for; null when run by hand (whatever is in place is transcoded).</summary>
     public SourceRevision? Revision { get; init; }

@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
-using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
 using Microsoft.Extensions.Logging;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;
@@ -65,10 +64,29 @@ internal sealed class TranscodePipeline(
             var (manifest, encodeTime, duplicateDone) = await TranscodeAsync(jobId, described, request, fingerprint, cancellationToken);
             return new JobOutcome(jobId, output.Location, AlreadyDone: duplicateDone, manifest, encodeTime, described.Revision);
         }
+        catch (JobException failure) when (failure.IsOutOfResources && described is not null)
+        {
+            var weighed = await new ResourceFailureMemo(output).WeighAsync(failure, described.Revision, options.WorkDir);
+            await ReportAsync(jobId, described, weighed);
+            throw weighed;
+        }
         catch (JobException failure) when (!failure.IsRetryable)
         {
-            await TryWriteFailureRecordAsync(jobId ?? "unknown", described, failure);
+            await ReportAsync(jobId, described, failure);
             throw;
+        }
+    }
+
+    private async Task ReportAsync(string? jobId, SourceObject? described, JobException failure)
+    {
+        if (failure.Detail is { } detail)
+        {
+            _logger.LogWarning("What ffmpeg said: {Detail}", detail);
+        }
+
+        if (!failure.IsRetryable)
+        {
+            await TryWriteFailureRecordAsync(jobId ?? "unknown", described, failure);
         }
     }
 
@@ -92,29 +110,30 @@ internal sealed class TranscodePipeline(
             workspace.EnsureFreeSpace(described.Size + DiskHeadroomBytes, "the source");
         }
 
-        var inputPath = await source.MaterializeAsync(described, workspace, cancellationToken);
-        var media = await _probe.ProbeSourceAsync(inputPath, described.Uri, cancellationToken);
-        if (media.Duration > options.MaxSourceDuration)
-        {
-            throw JobException.BadInput(string.Create(CultureInfo.InvariantCulture,
-                $"{described.Uri} lasts {media.Duration.TotalSeconds:0} s, over the {options.MaxSourceDuration.TotalSeconds:0} s limit ({JobEnvironment.MaxSourceSeconds} / --max-duration)"));
-        }
+        var input = new SourceInput(await source.MaterializeAsync(described, workspace, cancellationToken), options.Limits.MaxPixelsPerFrame);
+        var media = await _probe.ProbeSourceAsync(input, described.Uri, cancellationToken);
+        SourceBounds.Check(media, options.Limits, options.MaxSourceDuration, described.Uri);
+        input = input with { LeadIn = media.LeadIn };
 
         var plans = new LadderPlanner(request.Ladder).PlanFor(media);
         var audio = AudioPlan.For(plans);
-        var storyboard = StoryboardPlan.For(media.Duration, plans[0].Width, plans[0].Height);
         _logger.LogInformation(
-            "Source {Source}: {Container}, {Codec} {Width}x{Height} shown as {DisplayWidth}x{DisplayHeight}, {FrameRate} fps, {Duration:0.###} s, {AudioTracks} audio track(s); renditions {Renditions}",
+            "Source {Source}: {Container}, {Codec} {Width}x{Height} shown as {DisplayWidth}x{DisplayHeight}, {FrameRate:0.###} fps, {Duration:0.###} s, {AudioTracks} audio track(s); renditions {Renditions} at {PlannedRate} fps",
             described.Uri, media.Container, media.Video.Codec, media.Video.Width, media.Video.Height,
             media.Video.DisplayWidth, media.Video.DisplayHeight, media.Video.FrameRate.Value, media.Duration.TotalSeconds,
-            media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")));
+            media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")), plans[0].FrameRate);
 
         workspace.EnsureFreeSpace(EstimateOutputBytes(plans, media.Duration, request.Formats), "the renditions");
         var encodeStarted = time.GetTimestamp();
         var board = new ProgressBoard(media.Duration, plans.Select(p => p.Name), _logger, options.Terminal, time, options.ProgressLogInterval);
-        var ladderJob = new LadderJob(inputPath, media, plans, audio, storyboard, request.Ladder.Encoder, workspace, board);
+        var ladderJob = new LadderJob(input, media, plans, audio, request.Ladder.Encoder, workspace, board);
         var encoded = await EncodeWithinDeadlineAsync(ladderJob, described.Uri, cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
+
+        // Derived from the finished renditions, never failing a job whose renditions are good.
+        var storyboard = await new StoryboardMaker(runner, _logger).MakeAsync(encoded.Renditions, media.Duration, workspace, cancellationToken);
+        var posterPath = workspace.PathFor(ManifestPoster.FileName);
+        await new PosterMaker(runner, _logger).MakeAsync(input, media, plans[0], encoded.Renditions[0], posterPath, cancellationToken);
 
         // From here the folder changes, so what may have happened during the encode is checked first. A later upload:
         // its own job publishes, this one stops. A duplicate job of the same upload and request (a redelivered
@@ -148,13 +167,13 @@ internal sealed class TranscodePipeline(
             }
         }
 
-        foreach (var sheet in encoded.StoryboardSheets)
+        foreach (var sheet in storyboard.Sheets)
         {
             publisher.Publish(sheet, OutputRoles.StoryboardSheet);
         }
 
         var vttPath = workspace.PathFor(StoryboardPlan.VttFileName);
-        await File.WriteAllTextAsync(vttPath, StoryboardVtt.Write(storyboard, media.Duration), cancellationToken);
+        await File.WriteAllTextAsync(vttPath, StoryboardVtt.Write(storyboard.Plan, media.Duration), cancellationToken);
         publisher.Publish(vttPath, OutputRoles.StoryboardVtt);
 
         if (streaming != StreamingFormats.None)
@@ -187,8 +206,6 @@ internal sealed class TranscodePipeline(
                 });
         }
 
-        var posterPath = workspace.PathFor(ManifestPoster.FileName);
-        await new PosterMaker(runner).MakeAsync(inputPath, media, plans[0], posterPath, cancellationToken);
         var poster = new ManifestPoster(ManifestPoster.FileName, plans[0].Width, plans[0].Height);
         publisher.Publish(posterPath, OutputRoles.Poster);
 
@@ -295,7 +312,7 @@ internal sealed class TranscodePipeline(
     {
         try
         {
-            var record = new FailureRecord(1, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow());
+            var record = new FailureRecord(1, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow(), failure.Detail);
             var path = Path.Combine(Path.GetTempPath(), $"failure-{Guid.NewGuid():N}.json");
             try
             {

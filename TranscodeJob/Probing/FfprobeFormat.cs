@@ -6,6 +6,9 @@ internal sealed class FfprobeFormat
 
     public double? Duration { get; set; }
 
+    /// <summary>Where the container's timeline starts: the earliest stream's first timestamp (ffmpeg's output zero).</summary>
+    public double? StartTime { get; set; }
+
     public long? Size { get; set; }
 
     public long? BitRate { get; set; }

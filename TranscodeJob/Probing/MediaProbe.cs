@@ -1,33 +1,71 @@
+using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Limits;
 
 namespace Transcoder.TranscodeJob.Probing;
 
 /// <summary>Runs ffprobe and reads its JSON; for a source, also its packets, for the duration it really has.</summary>
-internal sealed partial class MediaProbe(IFfmpegRunner runner)
+internal sealed class MediaProbe(IFfmpegRunner runner)
 {
     /// <summary>
-    /// Probes an untrusted source: its streams from the header, then its real duration from a demux-only pass over its
-    /// packets (no decoding). Anything that is not a readable video is bad input naming <paramref name="inputName"/>.
+    /// Probes an untrusted source: how many streams of which kind it has (before any frame is decoded), its streams
+    /// from the header, then its real timing from a demux-only pass over its packets. Anything that is not a readable
+    /// video is bad input naming <paramref name="inputName"/>.
     /// </summary>
-    public async Task<SourceMedia> ProbeSourceAsync(string path, string inputName, CancellationToken cancellationToken)
+    public async Task<SourceMedia> ProbeSourceAsync(SourceInput input, string inputName, CancellationToken cancellationToken)
     {
-        var header = await ProbeAsync(FfmpegArguments.ForProbe(path), path, inputName, cancellationToken);
-        var scan = await ScanPacketsAsync(path, header, inputName, cancellationToken);
-        var duration = ContentDuration.Resolve(header.DeclaredDuration, scan, inputName);
+        await CheckInventoryAsync(input, inputName, cancellationToken);
+        var header = await ProbeAsync(FfmpegArguments.ForProbe(input), input.Path, inputName, cancellationToken);
+        var scan = await ScanPacketsAsync(input, header, inputName, cancellationToken);
+
+        // The container's duration covers every stream, subtitles included; it may only stand for the picture and
+        // the sound when no other stream reaches past their packets.
+        var declared = header.KeptStreamsDeclaredDuration ?? (scan.OtherStreamsEnd is null ? header.DeclaredDuration : null);
+        var duration = ContentDuration.Resolve(declared, scan, inputName);
         var hold = duration - scan.LastVideoFrame;
         return header with
         {
             Duration = duration,
             LastFrameHold = hold > TimeSpan.Zero ? hold : TimeSpan.Zero,
+            Packets = scan,
         };
     }
 
     /// <summary>Probes an output the job wrote, to check it and to describe it in the manifest.</summary>
     public Task<SourceMedia> ProbeOutputAsync(string path, CancellationToken cancellationToken) =>
         ProbeAsync(FfmpegArguments.ForOutputProbe(path), path, Path.GetFileName(path), cancellationToken);
+
+    // ffprobe decodes a few frames of every video stream while it finds stream info, and holds a decoder for each:
+    // a 119 KB file of 200 4K tracks took it past 4 GiB. The kinds are counted first, with no frame decoded.
+    private async Task CheckInventoryAsync(SourceInput input, string inputName, CancellationToken cancellationToken)
+    {
+        var kinds = new List<(string Kind, bool CoverArt)>();
+        var result = await runner.RunAsync(FfmpegTool.Ffprobe, FfmpegArguments.ForInventory(input), line =>
+        {
+            var fields = line.Split(',');
+            if (fields.Length >= 3)
+            {
+                kinds.Add((fields[1], fields[2] == "1"));
+            }
+        }, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw Failure(result, input.Path, inputName, "is not a readable video");
+        }
+
+        if (kinds.Count > SourceLimits.MaxStreams)
+        {
+            throw JobException.BadInput(Invariant($"{inputName} has more than {SourceLimits.MaxStreams} streams (the limit): not a recording the job encodes"));
+        }
+
+        var videos = kinds.Count(k => k is { Kind: "video", CoverArt: false });
+        if (videos > SourceLimits.MaxVideoStreams)
+        {
+            throw JobException.BadInput(Invariant($"{inputName} has {videos} video streams, over the limit of {SourceLimits.MaxVideoStreams}: the job encodes one"));
+        }
+    }
 
     private async Task<SourceMedia> ProbeAsync(
         IReadOnlyList<string> arguments, string path, string inputName, CancellationToken cancellationToken)
@@ -42,34 +80,35 @@ internal sealed partial class MediaProbe(IFfmpegRunner runner)
         return ProbeParser.Parse(json.ToString(), inputName);
     }
 
-    private async Task<PacketScan> ScanPacketsAsync(string path, SourceMedia header, string inputName, CancellationToken cancellationToken)
+    private async Task<PacketScan> ScanPacketsAsync(SourceInput input, SourceMedia header, string inputName, CancellationToken cancellationToken)
     {
-        var builder = new PacketScanBuilder(header.Video.Index, header.AudioStreams.Select(a => a.Index).ToHashSet());
-        var result = await runner.RunAsync(FfmpegTool.Ffprobe, FfmpegArguments.ForPacketScan(path), builder.Push, cancellationToken);
+        // The timing is the video's and the kept audio's: other audio tracks, subtitles and data only show where they end.
+        var kept = header.MainAudio is { } audio ? new HashSet<int> { audio.Index } : [];
+        var builder = new PacketScanBuilder(header.Video.Index, kept);
+        var result = await runner.RunAsync(FfmpegTool.Ffprobe, FfmpegArguments.ForPacketScan(input), builder.Push, cancellationToken);
         if (result.EndedBySignal)
         {
-            throw Failure(result, path, inputName, "could not be read");
+            throw Failure(result, input.Path, inputName, "could not be read");
         }
 
         // A non-zero exit or error lines after a clean header: the demuxer hit damage (a cut-off file). What was read
         // still counts; ContentDuration decides whether it is enough.
-        return builder.Build([.. result.StderrTail.Select(line => Clean(line, path))]);
+        return builder.Build([.. result.StderrTail.Select(line => Clean(line, input.Path))]);
     }
 
     private static JobException Failure(FfmpegResult result, string path, string inputName, string what)
     {
         var message = Clean(result.Describe(), path);
-        // ffprobe killed by a signal (out of memory, a crash) says nothing about the input: retry, never delete.
+        // ffprobe killed by a signal (out of memory, a crash) says nothing about the input by itself: retry, never delete.
         return result.EndedBySignal
-            ? JobException.Transient($"ffprobe was killed reading {inputName} (exit {result.ExitCode}): {message}")
-            : JobException.BadInput($"{inputName} {what}: {message}");
+            ? JobException.OutOfResources($"ffprobe was killed reading {inputName} (exit {result.ExitCode}: out of memory or a crash)", message)
+            : JobException.BadInput($"{inputName} {what}: {FfmpegErrors.Cause(message)}", detail: message);
     }
 
     // ffprobe prefixes its messages with the file URL, a temporary path the user never saw, and with the demuxer's
     // context address ("[mov,mp4,… @ 0x5642…] "), which says nothing to anyone.
     private static string Clean(string text, string path) =>
-        ContextAddress().Replace(text.Replace(FfmpegArguments.FileUrl(path) + ": ", "", StringComparison.Ordinal), "");
+        FfmpegErrors.WithoutContextAddresses(text.Replace(FfmpegArguments.FileUrl(path) + ": ", "", StringComparison.Ordinal));
 
-    [GeneratedRegex(@"\[[^\]]* @ 0x[0-9a-fA-F]+\] ")]
-    private static partial Regex ContextAddress();
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

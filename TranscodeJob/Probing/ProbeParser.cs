@@ -45,6 +45,7 @@ internal static class ProbeParser
                 s.Disposition?.GetValueOrDefault("default") == 1))
             .ToList();
 
+        var main = audio.FirstOrDefault(a => a.IsDefault) ?? audio.FirstOrDefault();
         return new SourceMedia(
             Container: format?.FormatName ?? "unknown",
             Duration: declared ?? TimeSpan.Zero,
@@ -65,8 +66,26 @@ internal static class ProbeParser
             AudioStreams: audio)
         {
             DeclaredDuration = declared,
+            ContainerStart = format?.StartTime is { } start && double.IsFinite(start) && Math.Abs(start) < MaxPlausibleDuration.TotalSeconds
+                ? TimeSpan.FromSeconds(start)
+                : null,
+            KeptStreamsDeclaredDuration = streams
+                .Where(s => s.Index == video.Index || s.Index == main?.Index)
+                .Select(StreamDuration)
+                .Max(),
         };
     }
+
+    /// <summary>
+    /// What a stream's own header says it lasts: its duration (MP4, TS), or the <c>DURATION</c> tag Matroska
+    /// writers put on each track (<c>00:00:01.007000000</c>); null when neither is there or plausible.
+    /// </summary>
+    private static TimeSpan? StreamDuration(FfprobeStream stream) =>
+        PlausibleSeconds(stream.Duration)
+        ?? (stream.Tags?.GetValueOrDefault("DURATION") is { } tag
+            && TimeSpan.TryParse(tag.Length > 16 ? tag[..16] : tag, CultureInfo.InvariantCulture, out var parsed)
+                ? PlausibleSeconds(parsed.TotalSeconds)
+                : null);
 
     /// <summary>
     /// Longest duration believed from a header: 30 days. Beyond it (a 1e12 s claim, a counter run wild) the header is

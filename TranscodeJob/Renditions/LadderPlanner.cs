@@ -1,3 +1,4 @@
+using System.Globalization;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Probing;
 
@@ -12,6 +13,18 @@ internal sealed class LadderPlanner(Ladder ladder)
     /// <summary>Smaller than this on the short side is not a video anyone should be transcoding.</summary>
     public const int MinimumSide = 16;
 
+    /// <summary>
+    /// The widest displayed picture, either way: an ultra-wide 32:9 or a 360° 2:1 fits; a 32768x16 stream (2048:1) or
+    /// pixels 100 times wider than tall make no picture a player shows, only a scaler error.
+    /// </summary>
+    public const int MaxDisplayAspect = 10;
+
+    /// <summary>The most a pixel may be stretched, either way (anamorphic DVDs and HDV stretch by up to 2).</summary>
+    public const int MaxPixelAspect = 10;
+
+    /// <summary>The longest side of a rendition: H.264 level 6.2 and every 8K decoder take 8192.</summary>
+    public const int MaxOutputSide = 8192;
+
     // Never upscale. A rung taller than the source is skipped; the source's own size takes its place when that
     // is at least 10% taller than the next rung that fits (a 540p upload gets 540p, 480p, 360p; a 486p one just
     // 480p and 360p), or when no rung fits at all (a 240p upload gets 240p).
@@ -25,6 +38,7 @@ internal sealed class LadderPlanner(Ladder ladder)
         var video = source.Video;
         var shortSide = Math.Min(video.DisplayWidth, video.DisplayHeight);
         var longSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
+        CheckShape(video);
         if (shortSide < MinimumSide)
         {
             throw JobException.BadInput($"picture {video.DisplayWidth}x{video.DisplayHeight} is too small to transcode (minimum {MinimumSide} px)");
@@ -38,7 +52,14 @@ internal sealed class LadderPlanner(Ladder ladder)
             rungs.Insert(0, ladder.RungAt(ownHeight));
         }
 
-        var frameRate = FrameRates.Plan(video.FrameRate);
+        // A very wide picture's tallest rungs would be wider than any decoder takes: they go, the smaller ones stay.
+        rungs.RemoveAll(r => EvenRound((double)longSide * (r.Height & ~1) / shortSide) > MaxOutputSide);
+        if (rungs.Count == 0)
+        {
+            throw JobException.BadInput($"picture {video.DisplayWidth}x{video.DisplayHeight}: every rendition would be over {MaxOutputSide} px on its long side");
+        }
+
+        var frameRate = FrameRates.Plan(FrameRates.ForSource(video, source.Packets));
         var bitrateFactor = frameRate.Value > 31 ? HighFrameRateBitrateFactor : 1.0;
         var portrait = video.DisplayHeight > video.DisplayWidth;
 
@@ -64,6 +85,23 @@ internal sealed class LadderPlanner(Ladder ladder)
                 };
             }),
         ];
+    }
+
+    private static void CheckShape(VideoStreamInfo video)
+    {
+        var sar = video.SampleAspectRatio;
+        if (sar.IsPositive && (sar.Value > MaxPixelAspect || sar.Value < 1.0 / MaxPixelAspect))
+        {
+            throw JobException.BadInput(
+                $"picture {video.Width}x{video.Height} has a pixel aspect ratio of {sar.Numerator}:{sar.Denominator}, outside the 1:{MaxPixelAspect} to {MaxPixelAspect}:1 the job encodes");
+        }
+
+        var aspect = (double)Math.Max(video.DisplayWidth, video.DisplayHeight) / Math.Max(1, Math.Min(video.DisplayWidth, video.DisplayHeight));
+        if (aspect > MaxDisplayAspect)
+        {
+            throw JobException.BadInput(string.Create(CultureInfo.InvariantCulture,
+                $"picture {video.DisplayWidth}x{video.DisplayHeight} is {aspect:0.#} times as wide as it is tall, beyond the {MaxDisplayAspect}:1 the job encodes"));
+        }
     }
 
     // H.264 with 4:2:0 chroma needs even dimensions.

@@ -56,6 +56,10 @@ internal static class JobDefaults
     {
         [JobEnvironment.EncodeMode] = EncodeModeName,
         [JobEnvironment.MaxSourceSeconds] = MaxSourceSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.MaxPixelsPerFrame] = Limits.SourceLimits.DefaultMaxPixelsPerFrame.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.MaxPixelsPerSecond] = Limits.SourceLimits.DefaultMaxPixelsPerSecond.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.MaxFrameRate] = Limits.SourceLimits.DefaultMaxFrameRate.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.MaxSourceFrames] = Limits.SourceLimits.DefaultMaxFrames.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.Parallelism] = Parallelism(cores: 2).ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.HeartbeatSeconds] = HeartbeatSeconds.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.Formats] = StreamingFormatList.Format(JobSpec.DefaultFormats),

@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Events;
@@ -29,6 +30,9 @@ internal sealed record JobSettings(
     public required EncodeMode EncodeMode { get; init; }
 
     public required TimeSpan MaxSourceDuration { get; init; }
+
+    /// <summary>How much work one upload may ask for.</summary>
+    public SourceLimits Limits { get; init; } = SourceLimits.Default;
 
     public EventSettings Events { get; init; } = EventSettings.None;
 

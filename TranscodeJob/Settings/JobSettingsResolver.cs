@@ -3,6 +3,7 @@ using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Settings;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Events;
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Queue;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -31,6 +32,11 @@ internal static class JobSettingsResolver
             : reader.Choice(JobEnvironment.LogFormat, "json", "json", "text") == "text" ? LogFormat.Text : LogFormat.Json;
         var encodeMode = JobDefaults.EncodeModes[reader.Choice(JobEnvironment.EncodeMode, JobDefaults.EncodeModeName, [.. JobDefaults.EncodeModes.Keys])];
         var maxSeconds = reader.Integer(JobEnvironment.MaxSourceSeconds, JobDefaults.MaxSourceSeconds, 1, int.MaxValue);
+        var limits = new SourceLimits(
+            reader.Long(JobEnvironment.MaxPixelsPerFrame, SourceLimits.DefaultMaxPixelsPerFrame, 256, long.MaxValue / 1000),
+            reader.Long(JobEnvironment.MaxPixelsPerSecond, SourceLimits.DefaultMaxPixelsPerSecond, 256, long.MaxValue / 1000),
+            reader.Integer(JobEnvironment.MaxFrameRate, SourceLimits.DefaultMaxFrameRate, 1, 100_000),
+            reader.Long(JobEnvironment.MaxSourceFrames, SourceLimits.DefaultMaxFrames, 1, long.MaxValue / 1000));
         var verbose = reader.Flag(JobEnvironment.Verbose, JobDefaults.Verbose);
         var heartbeat = reader.Integer(JobEnvironment.HeartbeatSeconds, JobDefaults.HeartbeatSeconds, 1, 3600);
         var metrics = reader.Choice(JobEnvironment.Metrics, JobDefaults.Metrics, "emf", "off");
@@ -53,6 +59,7 @@ internal static class JobSettingsResolver
         {
             EncodeMode = encodeMode,
             MaxSourceDuration = TimeSpan.FromSeconds(maxSeconds),
+            Limits = limits,
             Events = events,
             EmitMetrics = metrics != "off",
         };

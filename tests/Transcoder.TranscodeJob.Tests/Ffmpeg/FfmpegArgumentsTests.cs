@@ -1,5 +1,6 @@
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;
@@ -8,6 +9,19 @@ namespace Transcoder.TranscodeJob.Tests.Ffmpeg;
 
 public sealed class FfmpegArgumentsTests
 {
+    private static SourceInput Source(string path) => new(path, SourceLimits.DefaultMaxPixelsPerFrame);
+
+    // What every run on the untrusted source says before -i: no banner, levels on, the allocation cap, local files,
+    // known demuxers, the stream cap, the transcoded decoders only, the pixel cap.
+    private static readonly string[] SourcePreamble =
+    [
+        "-hide_banner", "-nostdin", "-y", "-loglevel", "level+warning",
+        "-progress", "pipe:1", "-nostats",
+        "-max_alloc", "536870912", "-protocol_whitelist", "file",
+        "-format_whitelist", FfmpegArguments.AllowedDemuxers, "-max_streams", "65",
+        "-codec_whitelist", Decoders.Transcoded, "-max_pixels", "35389440",
+    ];
+
     private static RenditionPlan Plan(AudioStreamInfo? audio = null, bool toneMap = false, bool deinterlace = false) =>
         new("720p", 1280, 720, new Rational(30000, 1001), 3000, 128, audio, toneMap, deinterlace);
 
@@ -15,18 +29,15 @@ public sealed class FfmpegArgumentsTests
     public void ForRendition_VideoTrack_IsTheExpectedList()
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition("/work/in/source.mov", 0, Plan(TestMedia.Stereo), new EncoderSettings(), "/work/out/720p.cmfv");
+        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, Plan(TestMedia.Stereo), new EncoderSettings(), "/work/out/720p.cmfv");
 
         // Assert
-        Assert.That(arguments, Is.EqualTo(new[]
-        {
-            "-hide_banner", "-nostdin", "-y", "-loglevel", "level+warning",
-            "-progress", "pipe:1", "-nostats",
-            "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
-            "-codec_whitelist", FfmpegArguments.AllowedDecoders,
+        Assert.That(arguments, Is.EqualTo((string[])
+        [
+            .. SourcePreamble,
             "-i", "file:/work/in/source.mov",
             "-map", "0:0",
-            "-vf", "scale=1280:720,format=yuv420p,setsar=1",
+            "-vf", "fps=30000/1001,scale=1280:720,format=yuv420p,setsar=1",
             "-map_metadata", "-1", "-map_chapters", "-1",
             "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
@@ -34,7 +45,7 @@ public sealed class FfmpegArgumentsTests
             "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
             "-an", "-sn", "-dn",
             "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p.cmfv",
-        }));
+        ]));
     }
 
     [Test]
@@ -44,7 +55,7 @@ public sealed class FfmpegArgumentsTests
         var surround = new AudioStreamInfo(3, "ac3", 6, 48000, null, true);
 
         // Act
-        var arguments = FfmpegArguments.ForAudio("/in.mp4", new AudioPlan(surround, 128), new EncoderSettings(), "/audio.cmfa");
+        var arguments = FfmpegArguments.ForAudio(Source("/in.mp4"), new AudioPlan(surround, 128), new EncoderSettings(), "/audio.cmfa");
 
         // Assert
         var joined = string.Join(' ', arguments);
@@ -54,34 +65,29 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Test]
-    public void ForLadder_TwoRungsAudioAndStoryboard_DecodesOnceAndSplits()
+    public void ForLadder_TwoRungsAndAudio_DecodesOnceAndSplitsToTheRungsAlone()
     {
         // Arrange
         var plans = new[] { Plan(TestMedia.Stereo), Plan(TestMedia.Stereo) with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, AudioKbps = 96 } };
-        var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(30), 1280, 720);
 
         // Act
         var arguments = FfmpegArguments.ForLadder(
-            "/in.mov", 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa", storyboard, "/ws/storyboard-%03d.jpg",
-            TimeSpan.FromSeconds(3), "/ws/poster.jpg");
+            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa");
 
-        // Assert: one input, one graph, four outputs in a known order.
+        // Assert: one input, one graph whose only sinks are the rungs, three outputs in a known order.
         var joined = string.Join(' ', arguments);
         Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
-            "[0:0]split=4[s0][s1][ss][sp];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1];" +
-            "[ss]fps=1/1,scale=160:90,format=yuvj420p,setsar=1,tile=10x3[sb];" +
-            "[sp]select='isnan(prev_selected_t)*gte(t,3)',scale=1280:720,format=yuvj420p,setsar=1[po]"));
+            "[0:0]fps=30000/1001,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1]"));
         Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa", "file:/ws/storyboard-%03d.jpg", "file:/ws/poster.jpg",
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa",
         }));
-        Assert.That(joined, Does.EndWith("-map [po] -map_metadata -1 -an -sn -dn -frames:v 1 -q:v 3 -f image2 -update 1 file:/ws/poster.jpg"));
         Assert.That(joined, Does.Contain("-map [v0] -map_metadata -1 -map_chapters -1 -c:v libx264"));
         Assert.That(joined, Does.Contain("-maxrate 800k -bufsize 1600k"));
         Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"), "audio once, at the best rung's bitrate");
         Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(1));
-        Assert.That(joined, Does.Contain("-map [sb] -map_metadata -1 -an -sn -dn -c:v mjpeg -q:v 5 -f image2 -start_number 0"));
+        Assert.That(joined, Does.Not.Contain("tile="), "the storyboard is made from a finished rendition");
     }
 
     [Test]
@@ -92,13 +98,27 @@ public sealed class FfmpegArgumentsTests
         var plans = new[] { top, top with { Name = "360p", Width = 640, Height = 360 } };
 
         // Act
-        var graph = FfmpegArguments.LadderFilterGraph(0, plans, StoryboardPlan.For(TimeSpan.FromSeconds(4), 1280, 720), TimeSpan.FromSeconds(0.4));
+        var graph = FfmpegArguments.LadderFilterGraph(0, plans);
 
         // Assert
-        Assert.That(graph, Does.StartWith("[0:0]bwdif=mode=send_frame:deint=interlaced,scale=1280:720,zscale=t=linear"));
-        Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=4[s0][s1][ss][sp]"));
+        Assert.That(graph, Does.StartWith("[0:0]bwdif=mode=send_frame:deint=interlaced,fps=30000/1001,scale=1280:720,zscale=t=linear"));
+        Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=2[s0][s1]"));
         Assert.That(graph.Split("tonemap=hable").Length - 1, Is.EqualTo(1), "tone-mapped once");
         Assert.That(graph.Split("bwdif").Length - 1, Is.EqualTo(1), "deinterlaced once");
+    }
+
+    [Test]
+    public void LadderFilterGraph_FasterSource_FrameRateFixedAtTheHeadBeforeAnyScaling()
+    {
+        // Arrange: a 120 fps source planned at 60.
+        var plans = new[] { Plan() with { FrameRate = new Rational(60, 1) }, Plan() with { Name = "360p", Width = 640, Height = 360, FrameRate = new Rational(60, 1) } };
+
+        // Act
+        var graph = FfmpegArguments.LadderFilterGraph(0, plans);
+
+        // Assert: the extra frames go before the split, so no rung scales them.
+        Assert.That(graph.IndexOf("fps=60", StringComparison.Ordinal), Is.LessThan(graph.IndexOf("split", StringComparison.Ordinal)));
+        Assert.That(graph.Split("fps=").Length - 1, Is.EqualTo(1));
     }
 
     [Test]
@@ -108,7 +128,7 @@ public sealed class FfmpegArgumentsTests
         var names = FfmpegArguments.LadderOutputNames([Plan(), Plan() with { Name = "360p" }], withAudio: true);
 
         // Assert
-        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio", "storyboard", "the poster" }));
+        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio" }));
     }
 
     [Test]
@@ -129,7 +149,7 @@ public sealed class FfmpegArgumentsTests
     public void ForRendition_HostileFileName_IsAnAbsoluteFileUrl(string name)
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition(Path.Combine("/tmp/ws", name), 0, Plan(), new EncoderSettings(), "/tmp/ws/out.mp4");
+        var arguments = FfmpegArguments.ForRendition(Source(Path.Combine("/tmp/ws", name)), 0, Plan(), new EncoderSettings(), "/tmp/ws/out.mp4");
 
         // Assert: one argument, never split, never an option, never a protocol other than file.
         var input = arguments[arguments.ToList().IndexOf("-i") + 1];
@@ -140,12 +160,12 @@ public sealed class FfmpegArgumentsTests
     public void ForRendition_HdrInterlaced_DeinterlacesToneMapsAndTagsBt709()
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition("/in.mp4", 0, Plan(toneMap: true, deinterlace: true), new EncoderSettings(), "/out.mp4");
+        var arguments = FfmpegArguments.ForRendition(Source("/in.mp4"), 0, Plan(toneMap: true, deinterlace: true), new EncoderSettings(), "/out.mp4");
 
         // Assert
         var filter = arguments[arguments.ToList().IndexOf("-vf") + 1];
-        Assert.That(filter, Does.StartWith("bwdif=mode=send_frame:deint=interlaced,scale=1280:720,zscale=t=linear"));
-        Assert.That(filter, Does.EndWith("tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,setsar=1"));
+        Assert.That(filter, Does.StartWith("bwdif=mode=send_frame:deint=interlaced,fps=30000/1001,scale=1280:720,zscale=t=linear"));
+        Assert.That(filter, Does.EndWith("tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,scale=1280:720,format=yuv420p,setsar=1"));
         Assert.That(string.Join(' ', arguments), Does.Contain("-color_primaries bt709 -color_trc bt709 -colorspace bt709"));
     }
 
@@ -153,7 +173,7 @@ public sealed class FfmpegArgumentsTests
     public void ForRendition_CustomGop_ForcesKeyframesOnThatGrid()
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition("/in.mp4", 0, Plan(), new EncoderSettings("slow", 20, 4), "/out.mp4");
+        var arguments = FfmpegArguments.ForRendition(Source("/in.mp4"), 0, Plan(), new EncoderSettings("slow", 20, 4), "/out.mp4");
 
         // Assert
         var joined = string.Join(' ', arguments);
@@ -167,44 +187,94 @@ public sealed class FfmpegArgumentsTests
     public void ForPoster_SeeksBeforeInputAndWritesOneJpeg()
     {
         // Act
-        var arguments = FfmpegArguments.ForPoster("/in.mp4", 2, TimeSpan.FromSeconds(1.2345), Plan(), "/poster.jpg");
+        var arguments = FfmpegArguments.ForPoster(Source("/in.mp4"), 2, TimeSpan.FromSeconds(1.2345), Plan(), "/poster.jpg");
 
         // Assert
         Assert.That(arguments, Is.EqualTo(new[]
         {
             "-hide_banner", "-nostdin", "-y", "-loglevel", "level+warning",
-            "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
-            "-codec_whitelist", FfmpegArguments.AllowedDecoders,
+            "-max_alloc", "536870912", "-protocol_whitelist", "file",
+            "-format_whitelist", FfmpegArguments.AllowedDemuxers, "-max_streams", "65",
+            "-codec_whitelist", Decoders.Transcoded, "-max_pixels", "35389440",
             "-ss", "1.235", "-i", "file:/in.mp4", "-map", "0:2", "-map_metadata", "-1", "-frames:v", "1",
             "-vf", "scale=1280:720,format=yuvj420p,setsar=1", "-q:v", "3", "-f", "image2", "-update", "1", "file:/poster.jpg",
         }));
     }
 
     [Test]
-    public void ForProbe_RestrictsProtocolsAndDemuxers()
+    public void ForProbe_BoundsWhatFfprobeReadsAndOpensByStreamKind()
     {
         // Act
-        var arguments = FfmpegArguments.ForProbe("/ws/source");
+        var arguments = FfmpegArguments.ForProbe(Source("/ws/source"));
 
         // Assert
         Assert.That(arguments, Is.EqualTo(new[]
         {
-            "-v", "error", "-hide_banner", "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
-            "-codec_whitelist", FfmpegArguments.AllowedDecoders,
+            "-v", "error", "-hide_banner", "-max_alloc", "536870912",
+            "-protocol_whitelist", "file", "-format_whitelist", FfmpegArguments.AllowedDemuxers,
+            "-max_streams", "65", "-probesize", "10000000", "-analyzeduration", "10000000",
+            "-codec_whitelist:v", Decoders.Video + "," + Decoders.CoverArt,
+            "-codec_whitelist:V", Decoders.Video,
+            "-codec_whitelist:a", Decoders.Audio,
+            "-codec_whitelist:s", Decoders.Subtitles,
+            "-codec_whitelist:d", "none",
+            "-codec_whitelist:t", "none",
+            "-max_pixels", "35389440", "-threads", "1",
             "-print_format", "json", "-show_format", "-show_streams", "file:/ws/source",
         }));
+    }
+
+    [Test]
+    public void ForInventory_StreamKindsWithoutDecodingAFrame()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForInventory(Source("/ws/source"));
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.EndWith(
+            "-nofind_stream_info -show_entries stream=index,codec_type:stream_disposition=attached_pic -print_format csv=p=0 file:/ws/source"));
     }
 
     [Test]
     public void ForPacketScan_DemuxOnlyCsvOfEveryPacket()
     {
         // Act
-        var arguments = FfmpegArguments.ForPacketScan("/ws/source");
+        var arguments = FfmpegArguments.ForPacketScan(Source("/ws/source"));
 
         // Assert
         Assert.That(string.Join(' ', arguments), Does.EndWith(
-            "-show_entries packet=stream_index,pts_time,dts_time,duration_time -print_format csv=p=0 file:/ws/source"));
+            "-show_entries packet=stream_index,pts_time,dts_time,duration_time,flags -print_format csv=p=0 file:/ws/source"));
         Assert.That(arguments, Does.Contain(FfmpegArguments.AllowedDemuxers));
+        Assert.That(arguments, Does.Contain(Decoders.Subtitles), "the same allow-lists as the header probe");
+    }
+
+    [Test]
+    public void ForThumbnails_OnePerIntervalFromTheRenditionKeepingTheLastFrame()
+    {
+        // Arrange
+        var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(30), 640, 360);
+
+        // Act
+        var joined = string.Join(' ', FfmpegArguments.ForThumbnails("/ws/360p.cmfv", storyboard, "/ws/thumbnail-%05d.png"));
+
+        // Assert
+        Assert.That(joined, Does.Contain("-i file:/ws/360p.cmfv -map 0:v:0"));
+        Assert.That(joined, Does.Contain("-vf fps=1/1:eof_action=pass,scale=160:90,setsar=1,format=rgb24 -frames:v 30"));
+        Assert.That(joined, Does.EndWith("-c:v png -f image2 -start_number 0 file:/ws/thumbnail-%05d.png"));
+    }
+
+    [Test]
+    public void ForSheets_TilesTheThumbnailsOntoJpegs()
+    {
+        // Arrange
+        var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(30), 640, 360);
+
+        // Act
+        var joined = string.Join(' ', FfmpegArguments.ForSheets("/ws/thumbnail-%05d.png", storyboard, "/ws/storyboard-%03d.jpg"));
+
+        // Assert
+        Assert.That(joined, Does.Contain("-f image2 -framerate 1 -start_number 0 -i file:/ws/thumbnail-%05d.png -vf tile=10x3,format=yuvj420p -c:v mjpeg -q:v 5"));
+        Assert.That(joined, Does.EndWith("-f image2 -start_number 0 file:/ws/storyboard-%03d.jpg"));
     }
 
     [Test]
@@ -214,7 +284,7 @@ public sealed class FfmpegArgumentsTests
         var plan = Plan() with { Duration = TimeSpan.FromSeconds(8.7), LastFrameHold = TimeSpan.FromSeconds(1.4) };
 
         // Act
-        var arguments = FfmpegArguments.ForRendition("/in.mkv", 0, plan, new EncoderSettings(), "/out.cmfv");
+        var arguments = FfmpegArguments.ForRendition(Source("/in.mkv"), 0, plan, new EncoderSettings(), "/out.cmfv");
 
         // Assert
         Assert.That(arguments[arguments.ToList().IndexOf("-vf") + 1], Does.StartWith("fps=30000/1001,tpad=stop_mode=clone:stop_duration=1.4,scale=1280:720"));
@@ -226,7 +296,7 @@ public sealed class FfmpegArgumentsTests
     {
         // Act: a last frame held one frame long is every video's.
         var plan = Plan() with { Duration = TimeSpan.FromSeconds(10), LastFrameHold = TimeSpan.FromSeconds(0.034) };
-        var arguments = FfmpegArguments.ForRendition("/in.mp4", 0, plan, new EncoderSettings(), "/out.cmfv");
+        var arguments = FfmpegArguments.ForRendition(Source("/in.mp4"), 0, plan, new EncoderSettings(), "/out.cmfv");
 
         // Assert
         Assert.That(string.Join(' ', arguments), Does.Not.Contain("tpad"));

@@ -28,7 +28,7 @@ public sealed class ManifestBuilderTests
         var sheet = Path.Combine(Folder, "storyboard-000.jpg");
         var audioPath = Path.Combine(Folder, "audio.cmfa");
         File.WriteAllBytes(audioPath, new byte[4]);
-        var encoded = new EncodedLadder(renditions, audioPath, [sheet]);
+        var encoded = new EncodedLadder(renditions, audioPath);
         OutputFile[] published =
         [
             Published("720p.mp4", OutputRoles.Progressive, 3),
@@ -36,7 +36,7 @@ public sealed class ManifestBuilderTests
             Published("720p.m3u8", OutputRoles.HlsPlaylist, 5),
             Published("master.m3u8", OutputRoles.HlsMaster, 7),
         ];
-        var storyboard = StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280);
+        var storyboard = new MadeStoryboard(StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280), [sheet]);
         return ManifestBuilder.Build(
             "job-1", source, "etag:abc;request=0123456789abcdef", media, encoded, AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
     }

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Transcoder.TranscodeJob.Pipeline;
+
+[JsonSerializable(typeof(ResourceFailureMemo.Memo))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+internal sealed partial class ResourceFailureMemoJsonContext : JsonSerializerContext;
