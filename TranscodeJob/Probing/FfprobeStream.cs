@@ -32,6 +32,8 @@ internal sealed class FfprobeStream
 
     public double? Duration { get; set; }
 
+    public double? StartTime { get; set; }
+
     public int? Channels { get; set; }
 
     public int? SampleRate { get; set; }

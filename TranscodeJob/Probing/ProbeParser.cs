@@ -78,13 +78,14 @@ internal static class ProbeParser
 
     /// <summary>
     /// What a stream's own header says it lasts: its duration (MP4, TS), or the <c>DURATION</c> tag Matroska
-    /// writers put on each track (<c>00:00:01.007000000</c>); null when neither is there or plausible.
+    /// writers put on each track (<c>00:00:01.007000000</c>, where the track ends, so less where it starts); null when
+    /// neither is there or plausible.
     /// </summary>
     private static TimeSpan? StreamDuration(FfprobeStream stream) =>
         PlausibleSeconds(stream.Duration)
         ?? (stream.Tags?.GetValueOrDefault("DURATION") is { } tag
-            && TimeSpan.TryParse(tag.Length > 16 ? tag[..16] : tag, CultureInfo.InvariantCulture, out var parsed)
-                ? PlausibleSeconds(parsed.TotalSeconds)
+            && TimeSpan.TryParse(tag.Length > 16 ? tag[..16] : tag, CultureInfo.InvariantCulture, out var end)
+                ? PlausibleSeconds(end.TotalSeconds - (stream.StartTime is { } start && double.IsFinite(start) ? Math.Max(0, start) : 0))
                 : null);
 
     /// <summary>

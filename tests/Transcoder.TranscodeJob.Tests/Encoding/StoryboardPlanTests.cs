@@ -50,4 +50,14 @@ public sealed class StoryboardPlanTests
         Assert.That(vtt, Does.Contain("00:01:40.000 --> 00:01:41.000\nstoryboard-001.jpg#xywh=0,0,160,90\n"));
         Assert.That(vtt, Does.EndWith("00:02:30.000 --> 00:02:30.500\nstoryboard-001.jpg#xywh=0,450,160,90\n"));
     }
+
+    [Test]
+    public void WithCount_FewerThumbnailsThanPlanned_LaidOutAgain()
+    {
+        // Act: 30 planned, one made (a clip too short for more).
+        var plan = StoryboardPlan.For(TimeSpan.FromSeconds(30), 1920, 1080).WithCount(1);
+
+        // Assert
+        Assert.That((plan.Count, plan.Columns, plan.Rows, plan.Sheets, plan.Interval), Is.EqualTo((1, 1, 1, 1, TimeSpan.FromSeconds(1))));
+    }
 }

@@ -194,6 +194,6 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
         var failure = await Assert.ThrowsAsync<JobException>(() => pipeline.RunAsync(cancellationToken));
 
         // Assert
-        Assert.That(failure!.Message, Does.StartWith("ffmpeg failed on 180p (exit"));
+        Assert.That(failure!.Message, Does.StartWith("ffmpeg failed on 180p: "));
     }
 }

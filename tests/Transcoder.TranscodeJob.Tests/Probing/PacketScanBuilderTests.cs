@@ -33,8 +33,9 @@ public sealed class PacketScanBuilderTests
         // Act: raw elementary streams and live WebM print N/A where they know nothing.
         var scan = Scan("0,N/A,1.000000,N/A", "0,N/A,N/A,N/A", "garbage", "0,2.0", "0,x,y,z", "0,2.500000,N/A,N/A");
 
-        // Assert
-        Assert.That(scan.End.TotalSeconds, Is.EqualTo(2.5));
+        // Assert: from the first packet (1.0) to the last (2.5).
+        Assert.That(scan.End.TotalSeconds, Is.EqualTo(1.5));
+        Assert.That(scan.Start.TotalSeconds, Is.EqualTo(1.0));
         Assert.That(scan.VideoPackets, Is.EqualTo(2));
     }
 
@@ -69,5 +70,91 @@ public sealed class PacketScanBuilderTests
         // Assert
         Assert.That(scan.End.TotalSeconds, Is.EqualTo(0.04).Within(0.0001));
         Assert.That(scan.LargestGap.Length, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void Build_ClockStartsHoursIn_TimesFromTheFirstPacket()
+    {
+        // Act: a broadcast capture whose clock reads 19,207 s.
+        var scan = Scan("1,19207.389,19207.389,0.026", "0,19207.400,19207.400,0.04", "0,19211.360,19211.360,0.04", "1,19211.380,19211.380,0.026");
+
+        // Assert
+        Assert.That(scan.Start.TotalSeconds, Is.EqualTo(19207.389).Within(1e-6));
+        Assert.That(scan.End.TotalSeconds, Is.EqualTo(4.017).Within(1e-6));
+        Assert.That(scan.LastVideoFrame.TotalSeconds, Is.EqualTo(3.971).Within(1e-6));
+    }
+
+    [Test]
+    public void Build_PrimingPacketFlaggedForDiscard_NotPartOfTheTimeline()
+    {
+        // Act: AAC's priming frame before zero, under an edit list.
+        var scan = Scan("1,-0.021333,-0.021333,0.021333,KD", "0,0.0,0.0,0.04,K_", "1,0.0,0.0,0.021333,K_", "0,1.48,1.48,0.04,__");
+
+        // Assert
+        Assert.That(scan.Start, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(scan.End.TotalSeconds, Is.EqualTo(1.52).Within(1e-6));
+    }
+
+    [Test]
+    public void Build_SubtitleCueOutlastsThePicture_OnlyItsEndIsKept()
+    {
+        // Act: video and sound to 1.07 s, a cue to 1.23 s.
+        var scan = Scan("0,0.0,0.0,0.04", "1,0.0,0.0,1.07", "2,0.1,0.1,1.13", "0,0.92,0.92,0.04");
+
+        // Assert
+        Assert.That(scan.End.TotalSeconds, Is.EqualTo(1.07).Within(1e-6));
+        Assert.That(scan.OtherStreamsEnd!.Value.TotalSeconds, Is.EqualTo(1.23).Within(1e-6));
+    }
+
+    [Test]
+    public void Build_BFramesInDecodeOrder_IntervalsInPresentationOrder()
+    {
+        // Act: I P B B at 25 fps, in decode order.
+        var scan = Scan("0,0.00,0.00,0.04", "0,0.12,0.04,0.04", "0,0.04,0.08,0.04", "0,0.08,0.12,0.04", "0,0.16,0.16,0.04");
+
+        // Assert
+        Assert.That(scan.MovingFrameInterval!.Value.TotalSeconds, Is.EqualTo(0.04).Within(1e-6));
+    }
+
+    [Test]
+    public void Build_FrameHeldWithNoSound_LongestSilentStill()
+    {
+        // Act: frames at 0, 1 and 71 s, no audio stream at all.
+        var scan = new PacketScanBuilder(0, new HashSet<int>());
+        foreach (var line in new[] { "0,0.0,0.0,0.04", "0,1.0,1.0,0.04", "0,71.0,71.0,0.04" })
+        {
+            scan.Push(line);
+        }
+
+        var built = scan.Build([]);
+
+        // Assert
+        Assert.That(built.LongestSilentStill.Length.TotalSeconds, Is.EqualTo(70).Within(1e-6));
+        Assert.That(built.LongestSilentStill.At.TotalSeconds, Is.EqualTo(1).Within(1e-6));
+    }
+
+    [Test]
+    public void Build_FrameHeldWhileTheSoundPlays_NoSilentStill()
+    {
+        // Act: frames at 0 and 71 s, sound throughout.
+        var lines = new List<string> { "0,0.0,0.0,0.04", "0,71.0,71.0,0.04" };
+        lines.AddRange(Enumerable.Range(0, 72).Select(i => FormattableString.Invariant($"1,{i}.0,{i}.0,1.0")));
+        var scan = Scan([.. lines]);
+
+        // Assert
+        Assert.That(scan.LongestSilentStill.Length, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void Build_SoundStopsWhileThePictureHolds_TheSilentPartCounts()
+    {
+        // Act: a frame at 0 s and the next at 100 s; sound only for the first 20 s.
+        var lines = new List<string> { "0,0.0,0.0,0.04", "0,100.0,100.0,0.04" };
+        lines.AddRange(Enumerable.Range(0, 20).Select(i => FormattableString.Invariant($"1,{i}.0,{i}.0,1.0")));
+        var scan = Scan([.. lines]);
+
+        // Assert
+        Assert.That(scan.LongestSilentStill.Length.TotalSeconds, Is.EqualTo(80).Within(1e-6));
+        Assert.That(scan.LongestSilentStill.At.TotalSeconds, Is.EqualTo(20).Within(1e-6));
     }
 }

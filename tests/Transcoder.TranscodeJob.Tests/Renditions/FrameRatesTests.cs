@@ -19,6 +19,8 @@ public sealed class FrameRatesTests
     [TestCase("15/1", "15")]
     [TestCase("0/0", "30")]
     [TestCase("90000/1", "30")]
+    [TestCase("1/300", "1")]
+    [TestCase("2/1201", "1")]
     public void Plan_SourceRate_TidiedAndCapped(string source, string expected)
     {
         // Act
@@ -26,5 +28,54 @@ public sealed class FrameRatesTests
 
         // Assert
         Assert.That(planned.ToString(), Is.EqualTo(expected));
+    }
+
+    private static PacketScan Packets(double seconds, long frames, double? movingInterval) =>
+        new(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(seconds - 0.04), frames, (TimeSpan.Zero, TimeSpan.Zero), [])
+        {
+            MovingFrameInterval = movingInterval is { } interval ? TimeSpan.FromSeconds(interval) : null,
+        };
+
+    private static VideoStreamInfo Video(string rate, string fieldOrder = "progressive") =>
+        new(0, "h264", 320, 180, Rational.One, 0, Rational.Parse(rate), "yuv420p", null, null, null, fieldOrder);
+
+    [Test]
+    public void ForSource_ScreenRecordingAveraging5FpsMovingAt30_TheRateItMovesAt()
+    {
+        // Act: 60 frames over 12 s, the faster fifth of them 1/30 s apart.
+        var rate = FrameRates.Plan(FrameRates.ForSource(Video("5/1"), Packets(12, 60, 1 / 30.0)));
+
+        // Assert
+        Assert.That(rate.ToString(), Is.EqualTo("30"));
+    }
+
+    [Test]
+    public void ForSource_HeaderDeclares25FpsForTwoFramesFiveMinutesApart_OneFrameASecond()
+    {
+        // Act
+        var rate = FrameRates.Plan(FrameRates.ForSource(Video("25/1"), Packets(300, 2, 300)));
+
+        // Assert
+        Assert.That(rate, Is.EqualTo(FrameRates.Minimum));
+    }
+
+    [Test]
+    public void ForSource_ConstantRate_TheHeadersRate()
+    {
+        // Act: 29.97 fps as the packets show it, to the thousandth.
+        var rate = FrameRates.ForSource(Video("30000/1001"), Packets(10, 300, 1.001 / 30));
+
+        // Assert
+        Assert.That(rate, Is.EqualTo(new Rational(30000, 1001)));
+    }
+
+    [Test]
+    public void ForSource_Interlaced_TheHeadersRateWhatever_ThePacketsAreFields()
+    {
+        // Act: 25i whose packets are fields, 50 a second.
+        var rate = FrameRates.ForSource(Video("25/1", fieldOrder: "tt"), Packets(10, 500, 0.02));
+
+        // Assert
+        Assert.That(rate, Is.EqualTo(new Rational(25, 1)));
     }
 }

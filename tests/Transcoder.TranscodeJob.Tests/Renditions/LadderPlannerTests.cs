@@ -201,4 +201,34 @@ public sealed class LadderPlannerTests
         Assert.That(failure!.IsRetryable, Is.False);
         Assert.That(failure.Message, Does.Contain("8x8"));
     }
+
+    [Test]
+    public void PlanFor_ExtremelyWide_BadInputNamingTheLimit()
+    {
+        // Act
+        var failure = Assert.Throws<JobException>(() => CreateSut().PlanFor(TestMedia.Source(32768, 16)));
+
+        // Assert
+        Assert.That(failure!.Message, Is.EqualTo("picture 32768x16 is 2048 times as wide as it is tall, beyond the 10:1 the job encodes"));
+    }
+
+    [Test]
+    public void PlanFor_PixelsAHundredTimesWide_BadInputNamingTheLimit()
+    {
+        // Act
+        var failure = Assert.Throws<JobException>(() => CreateSut().PlanFor(TestMedia.Source(64, 64, sar: new Rational(100, 1))));
+
+        // Assert
+        Assert.That(failure!.Message, Is.EqualTo("picture 64x64 has a pixel aspect ratio of 100:1, outside the 1:10 to 10:1 the job encodes"));
+    }
+
+    [Test]
+    public void PlanFor_NineToOnePanorama_RungsWiderThanDecodersTakeAreDropped()
+    {
+        // Act: 9720x1080 would make a 1080p rung 9720 px wide.
+        var plans = CreateSut().PlanFor(TestMedia.Source(9720, 1080));
+
+        // Assert
+        Assert.That(Sizes(plans), Is.EqualTo(new[] { "720p 6480x720", "480p 4320x480", "360p 3240x360" }));
+    }
 }
