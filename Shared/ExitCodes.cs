@@ -28,6 +28,23 @@ public static class ExitCodes
     /// <summary>Stopped by SIGTERM (128 + 15), e.g. ECS stopping the task.</summary>
     public const int Terminated = 143;
 
+    /// <summary>A few words on each code above, for help texts (<see cref="HelpLine"/>); a test holds it to the constants.</summary>
+    public static IReadOnlyDictionary<int, string> Meanings { get; } = new Dictionary<int, string>
+    {
+        [Success] = "done, already done or superseded",
+        [Unexpected] = "internal error (a bug)",
+        [Usage] = "usage error",
+        [BadInput] = "bad input",
+        [Transient] = "transient failure (retry)",
+        [Interrupted] = "interrupted (SIGINT)",
+        [Terminated] = "terminated (SIGTERM)",
+    };
+
+    /// <summary>One line for a help text, rendered from a program's codes: <c>Exit codes: 0 done; 2 usage error; …</c>.</summary>
+    /// <param name="meanings">Each exit code the program uses, with a few words on it.</param>
+    public static string HelpLine(IReadOnlyDictionary<int, string> meanings) =>
+        "Exit codes: " + string.Join("; ", meanings.OrderBy(m => m.Key).Select(m => $"{m.Key} {m.Value}")) + ".";
+
     /// <summary>
     /// What happens to the job's message after the job exits with <paramref name="exitCode"/>. A usage error in a
     /// task releases the message although a retry of the same task cannot help: the dispatcher checks every job

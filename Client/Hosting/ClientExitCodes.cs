@@ -31,4 +31,17 @@ internal static class ClientExitCodes
 
     /// <summary>SIGTERM; a multipart upload in progress was aborted.</summary>
     public const int Terminated = ExitCodes.Terminated;
+
+    /// <summary>A few words on each code above, for the help text; a test holds it to the constants.</summary>
+    public static IReadOnlyDictionary<int, string> Meanings { get; } = new Dictionary<int, string>
+    {
+        [Success] = "done",
+        [Unexpected] = "bug",
+        [Usage] = "usage error (nothing sent)",
+        [JobFailed] = "the job refused the video",
+        [Transient] = "S3 or network failure",
+        [NotYet] = "not finished yet",
+        [Interrupted] = "interrupted (SIGINT)",
+        [Terminated] = "terminated (SIGTERM)",
+    };
 }

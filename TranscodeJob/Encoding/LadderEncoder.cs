@@ -1,5 +1,5 @@
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;

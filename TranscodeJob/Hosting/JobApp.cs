@@ -26,7 +26,7 @@ internal static class JobApp
     private static readonly TimeSpan FfmpegGracePeriod = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string> environment, JobConsole console, ProcessSignals shutdown)
+        string[] args, IReadOnlyDictionary<string, string> environment, ProcessConsole console, ProcessSignals shutdown)
     {
         var command = new JobCommand();
         command.Root.SetAction((parse, _) => RunJobAsync(command, command.Read(parse), environment, console, shutdown));
@@ -38,7 +38,7 @@ internal static class JobApp
     }
 
     private static async Task<int> RunJobAsync(
-        JobCommand command, CliValues cli, IReadOnlyDictionary<string, string> environment, JobConsole console, ProcessSignals shutdown)
+        JobCommand command, CliValues cli, IReadOnlyDictionary<string, string> environment, ProcessConsole console, ProcessSignals shutdown)
     {
         JobSettings settings;
         try
@@ -132,7 +132,7 @@ internal static class JobApp
     }
 
     private static TranscodePipeline CreatePipeline(
-        JobSettings settings, IReadOnlyDictionary<string, string> environment, JobConsole console, ILoggerFactory loggers)
+        JobSettings settings, IReadOnlyDictionary<string, string> environment, ProcessConsole console, ILoggerFactory loggers)
     {
         var s3 = new Lazy<IAmazonS3>(() => AwsClients.CreateS3(environment));
         ISourceStore source = settings.Input switch

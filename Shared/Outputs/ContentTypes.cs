@@ -1,11 +1,12 @@
-namespace Transcoder.TranscodeJob.Packaging;
+namespace Transcoder.Shared.Outputs;
 
 /// <summary>
-/// The Content-Type each published file is stored with, by extension: players and CDNs rely on it. Public: the local
-/// player's file server serves the same files with the same types.
+/// The Content-Type each published file is stored with, by extension: players and CDNs rely on it. In Shared because
+/// more than the job serves these files: the local player's file server serves them with the same types.
 /// </summary>
-internal static class ContentTypes
+public static class ContentTypes
 {
+    /// <summary>The Content-Type of <paramref name="fileName"/>, by its extension; <c>application/octet-stream</c> for any other.</summary>
     public static string For(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
         ".m3u8" => "application/vnd.apple.mpegurl", // RFC 8216, section 4

@@ -1,10 +1,11 @@
 using System.Collections;
 
-namespace Transcoder.TranscodeJob.Hosting;
+namespace Transcoder.Shared.Hosting;
 
-internal static class EnvironmentVariables
+/// <summary>This process's environment, read once at start-up: settings come from it (and the command line) only.</summary>
+public static class EnvironmentSnapshot
 {
-    /// <summary>A snapshot of this process's environment.</summary>
+    /// <summary>A copy of the environment variables as they are now; a variable set to nothing reads as empty.</summary>
     public static IReadOnlyDictionary<string, string> Current()
     {
         var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
