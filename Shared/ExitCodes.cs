@@ -2,7 +2,7 @@ namespace Transcoder.Shared;
 
 /// <summary>
 /// TranscodeJob's documented exit codes, and the one table (<see cref="FateOf"/>) from an exit code to what happens to
-/// the queue message that started the job. The job's lease settles its message by it; the README's table and the
+/// the queue message that started the job. The job's lease settles its message by it; the table in docs/job.md and the
 /// launchers' logs say the same.
 /// </summary>
 public static class ExitCodes

@@ -3,7 +3,7 @@ using Transcoder.Shared;
 namespace Transcoder.Client.Hosting;
 
 /// <summary>
-/// The client's exit codes (the README's table). Where the meaning is the job's, the number is the job's: 2 usage,
+/// The client's exit codes (docs/client.md's table, held to these by a test). Where the meaning is the job's, the number is the job's: 2 usage,
 /// 3 the video was refused, 4 a failure worth retrying, 130/143 interrupted.
 /// </summary>
 internal static class ClientExitCodes

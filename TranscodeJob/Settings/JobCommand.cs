@@ -56,7 +56,7 @@ internal sealed class JobCommand
 
     public Option<string?> Ladder { get; } = new("--ladder")
     {
-        Description = $"JSON file replacing the default ladder (see README). Env: {JobEnvironment.LadderFile}.",
+        Description = $"JSON file replacing the default ladder (see docs/job.md). Env: {JobEnvironment.LadderFile}.",
         HelpName = "file",
     };
 

@@ -4,7 +4,7 @@ namespace Transcoder.Shared.Tests;
 
 public sealed class ExitCodesTests
 {
-    // The one table from exit code to message fate; SqsMessageLease settles by it and the README's table says the same.
+    // The one table from exit code to message fate; SqsMessageLease settles by it and docs/job.md's table says the same.
     [TestCase(ExitCodes.Success, MessageFate.Delete)]
     [TestCase(ExitCodes.BadInput, MessageFate.Delete)]
     [TestCase(ExitCodes.Usage, MessageFate.ReleaseTowardsDeadLetter)]

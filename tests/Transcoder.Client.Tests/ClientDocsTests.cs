@@ -5,9 +5,11 @@ using Transcoder.Testing;
 
 namespace Transcoder.Client.Tests;
 
-/// <summary>The README's Client CLI tables say what the code does.</summary>
-public sealed class ReadmeTests
+/// <summary>docs/client.md's tables say what the code does.</summary>
+public sealed class ClientDocsTests
 {
+    private const string Document = "docs/client.md";
+
     private static IEnumerable<string> Constants(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => f.GetRawConstantValue()!.ToString()!);
 
@@ -15,7 +17,7 @@ public sealed class ReadmeTests
     public void ExitCodesTable_ListsEveryExitCode()
     {
         // Arrange
-        var documented = ReadmeTable.Rows("| code | meaning |").SelectMany(row => row[0].Split('/', StringSplitOptions.TrimEntries)).ToHashSet();
+        var documented = DocTable.Rows(Document, "| code | meaning |").SelectMany(row => row[0].Split('/', StringSplitOptions.TrimEntries)).ToHashSet();
 
         // Act / Assert
         Assert.That(Constants(typeof(ClientExitCodes)).Distinct().Where(code => !documented.Contains(code)), Is.Empty);
@@ -26,12 +28,12 @@ public sealed class ReadmeTests
     public void SettingsTable_ListsEveryVariableTheClientReads()
     {
         // Arrange
-        var rows = ReadmeTable.Rows("| option | variable | default | meaning |");
-        var listed = rows.SelectMany(row => ReadmeTable.Names(row[1])).ToHashSet();
+        var rows = DocTable.Rows(Document, "| option | variable | default | meaning |");
+        var listed = rows.SelectMany(row => DocTable.Names(row[1])).ToHashSet();
 
         // Act / Assert
         Assert.That(Constants(typeof(ClientEnvironment)).Where(name => !listed.Contains(name)), Is.Empty);
-        Assert.That(rows.Select(row => ReadmeTable.Plain(row[0])).Where(o => o.Length > 0), Is.EqualTo(new[]
+        Assert.That(rows.Select(row => DocTable.Plain(row[0])).Where(o => o.Length > 0), Is.EqualTo(new[]
         {
             "--upload-bucket", "--upload-prefix", "--prod-bucket", "--output-prefix", "--region", "--endpoint",
         }));
@@ -41,10 +43,10 @@ public sealed class ReadmeTests
     public void MetadataTable_NamesTheSharedMetadataNames()
     {
         // Act
-        var rows = ReadmeTable.Rows("| metadata | header | value |");
+        var rows = DocTable.Rows(Document, "| metadata | header | value |");
 
         // Assert
-        Assert.That(rows.Select(row => (ReadmeTable.Plain(row[0]), ReadmeTable.Plain(row[1]))), Is.EqualTo(new[]
+        Assert.That(rows.Select(row => (DocTable.Plain(row[0]), DocTable.Plain(row[1]))), Is.EqualTo(new[]
         {
             (Shared.UploadMetadata.Renditions, Shared.UploadMetadata.Header(Shared.UploadMetadata.Renditions)),
             (Shared.UploadMetadata.Formats, Shared.UploadMetadata.Header(Shared.UploadMetadata.Formats)),

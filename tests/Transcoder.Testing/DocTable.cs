@@ -3,17 +3,18 @@ using Transcoder.LocalAws;
 
 namespace Transcoder.Testing;
 
-/// <summary>A Markdown table of README.md, found by its header line, for tests that hold the README to the code.</summary>
-public static partial class ReadmeTable
+/// <summary>A Markdown table of one of the repository's documents, found by its header line, for tests that hold the docs to the code.</summary>
+public static partial class DocTable
 {
     /// <summary>The cells of each row below <paramref name="header"/> (its separator line skipped), trimmed.</summary>
-    public static IReadOnlyList<string[]> Rows(string header)
+    /// <param name="document">The document's path in the repository, such as <c>docs/job.md</c>.</param>
+    public static IReadOnlyList<string[]> Rows(string document, string header)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"));
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, document));
         var start = Array.FindIndex(lines, line => line.Trim() == header);
         if (start < 0)
         {
-            throw new InvalidOperationException($"README.md has no table headed '{header}'");
+            throw new InvalidOperationException($"{document} has no table headed '{header}'");
         }
 
         return
