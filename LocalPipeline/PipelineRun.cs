@@ -41,28 +41,14 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         }
 
         var folder = await CopyOutputsAsync(stack, exit, cancellationToken);
-        var record = File.Exists(Path.Combine(folder, JobManifest.FileName)) ? JobManifest.FileName
-            : File.Exists(Path.Combine(folder, FailureRecord.FileName)) ? FailureRecord.FileName
-            : null;
-        if (record is not null)
-        {
-            Step(record);
-            Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken));
-        }
-
+        var manifest = await PrintRecordAsync(folder, cancellationToken);
         await PrintEventsAsync(stack, cancellationToken);
-        if (record == JobManifest.FileName)
+        if (manifest is not null)
         {
-            // The links `transcoder urls` prints, made by the client itself: the files the manifest names.
-            Step("download URLs (presigned GET, 1 hour)");
-            var links = await stack.RunClientAsync(["urls", key, "--expires", "1h"], narration: null, cancellationToken);
-            foreach (var link in links.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', 2)))
-            {
-                Console.WriteLine($"    {link[0],-16} {link[1]}");
-            }
+            await PrintLinksAsync(stack, cancellationToken);
         }
 
-        await ServePlayerAsync(folder, stack.Endpoint, cancellationToken);
+        await ServePlayerAsync(folder, manifest?.Hls, stack.Endpoint, cancellationToken);
         return exit.ExitCode;
     }
 
@@ -109,6 +95,32 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         return folder;
     }
 
+    /// <returns>The manifest when the job wrote one (it printed it, or failure.json when that is what it wrote).</returns>
+    private static async Task<JobManifest?> PrintRecordAsync(string folder, CancellationToken cancellationToken)
+    {
+        var record = new[] { JobManifest.FileName, FailureRecord.FileName }.FirstOrDefault(name => File.Exists(Path.Combine(folder, name)));
+        if (record is null)
+        {
+            return null;
+        }
+
+        Step(record);
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken);
+        Console.WriteLine(text);
+        return record == JobManifest.FileName ? JsonSerializer.Deserialize(text, ManifestJsonContext.Default.JobManifest) : null;
+    }
+
+    // The links `transcoder urls` prints, made by the client itself: the files the manifest names.
+    private async Task PrintLinksAsync(PipelineStack stack, CancellationToken cancellationToken)
+    {
+        Step("download URLs (presigned GET, 1 hour)");
+        var links = await stack.RunClientAsync(["urls", key, "--expires", "1h"], narration: null, cancellationToken);
+        foreach (var link in links.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', 2)))
+        {
+            Console.WriteLine($"    {link[0],-16} {link[1]}");
+        }
+    }
+
     private static void PrintObject(S3Object item) => Console.WriteLine($"    {item.Size,12:N0}  {Path.GetFileName(item.Key)}");
 
     // What the application would receive: the job's completion event on the results queue.
@@ -122,12 +134,13 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
     }
 
     // The player page on a loopback file server over the copied outputs (hls.js needs HTTP and byte ranges).
-    private async Task ServePlayerAsync(string folder, Uri emulator, CancellationToken cancellationToken)
+    /// <param name="masterPlaylist">The HLS master playlist the manifest names; null when there is none to play.</param>
+    private async Task ServePlayerAsync(string folder, string? masterPlaylist, Uri emulator, CancellationToken cancellationToken)
     {
         await using var player = StaticFileServer.Start(PlayerSite.Folders(output.FullName));
-        if (File.Exists(Path.Combine(folder, "master.m3u8")))
+        if (masterPlaylist is not null)
         {
-            Step($"play it: {new Uri(player.BaseUrl, PlayerSite.PlayerPath(Path.GetFileName(folder)))}");
+            Step($"play it: {new Uri(player.BaseUrl, PlayerSite.PlayerPath(Path.GetFileName(folder), masterPlaylist))}");
             Console.WriteLine(keepRunning ? "    served until Ctrl-C" : "    served while LocalPipeline runs: add --keep-running to keep it up");
         }
 

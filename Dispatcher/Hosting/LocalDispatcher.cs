@@ -51,16 +51,5 @@ public sealed class LocalDispatcher : IAsyncDisposable
     }
 
     /// <summary>Stops polling and the job processes (SIGTERM, as ECS would: they release their messages).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync(CancellationToken.None);
-        if (_host is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else
-        {
-            _host.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _host.StopAndDisposeAsync();
 }

@@ -293,8 +293,7 @@ internal sealed class TranscodePipeline(
     {
         try
         {
-            var record = new FailureRecord(
-                FailureRecord.CurrentSchemaVersion, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow());
+            var record = new FailureRecord(1, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow());
             var path = Path.Combine(Path.GetTempPath(), $"failure-{Guid.NewGuid():N}.json");
             try
             {

@@ -135,6 +135,21 @@ public sealed class OutputSchemasTests
         Assert.That(OutputSchemas.Problems(OutputSchemas.JobEventFile, written), Is.Empty);
     }
 
+    [TestCase("## manifest.json", OutputSchemas.ManifestFile)]
+    [TestCase("## failure.json", OutputSchemas.FailureFile)]
+    [TestCase("## Completion events", OutputSchemas.JobEventFile)]
+    public void DocsExample_OutputsMd_MeetsItsSchema(string heading, string schemaFile)
+    {
+        // Arrange: the examples docs/outputs.md shows a reader.
+        var example = DocCodeBlock.After("docs/outputs.md", heading, "json");
+
+        // Act
+        var problems = OutputSchemas.Problems(schemaFile, example);
+
+        // Assert
+        Assert.That(problems, Is.Empty);
+    }
+
     [TestCase("schemaVersion", "3")]
     [TestCase("jobId", "null")]
     [TestCase("unknownField", "1")]
