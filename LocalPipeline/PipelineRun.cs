@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Transcoder.Client.Aws;
-using Transcoder.Client.Jobs;
-using Transcoder.Client.Urls;
+using Amazon.S3.Model;
+using Transcoder.Dispatcher.Local;
 using Transcoder.Dispatcher.Options;
 using Transcoder.LocalPipeline.Playback;
 using Transcoder.Shared;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.LocalPipeline;
 
@@ -26,31 +26,52 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         await using var stack = await PipelineStack.StartAsync(settings, queueVisibilitySeconds: 300, cancellationToken);
         Console.WriteLine($"    emulator {stack.Endpoint}  buckets {PipelineStack.TempBucket}, {PipelineStack.ProdBucket}  queue {stack.QueueUrl}");
 
-        Step($"uploading {input.FullName} to s3://{PipelineStack.TempBucket}/{key} through presigned URLs (as transcoder upload does) and sending the S3 event notification");
-        await stack.UploadAsync(input.FullName, key, cancellationToken);
+        Step($"uploading {input.FullName} to s3://{PipelineStack.TempBucket}/{key} with transcoder upload (presigned URLs) and sending the S3 event notification");
+        await stack.UploadAsync(input.FullName, key, cancellationToken, new IndentedWriter(Console.Out));
         foreach (var check in stack.PresignedChecks.Checked)
         {
             Console.WriteLine($"    signature checked: {check}");
         }
 
         Step("waiting for the job (its log lines follow)");
-        var manifestKey = PipelineStack.OutputKey(key, "manifest.json");
-        var failureKey = PipelineStack.OutputKey(key, "failure.json");
+        if (await WaitForJobAsync(stack, cancellationToken) is not { } exit)
+        {
+            Console.Error.WriteLine($"LocalPipeline: no manifest after {timeout.TotalSeconds} s; queue {await stack.DepthsAsync(cancellationToken)}");
+            return ExitCodes.Transient;
+        }
+
+        var folder = await CopyOutputsAsync(stack, exit, cancellationToken);
+        var manifest = await PrintRecordAsync(folder, cancellationToken);
+        await PrintEventsAsync(stack, cancellationToken);
+        if (manifest is not null)
+        {
+            await PrintLinksAsync(stack, cancellationToken);
+        }
+
+        await ServePlayerAsync(folder, manifest?.Hls, stack.Endpoint, cancellationToken);
+        return exit.ExitCode;
+    }
+
+    /// <returns>How the job ended, or null when none ended within the timeout.</returns>
+    private async Task<LocalJobExit?> WaitForJobAsync(PipelineStack stack, CancellationToken cancellationToken)
+    {
         var deadline = DateTime.UtcNow + timeout;
-        var finished = false;
-        while (!finished)
+        while (stack.Jobs.Exits.Count == 0 || stack.Jobs.RunningProcessIds.Count > 0)
         {
             if (DateTime.UtcNow > deadline)
             {
-                Console.Error.WriteLine($"LocalPipeline: no manifest after {timeout.TotalSeconds} s; queue {await stack.DepthsAsync(cancellationToken)}");
-                return ExitCodes.Transient;
+                return null;
             }
 
             await Task.Delay(500, cancellationToken);
-            finished = stack.Jobs.Exits.Count > 0 && stack.Jobs.RunningProcessIds.Count == 0;
         }
 
-        var exit = stack.Jobs.Exits[^1];
+        return stack.Jobs.Exits[^1];
+    }
+
+    /// <returns>The local folder the upload's outputs were copied to.</returns>
+    private async Task<string> CopyOutputsAsync(PipelineStack stack, LocalJobExit exit, CancellationToken cancellationToken)
+    {
         var outputs = await stack.OutputsAsync(key, cancellationToken);
         var folder = Path.Combine(output.FullName, OutputFolder.ForObject(PipelineStack.TempBucket, key));
         Directory.CreateDirectory(folder);
@@ -60,60 +81,74 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
             await response.WriteResponseStreamToFileAsync(Path.Combine(folder, Path.GetFileName(item.Key)), append: false, cancellationToken);
         }
 
+        // The job deletes its message as it exits; the emulator may count it a moment later.
         await Task.Delay(1000, cancellationToken);
         var depths = await stack.DepthsAsync(cancellationToken);
         Step($"job exited with {exit.ExitCode}; {outputs.Count} objects under s3://{PipelineStack.ProdBucket}/{PipelineStack.OutputPrefix}{OutputFolder.ForObject(PipelineStack.TempBucket, key)}/");
         foreach (var item in outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine($"    {item.Size,12:N0}  {Path.GetFileName(item.Key)}");
+            PrintObject(item);
         }
 
         Console.WriteLine($"    copied to {folder}");
         Console.WriteLine($"    queue: {depths.Visible} waiting, {depths.InFlight} in flight; DLQ: {depths.DeadLetters}");
-        var record = outputs.Any(o => o.Key == manifestKey) ? "manifest.json" : outputs.Any(o => o.Key == failureKey) ? "failure.json" : null;
-        if (record is not null)
+        return folder;
+    }
+
+    /// <returns>The manifest when the job wrote one (it printed it, or failure.json when that is what it wrote).</returns>
+    private static async Task<JobManifest?> PrintRecordAsync(string folder, CancellationToken cancellationToken)
+    {
+        var record = new[] { JobManifest.FileName, FailureRecord.FileName }.FirstOrDefault(name => File.Exists(Path.Combine(folder, name)));
+        if (record is null)
         {
-            Step(record);
-            Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken));
+            return null;
         }
 
-        // What the application would receive: the job's completion event on the results queue.
+        Step(record);
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken);
+        Console.WriteLine(text);
+        return record == JobManifest.FileName ? JsonSerializer.Deserialize(text, ManifestJsonContext.Default.JobManifest) : null;
+    }
+
+    // The links `transcoder urls` prints, made by the client itself: the files the manifest names.
+    private async Task PrintLinksAsync(PipelineStack stack, CancellationToken cancellationToken)
+    {
+        Step("download URLs (presigned GET, 1 hour)");
+        var links = await stack.RunClientAsync(["urls", key, "--expires", "1h"], narration: null, cancellationToken);
+        foreach (var link in links.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', 2)))
+        {
+            Console.WriteLine($"    {link[0],-16} {link[1]}");
+        }
+    }
+
+    private static void PrintObject(S3Object item) => Console.WriteLine($"    {item.Size,12:N0}  {Path.GetFileName(item.Key)}");
+
+    // What the application would receive: the job's completion event on the results queue.
+    private static async Task PrintEventsAsync(PipelineStack stack, CancellationToken cancellationToken)
+    {
         Step($"completion event on the results queue {stack.ResultsUrl}");
         foreach (var body in await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken))
         {
             Console.WriteLine(JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement, Indented));
         }
+    }
 
-        if (record == "manifest.json")
-        {
-            // The links `transcoder urls` prints, made by the client's own code: the files the manifest names.
-            Step("download URLs (presigned GET, 1 hour)");
-            var manifest = JsonSerializer.Deserialize(
-                await File.ReadAllTextAsync(Path.Combine(folder, record), cancellationToken), JobDocumentsJson.Default.ManifestSummary)!;
-            var presigner = new Presigner(stack.S3, TimeProvider.System);
-            foreach (var file in OutputLinks.FilesOf(manifest))
-            {
-                var url = await presigner.GetObjectAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(key, file), TimeSpan.FromHours(1));
-                Console.WriteLine($"    {file,-16} {url}");
-            }
-        }
-
-        // The player page on a loopback file server over the copied outputs (hls.js needs HTTP and byte ranges).
+    // The player page on a loopback file server over the copied outputs (hls.js needs HTTP and byte ranges).
+    /// <param name="masterPlaylist">The HLS master playlist the manifest names; null when there is none to play.</param>
+    private async Task ServePlayerAsync(string folder, string? masterPlaylist, Uri emulator, CancellationToken cancellationToken)
+    {
         await using var player = StaticFileServer.Start(PlayerSite.Folders(output.FullName));
-        var folderName = Path.GetFileName(folder);
-        if (File.Exists(Path.Combine(folder, "master.m3u8")))
+        if (masterPlaylist is not null)
         {
-            Step($"play it: {new Uri(player.BaseUrl, PlayerSite.PlayerPath(folderName))}");
+            Step($"play it: {new Uri(player.BaseUrl, PlayerSite.PlayerPath(Path.GetFileName(folder), masterPlaylist))}");
             Console.WriteLine(keepRunning ? "    served until Ctrl-C" : "    served while LocalPipeline runs: add --keep-running to keep it up");
         }
 
         if (keepRunning)
         {
-            Step($"still running: upload more with AWS_ENDPOINT_URL={stack.Endpoint} (credentials test/test), Ctrl-C to stop");
+            Step($"still running: upload more with AWS_ENDPOINT_URL={emulator} (credentials test/test), Ctrl-C to stop");
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-
-        return exit.ExitCode;
     }
 
     private static void Step(string text) => Console.WriteLine($"==> {text}");

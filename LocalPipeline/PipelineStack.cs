@@ -2,27 +2,23 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Transcoder.Client.Progress;
-using Transcoder.Client.Uploading;
+using Transcoder.Client.Hosting;
 using Transcoder.Dispatcher.Hosting;
-using Transcoder.Dispatcher.Local;
 using Transcoder.Dispatcher.Options;
-using Transcoder.Shared;
-using Transcoder.Shared.Messages;
 using Transcoder.LocalAws;
 using Transcoder.LocalAws.S3;
+using Transcoder.Shared;
+using Transcoder.Shared.Hosting;
+using Transcoder.Shared.Messages;
 
 namespace Transcoder.LocalPipeline;
 
 /// <summary>
 /// What deploy/transcoder.json creates in AWS, on this machine: a temp and a prod bucket, the upload queue and its
-/// DLQ (redrive after 3 receives) in the emulator, and the Dispatcher with the local launcher. Uploads go the way
-/// <c>transcoder upload</c> sends them, through presigned URLs whose signatures are checked on the way to the emulator
-/// (which checks none). S3 cannot notify the emulator's queue, so <see cref="UploadAsync"/> sends the notification S3
-/// would send.
+/// DLQ (redrive after 3 receives) in the emulator, and the Dispatcher with the local launcher. Uploads go through
+/// <c>transcoder upload</c> itself (presigned URLs), whose signatures are checked on the way to the emulator (which
+/// checks none). S3 cannot notify the emulator's queue, so <see cref="UploadAsync"/> sends the notification S3 would
+/// send.
 /// </summary>
 internal sealed class PipelineStack : IAsyncDisposable
 {
@@ -32,16 +28,12 @@ internal sealed class PipelineStack : IAsyncDisposable
     public const int MaxReceiveCount = 3;
 
     // The emulator takes at most 11 MiB in one request: parts of 8 MiB above 8 MiB keep every request within it.
-    private static readonly UploadTuning EmulatorUploads = UploadTuning.Default with
-    {
-        MultipartThreshold = 8 * UploadTuning.MiB,
-        PartSize = 8 * UploadTuning.MiB,
-    };
+    private const string EmulatorPartMiB = "8";
 
     private readonly FauxqsEmulator _emulator;
-    private readonly IHost _dispatcher;
+    private readonly LocalDispatcher _dispatcher;
 
-    private PipelineStack(FauxqsEmulator emulator, IAmazonS3 s3, IAmazonSQS sqs, string queueUrl, string deadLetterUrl, string resultsUrl, IHost dispatcher)
+    private PipelineStack(FauxqsEmulator emulator, IAmazonS3 s3, IAmazonSQS sqs, string queueUrl, string deadLetterUrl, string resultsUrl, LocalDispatcher dispatcher)
     {
         _emulator = emulator;
         S3 = s3;
@@ -65,7 +57,8 @@ internal sealed class PipelineStack : IAsyncDisposable
 
     public Uri Endpoint => _emulator.Endpoint;
 
-    public LocalJobLauncher Jobs => _dispatcher.Services.GetRequiredService<LocalJobLauncher>();
+    /// <summary>The dispatcher's job processes: running, and how the finished ones ended.</summary>
+    public LocalDispatcher Jobs => _dispatcher;
 
     /// <summary>The signature check every presigned upload request passed (or failed) on its way to the emulator.</summary>
     public PresignedUrlCheckingHandler PresignedChecks { get; } = new();
@@ -90,7 +83,6 @@ internal sealed class PipelineStack : IAsyncDisposable
                 [SettingNames.QueueUrl] = queueUrl,
                 [SettingNames.OutputBucket] = ProdBucket,
                 [SettingNames.OutputPrefix] = OutputPrefix,
-                [SettingNames.Launcher] = "local",
                 [SettingNames.LocalJobPath] = Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"),
                 [SettingNames.TaskStartGraceSeconds] = "60",
                 [SettingNames.RetryBackoffBaseSeconds] = "5",
@@ -107,15 +99,7 @@ internal sealed class PipelineStack : IAsyncDisposable
                 configuration[name] = value;
             }
 
-            var config = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
-            var (options, errors) = DispatcherOptions.Read(config);
-            if (errors.Count > 0)
-            {
-                throw new InvalidOperationException("local dispatcher settings: " + string.Join("; ", errors));
-            }
-
-            var dispatcher = DispatcherApp.BuildHost(config, options, services => services.AddSingleton<IAmazonSQS>(sqs));
-            await dispatcher.StartAsync(cancellationToken);
+            var dispatcher = await LocalDispatcher.StartAsync(configuration, cancellationToken);
             return new PipelineStack(emulator, s3, sqs, queueUrl, deadLetterUrl, resultsUrl, dispatcher);
         }
         catch
@@ -126,20 +110,40 @@ internal sealed class PipelineStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Uploads a file to the temp bucket with the client's upload core (presigned URLs, in parts above 8 MiB) and sends
+    /// Uploads a file to the temp bucket with <c>transcoder upload</c> (presigned URLs, in parts above 8 MiB) and sends
     /// the ObjectCreated notification S3 would send.
     /// </summary>
-    /// <param name="metadata">Job options as upload metadata (names without x-amz-meta-), signed like the client's.</param>
+    /// <param name="narration">Where the client's report goes (its stdout); null to drop it.</param>
     /// <returns>The notification's body (send it again to imitate a duplicate event).</returns>
-    public async Task<string> UploadAsync(string path, string key, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? metadata = null)
+    public async Task<string> UploadAsync(string path, string key, CancellationToken cancellationToken, TextWriter? narration = null)
     {
-        using var http = new HttpClient(PresignedChecks, disposeHandler: false);
-        var uploader = new PresignedUploader(S3, http, EmulatorUploads, NoProgress.Instance, TimeProvider.System);
-        var uploaded = await uploader.UploadAsync(path, TempBucket, key, metadata ?? new Dictionary<string, string>(), cancellationToken);
+        await RunClientAsync(
+            ["upload", path, "--key", key, "--multipart-threshold", EmulatorPartMiB, "--part-size", EmulatorPartMiB], narration, cancellationToken);
+
+        // What S3 puts in the event: the object's size and ETag as stored.
+        var uploaded = await S3.GetObjectMetadataAsync(TempBucket, key, cancellationToken);
         var notification = S3EventNotificationJson.ObjectCreated(
-            TempBucket, key, uploaded.Size, uploaded.ETag, FauxqsEmulator.Region, DateTimeOffset.UtcNow);
+            TempBucket, key, uploaded.ContentLength, uploaded.ETag.Trim('"'), FauxqsEmulator.Region, DateTimeOffset.UtcNow);
         await NotifyAsync(notification, cancellationToken);
         return notification;
+    }
+
+    /// <summary>
+    /// Runs <c>transcoder</c> (<see cref="ClientHost"/>) against the stack: its buckets and the emulator's credentials,
+    /// the presigned requests through <see cref="PresignedChecks"/>. Returns its stdout; a failure throws with its error lines.
+    /// </summary>
+    public async Task<string> RunClientAsync(IReadOnlyList<string> args, TextWriter? narration, CancellationToken cancellationToken)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] stack = ["--upload-bucket", TempBucket, "--prod-bucket", ProdBucket, "--output-prefix", OutputPrefix];
+        var exitCode = await ClientHost.RunAsync(
+            [.. args, .. stack], _emulator.ClientEnvironment, new ProcessConsole(output, error, OutIsTerminal: false, ErrorIsTerminal: false), PresignedChecks, cancellationToken);
+        // Its stdout says what it did; its stderr is progress, and the reason when it fails.
+        narration?.Write(output.ToString());
+        return exitCode == ExitCodes.Success
+            ? output.ToString()
+            : throw new InvalidOperationException($"transcoder {args[0]} exited with {exitCode}: {error.ToString().Trim()}");
     }
 
     public Task NotifyAsync(string notification, CancellationToken cancellationToken) =>
@@ -195,16 +199,7 @@ internal sealed class PipelineStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // The dispatcher first: it stops its job processes (SIGTERM, as ECS would) before the emulator goes.
-        await _dispatcher.StopAsync(CancellationToken.None);
-        if (_dispatcher is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else
-        {
-            _dispatcher.Dispose();
-        }
-
+        await _dispatcher.DisposeAsync();
         S3.Dispose();
         Sqs.Dispose();
         PresignedChecks.Dispose();

@@ -2,7 +2,7 @@ namespace Transcoder.Shared;
 
 /// <summary>
 /// TranscodeJob's documented exit codes, and the one table (<see cref="FateOf"/>) from an exit code to what happens to
-/// the queue message that started the job. The job's lease settles its message by it; the README's table and the
+/// the queue message that started the job. The job's lease settles its message by it; the table in docs/job.md and the
 /// launchers' logs say the same.
 /// </summary>
 public static class ExitCodes
@@ -27,6 +27,23 @@ public static class ExitCodes
 
     /// <summary>Stopped by SIGTERM (128 + 15), e.g. ECS stopping the task.</summary>
     public const int Terminated = 143;
+
+    /// <summary>A few words on each code above, for help texts (<see cref="HelpLine"/>); a test holds it to the constants.</summary>
+    public static IReadOnlyDictionary<int, string> Meanings { get; } = new Dictionary<int, string>
+    {
+        [Success] = "done, already done or superseded",
+        [Unexpected] = "internal error (a bug)",
+        [Usage] = "usage error",
+        [BadInput] = "bad input",
+        [Transient] = "transient failure (retry)",
+        [Interrupted] = "interrupted (SIGINT)",
+        [Terminated] = "terminated (SIGTERM)",
+    };
+
+    /// <summary>One line for a help text, rendered from a program's codes: <c>Exit codes: 0 done; 2 usage error; …</c>.</summary>
+    /// <param name="meanings">Each exit code the program uses, with a few words on it.</param>
+    public static string HelpLine(IReadOnlyDictionary<int, string> meanings) =>
+        "Exit codes: " + string.Join("; ", meanings.OrderBy(m => m.Key).Select(m => $"{m.Key} {m.Value}")) + ".";
 
     /// <summary>
     /// What happens to the job's message after the job exits with <paramref name="exitCode"/>. A usage error in a

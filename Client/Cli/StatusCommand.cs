@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Transcoder.Client.Jobs;
 using Transcoder.Client.Settings;
+using Transcoder.Shared.Hosting;
 using Transcoder.Shared.Settings;
 
 namespace Transcoder.Client.Cli;

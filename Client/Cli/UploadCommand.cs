@@ -4,6 +4,7 @@ using Transcoder.Client.Jobs;
 using Transcoder.Client.Progress;
 using Transcoder.Client.Settings;
 using Transcoder.Client.Uploading;
+using Transcoder.Shared.Hosting;
 using Transcoder.Shared.Settings;
 
 namespace Transcoder.Client.Cli;

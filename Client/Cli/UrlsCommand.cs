@@ -4,6 +4,8 @@ using Transcoder.Client.Hosting;
 using Transcoder.Client.Jobs;
 using Transcoder.Client.Settings;
 using Transcoder.Client.Urls;
+using Transcoder.Shared.Hosting;
+using Transcoder.Shared.Outputs;
 using Transcoder.Shared.Settings;
 
 namespace Transcoder.Client.Cli;
@@ -67,7 +69,7 @@ internal sealed class UrlsCommand
                 await console.Error.WriteLineAsync($"valid for {DurationText.Format(expires)}, until {(services.Time.GetUtcNow() + expires).UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
                 return ClientExitCodes.Success;
             default:
-                await console.Error.WriteLineAsync($"error: no {OutputFolderLocation.ManifestFile} in {folder} yet: the job has not finished");
+                await console.Error.WriteLineAsync($"error: no {JobManifest.FileName} in {folder} yet: the job has not finished");
                 return ClientExitCodes.NotYet;
         }
     }

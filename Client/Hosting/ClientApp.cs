@@ -11,7 +11,7 @@ namespace Transcoder.Client.Hosting;
 internal static class ClientApp
 {
     public static async Task<int> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string> environment, ClientConsole console, ClientServices services, ProcessSignals interruption)
+        string[] args, IReadOnlyDictionary<string, string> environment, ProcessConsole console, ClientServices services, ProcessSignals interruption)
     {
         var parse = new ClientCommand(environment, console, services).Root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -3,7 +3,7 @@ using Transcoder.Shared;
 namespace Transcoder.Client.Hosting;
 
 /// <summary>
-/// The client's exit codes (the README's table). Where the meaning is the job's, the number is the job's: 2 usage,
+/// The client's exit codes (docs/client.md's table, held to these by a test). Where the meaning is the job's, the number is the job's: 2 usage,
 /// 3 the video was refused, 4 a failure worth retrying, 130/143 interrupted.
 /// </summary>
 internal static class ClientExitCodes
@@ -31,4 +31,17 @@ internal static class ClientExitCodes
 
     /// <summary>SIGTERM; a multipart upload in progress was aborted.</summary>
     public const int Terminated = ExitCodes.Terminated;
+
+    /// <summary>A few words on each code above, for the help text; a test holds it to the constants.</summary>
+    public static IReadOnlyDictionary<int, string> Meanings { get; } = new Dictionary<int, string>
+    {
+        [Success] = "done",
+        [Unexpected] = "bug",
+        [Usage] = "usage error (nothing sent)",
+        [JobFailed] = "the job refused the video",
+        [Transient] = "S3 or network failure",
+        [NotYet] = "not finished yet",
+        [Interrupted] = "interrupted (SIGINT)",
+        [Terminated] = "terminated (SIGTERM)",
+    };
 }

@@ -1,8 +1,7 @@
-using Transcoder.Shared.Hosting;
 using Amazon.Runtime;
 using Transcoder.Client.Aws;
-using Transcoder.Client.Settings;
 using Transcoder.Client.Uploading;
+using Transcoder.Shared.Hosting;
 
 namespace Transcoder.Client.Hosting;
 

@@ -1,4 +1,5 @@
 using Transcoder.Shared.Jobs;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Client.Jobs;
 
@@ -11,14 +12,14 @@ internal abstract record JobStatus(OutputFolderLocation Folder)
 }
 
 /// <summary><c>manifest.json</c> is there: every output is published.</summary>
-internal sealed record JobDone(OutputFolderLocation Folder, ManifestSummary Manifest) : JobStatus(Folder)
+internal sealed record JobDone(OutputFolderLocation Folder, JobManifest Manifest) : JobStatus(Folder)
 {
     public override bool IsAbout(SourceRevision revision, DateTimeOffset uploadedAt) =>
         SourceRevision.Of(Manifest.Source.VersionId, Manifest.Source.ETag)?.ToString() == revision.ToString();
 }
 
 /// <summary><c>failure.json</c> is there: the job refused the upload.</summary>
-internal sealed record JobFailed(OutputFolderLocation Folder, FailureSummary Failure) : JobStatus(Folder)
+internal sealed record JobFailed(OutputFolderLocation Folder, FailureRecord Failure) : JobStatus(Folder)
 {
     // The job writes no revision when it could not even read the object; the time is the only tie left.
     public override bool IsAbout(SourceRevision revision, DateTimeOffset uploadedAt) =>

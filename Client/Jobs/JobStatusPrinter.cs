@@ -1,6 +1,7 @@
 using System.Globalization;
 using Transcoder.Client.Hosting;
 using Transcoder.Client.Progress;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Client.Jobs;
 
@@ -23,7 +24,7 @@ internal static class JobStatusPrinter
                 return ClientExitCodes.JobFailed;
             default:
                 output.WriteLine("status: processing");
-                output.WriteLine($"folder: {status.Folder} (no {OutputFolderLocation.ManifestFile} or {OutputFolderLocation.FailureFile} for this upload yet)");
+                output.WriteLine($"folder: {status.Folder} (no {JobManifest.FileName} or {FailureRecord.FileName} for this upload yet)");
                 return ClientExitCodes.NotYet;
         }
     }

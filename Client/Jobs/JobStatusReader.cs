@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Amazon.S3;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Client.Jobs;
 
@@ -13,8 +14,8 @@ internal sealed class JobStatusReader(IAmazonS3 s3)
 {
     public async Task<JobStatus> ReadAsync(OutputFolderLocation folder, CancellationToken cancellationToken)
     {
-        var manifest = await ReadAsync(folder, OutputFolderLocation.ManifestFile, JobDocumentsJson.Default.ManifestSummary, cancellationToken);
-        var failure = await ReadAsync(folder, OutputFolderLocation.FailureFile, JobDocumentsJson.Default.FailureSummary, cancellationToken);
+        var manifest = await ReadAsync(folder, JobManifest.FileName, ManifestJsonContext.Default.JobManifest, cancellationToken);
+        var failure = await ReadAsync(folder, FailureRecord.FileName, ManifestJsonContext.Default.FailureRecord, cancellationToken);
         return (manifest, failure) switch
         {
             ({ } done, { } failed) when failed.FailedAt > done.CompletedAt => new JobFailed(folder, failed),

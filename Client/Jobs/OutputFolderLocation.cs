@@ -9,9 +9,6 @@ namespace Transcoder.Client.Jobs;
 /// </summary>
 internal sealed record OutputFolderLocation(string Bucket, string Prefix)
 {
-    public const string ManifestFile = "manifest.json";
-    public const string FailureFile = "failure.json";
-
     public static OutputFolderLocation For(S3Output outputs, string uploadBucket, string uploadKey) =>
         new(outputs.Bucket, $"{outputs.Prefix}{OutputFolder.ForObject(uploadBucket, uploadKey)}/");
 

@@ -1,4 +1,5 @@
 using Transcoder.Shared;
+using Transcoder.Shared.Aws;
 
 namespace Transcoder.Client.Settings;
 
@@ -22,16 +23,16 @@ internal static class ClientEnvironment
     public const string OutputPrefix = JobEnvironment.OutputPrefix;
 
     /// <summary>The region of the buckets (and of the signature).</summary>
-    public const string Region = "AWS_REGION";
+    public const string Region = AwsEnvironment.Region;
 
     /// <summary>The AWS CLI's older name for the region, read after <see cref="Region"/>.</summary>
-    public const string DefaultRegion = "AWS_DEFAULT_REGION";
+    public const string DefaultRegion = AwsEnvironment.DefaultRegion;
 
     /// <summary>An S3 endpoint of its own (an emulator, an S3-compatible store): the SDK's service-specific name wins.</summary>
-    public const string S3Endpoint = "AWS_ENDPOINT_URL_S3";
+    public const string S3Endpoint = AwsEnvironment.S3Endpoint;
 
     /// <summary>One endpoint for every AWS service, read after <see cref="S3Endpoint"/>.</summary>
-    public const string Endpoint = "AWS_ENDPOINT_URL";
+    public const string Endpoint = AwsEnvironment.Endpoint;
 
     /// <summary>The dispatcher's list of a custom ladder's rendition names, so that the client accepts them too.</summary>
     public const string RenditionNames = "RENDITION_NAMES";

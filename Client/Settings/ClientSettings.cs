@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Transcoder.Shared.Jobs;
 
 namespace Transcoder.Client.Settings;
@@ -17,6 +18,9 @@ internal sealed record ClientSettings(
     Uri? Endpoint,
     IReadOnlyList<string> RenditionNames)
 {
+    /// <summary>A key pair from the environment (<c>AWS_ACCESS_KEY_ID</c>, …); null for the SDK's default chain.</summary>
+    public AWSCredentials? Credentials { get; init; }
+
     /// <summary>The outputs, for the commands that need them (the reader has then checked they are set).</summary>
     public S3Output RequiredOutputs => Outputs ?? throw new InvalidOperationException("the prod bucket was not read for this command");
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Transcoder.Shared.Aws;
 using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Settings;
 
@@ -11,9 +12,6 @@ namespace Transcoder.Client.Settings;
 /// </summary>
 internal static partial class ClientSettingsReader
 {
-    /// <summary>Without an endpoint override the SDK needs a region; with one (an emulator) any region signs.</summary>
-    public const string LocalRegion = "us-east-1";
-
     /// <param name="needsOutputs">Whether the command reads the prod bucket (status, urls, upload --wait).</param>
     public static ClientSettings Read(SettingReader reader, bool needsOutputs)
     {
@@ -38,9 +36,13 @@ internal static partial class ClientSettingsReader
             reader.Error($"no region: pass --region or set {ClientEnvironment.Region}");
         }
 
+        // Without an endpoint override the SDK needs a region; with one (an emulator) any region signs.
         return new ClientSettings(
-            uploadBucket, uploadPrefix, outputs, region ?? (endpoint is null ? null : LocalRegion), endpoint,
-            reader.List(ClientEnvironment.RenditionNames));
+            uploadBucket, uploadPrefix, outputs, region ?? (endpoint is null ? null : AwsConnection.LocalRegion), endpoint,
+            reader.List(ClientEnvironment.RenditionNames))
+        {
+            Credentials = AwsConnection.CredentialsFrom(reader.Text),
+        };
     }
 
     private static string Bucket(SettingReader reader, string name, string option, string what)

@@ -1,4 +1,4 @@
-using Transcoder.Client.Jobs;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Client.Urls;
 
@@ -8,7 +8,7 @@ namespace Transcoder.Client.Urls;
 /// </summary>
 internal static class OutputLinks
 {
-    public static IReadOnlyList<string> FilesOf(ManifestSummary manifest)
+    public static IReadOnlyList<string> FilesOf(JobManifest manifest)
     {
         var files = new List<string>();
         if (manifest.Hls is { } hls)
@@ -22,12 +22,8 @@ internal static class OutputLinks
         }
 
         files.AddRange(manifest.Renditions.Select(r => r.File).OfType<string>());
-        if (manifest.Poster is { } poster)
-        {
-            files.Add(poster.File);
-        }
-
-        files.Add(OutputFolderLocation.ManifestFile);
+        files.Add(manifest.Poster.File);
+        files.Add(JobManifest.FileName);
         return files;
     }
 }

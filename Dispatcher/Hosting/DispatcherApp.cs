@@ -31,7 +31,7 @@ internal static class DispatcherApp
                 Console.Error.WriteLine($"  - {error}");
             }
 
-            Console.Error.WriteLine("See README.md (Dispatcher configuration) for every setting.");
+            Console.Error.WriteLine("See docs/dispatcher.md (Configuration) for every setting.");
             return ExitCodes.Usage;
         }
 
@@ -95,7 +95,14 @@ internal static class DispatcherApp
         }
     }
 
-    private const string Usage = """
+    // The dispatcher's own codes, in the job's numbers (Shared's ExitCodes).
+    private static readonly Dictionary<int, string> ExitMeanings = new()
+    {
+        [ExitCodes.Success] = "stopped",
+        [ExitCodes.Usage] = "configuration error",
+    };
+
+    private static readonly string Usage = $"""
         Dispatcher: long-polls an SQS queue of S3 upload notifications and starts one TranscodeJob per video
         (an ECS task with RunTask, or a local process).
 
@@ -103,6 +110,6 @@ internal static class DispatcherApp
           SQS_QUEUE_URL, BUCKET_NAME_PROD, OUTPUT_PREFIX, LAUNCHER (ecs|local), DISPATCH_CONCURRENCY,
           ECS_CLUSTER, ECS_TASK_DEF, ECS_CONTAINER_NAME, ECS_SUBNETS, ECS_SECURITY_GROUPS, ECS_ASSIGN_PUBLIC_IP,
           ECS_LAUNCH_TYPE or ECS_CAPACITY_PROVIDER, AWS_REGION, LOCAL_JOB_PATH, LOCAL_MAX_JOBS, ...
-        Every setting is described in README.md. Exit codes: 0 stopped, 2 configuration error.
+        Every setting is described in docs/dispatcher.md. {ExitCodes.HelpLine(ExitMeanings)}
         """;
 }

@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.SQS;
@@ -11,6 +10,7 @@ using Transcoder.Dispatcher.Local;
 using Transcoder.Dispatcher.Metrics;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Dispatcher.Polling;
+using Transcoder.Shared.Aws;
 
 namespace Transcoder.Dispatcher.Hosting;
 
@@ -42,7 +42,7 @@ internal static class DispatcherServices
         else
         {
             // The default chain: environment, profile, then the ECS task role; resolved on every signature.
-            services.AddSingleton(_ => ConfiguredCredentials(configuration) ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+            services.AddSingleton(_ => AwsConnection.CredentialsFrom(name => configuration[name]) ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
             services.AddSingleton<IEcsApi>(provider => new EcsHttpApi(
                 EcsHttpClientFactory.Create(provider.GetRequiredService<AWSCredentials>(), options.Ecs.Region, TimeSpan.FromSeconds(15)),
                 EcsEndpoint.Resolve(name => configuration[name], options.Ecs.Region)));
@@ -75,34 +75,11 @@ internal static class DispatcherServices
         return services;
     }
 
-    // Endpoint from AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL (read by the SDK itself), region from AWS_REGION.
+    // Settings from the configuration (environment, appsettings.json or the command line), through the one AWS setup.
     private static AmazonSQSClient CreateSqs(IConfiguration configuration)
     {
-        var config = new AmazonSQSConfig();
-        if (configuration[SettingNames.Region] is { Length: > 0 } region)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-        else if (configuration["AWS_ENDPOINT_URL"] is { Length: > 0 } || configuration["AWS_ENDPOINT_URL_SQS"] is { Length: > 0 })
-        {
-            // Against a local endpoint the region is a formality.
-            config.RegionEndpoint = RegionEndpoint.USEast1;
-        }
-
-        var endpoint = configuration["AWS_ENDPOINT_URL_SQS"] is { Length: > 0 } sqsEndpoint ? sqsEndpoint : configuration["AWS_ENDPOINT_URL"];
-        if (endpoint is { Length: > 0 })
-        {
-            config.ServiceURL = endpoint;
-        }
-
-        return ConfiguredCredentials(configuration) is { } credentials ? new AmazonSQSClient(credentials, config) : new AmazonSQSClient(config);
+        var connection = AwsConnection.FromSettings(name => configuration[name], AwsEnvironment.SqsEndpoint);
+        var config = connection.Configure(new AmazonSQSConfig());
+        return connection.Credentials is { } credentials ? new AmazonSQSClient(credentials, config) : new AmazonSQSClient(config);
     }
-
-    // Keys given in appsettings or on the command line (the SDK's own chain reads only the environment and profiles).
-    private static AWSCredentials? ConfiguredCredentials(IConfiguration configuration) =>
-        configuration["AWS_ACCESS_KEY_ID"] is { Length: > 0 } accessKey && configuration["AWS_SECRET_ACCESS_KEY"] is { Length: > 0 } secretKey
-            ? configuration["AWS_SESSION_TOKEN"] is { Length: > 0 } token
-                ? new SessionAWSCredentials(accessKey, secretKey, token)
-                : new BasicAWSCredentials(accessKey, secretKey)
-            : null;
 }

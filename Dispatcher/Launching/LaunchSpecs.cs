@@ -22,7 +22,7 @@ internal static class LaunchSpecs
             JobId = job.JobId,
             Output = S3Output.Create(options.OutputBucket, options.OutputPrefix),
             Renditions = RenditionNames.Split(job.Renditions),
-            Formats = job.Formats is null ? StreamingFormats.All : StreamingFormatList.Parse(job.Formats, problems),
+            Formats = job.Formats is null ? null : StreamingFormatList.Parse(job.Formats, problems),
             Passthrough = job.Passthrough,
             Attempt = attempt,
             Lease = new JobLease(options.QueueUrl, receiptHandle, receivedAt),

@@ -1,4 +1,4 @@
 namespace Transcoder.Dispatcher.Local;
 
 /// <summary>How one local job process ended (its exit code is TranscodeJob's documented one).</summary>
-internal sealed record LocalJobExit(string JobId, int ProcessId, int ExitCode);
+public sealed record LocalJobExit(string JobId, int ProcessId, int ExitCode);

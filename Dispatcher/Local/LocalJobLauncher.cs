@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Shared;
+using Transcoder.Shared.Aws;
 
 namespace Transcoder.Dispatcher.Local;
 
@@ -20,8 +21,7 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
     // What a task definition's environment and task role would provide.
     private static readonly string[] PassedThrough =
     [
-        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SQS", "AWS_REGION", "AWS_DEFAULT_REGION",
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+        .. AwsEnvironment.All,
         JobEnvironment.LogFormat, JobEnvironment.Verbose, JobEnvironment.WorkDir, JobEnvironment.Parallelism,
         JobEnvironment.HeartbeatSeconds, JobEnvironment.FfmpegPath, JobEnvironment.FfprobePath, JobEnvironment.LadderFile,
         JobEnvironment.EncodeMode, JobEnvironment.MaxSourceSeconds, JobEnvironment.ResultsQueueUrl, JobEnvironment.WebhookUrl,

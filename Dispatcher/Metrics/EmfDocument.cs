@@ -7,9 +7,16 @@ internal static class EmfDocument
 {
     public const int MaxValuesPerMetric = EmfLine.MaxValuesPerMetric;
 
-    // In the order of MetricNames.DispatcherCounters (checked by a test).
-    private static readonly Func<MetricsSnapshot, long>[] CounterValues =
-        [s => s.Received, s => s.Launched, s => s.Throttled, s => s.Failed, s => s.Ignored, s => s.Invalid];
+    // Each counter with where its value comes from, in the order of MetricNames.DispatcherCounters.
+    private static readonly (string Name, Func<MetricsSnapshot, long> Value)[] Counters =
+    [
+        (MetricNames.Received, s => s.Received),
+        (MetricNames.Launched, s => s.Launched),
+        (MetricNames.Throttled, s => s.Throttled),
+        (MetricNames.LaunchFailed, s => s.Failed),
+        (MetricNames.Ignored, s => s.Ignored),
+        (MetricNames.Invalid, s => s.Invalid),
+    ];
 
     /// <summary>One or more lines for a snapshot: the counters in the first, latencies 100 at a time.</summary>
     public static IEnumerable<string> Lines(MetricsSnapshot snapshot, string metricsNamespace, string service, DateTimeOffset now)
@@ -24,7 +31,7 @@ internal static class EmfDocument
 
     private static string Line(MetricsSnapshot? counters, double[] latencies, string metricsNamespace, string service, DateTimeOffset now)
     {
-        var metrics = (counters is null ? [] : MetricNames.DispatcherCounters.Zip(CounterValues, (name, value) => new EmfMetric(name, "Count", [value(counters)])))
+        var metrics = (counters is null ? [] : Counters.Select(counter => new EmfMetric(counter.Name, "Count", [counter.Value(counters)])))
             .Append(new EmfMetric(MetricNames.DispatchLatency, "Milliseconds", [.. latencies.Select(v => Math.Round(v, 1))]));
         return EmfLine.Write(metricsNamespace, MetricNames.DispatcherDimension, service, metrics, now);
     }

@@ -2,7 +2,7 @@ namespace Transcoder.Dispatcher.Options;
 
 /// <summary>
 /// Every default of the dispatcher's settings, in one place: the options' initial values and the reader's fallbacks
-/// take them from here, and a test checks the README's configuration table against them.
+/// take them from here, and a test checks the configuration table of docs/dispatcher.md against them.
 /// </summary>
 internal static class DispatcherDefaults
 {
@@ -21,7 +21,7 @@ internal static class DispatcherDefaults
     public const string MetricsNamespace = Shared.Metrics.MetricNames.DispatcherNamespace;
     public const int MetricsIntervalSeconds = 60;
 
-    /// <summary>The README's value for each setting above, as its configuration table writes it.</summary>
+    /// <summary>The documented value of each setting above, as docs/dispatcher.md's configuration table writes it.</summary>
     public static IReadOnlyDictionary<string, string> Documented { get; } = new Dictionary<string, string>
     {
         [SettingNames.Launcher] = Launcher,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Messages;
 using Transcoder.Shared.Settings;
 
@@ -63,9 +64,11 @@ internal sealed class DispatcherOptions
             reader.Error($"{SettingNames.QueueUrl} must be a queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/uploads, not '{queueUrl}'");
         }
 
+        // SQS caps a message's visibility timeout at 12 hours: no visibility the dispatcher sets may exceed it.
+        var ceiling = (int)JobLease.VisibilityCeiling.TotalSeconds;
         var launcher = reader.Choice(SettingNames.Launcher, DispatcherDefaults.Launcher, "ecs", "local") == "local" ? LauncherKind.Local : LauncherKind.Ecs;
-        var backoffBase = reader.Integer(SettingNames.RetryBackoffBaseSeconds, DispatcherDefaults.RetryBackoffBaseSeconds, 0, 43_200);
-        var backoffMax = reader.Integer(SettingNames.RetryBackoffMaxSeconds, DispatcherDefaults.RetryBackoffMaxSeconds, 0, 43_200);
+        var backoffBase = reader.Integer(SettingNames.RetryBackoffBaseSeconds, DispatcherDefaults.RetryBackoffBaseSeconds, 0, ceiling);
+        var backoffMax = reader.Integer(SettingNames.RetryBackoffMaxSeconds, DispatcherDefaults.RetryBackoffMaxSeconds, 0, ceiling);
         if (backoffMax < backoffBase)
         {
             reader.Error($"{SettingNames.RetryBackoffMaxSeconds} ({backoffMax}) must not be below {SettingNames.RetryBackoffBaseSeconds} ({backoffBase})");
@@ -77,8 +80,7 @@ internal sealed class DispatcherOptions
             QueueUrl = queueUrl,
             Launcher = launcher,
             Concurrency = reader.Integer(SettingNames.Concurrency, DispatcherDefaults.Concurrency, 1, 1000),
-            // SQS caps a message's visibility timeout at 12 hours.
-            TaskStartGrace = TimeSpan.FromSeconds(reader.Integer(SettingNames.TaskStartGraceSeconds, DispatcherDefaults.TaskStartGraceSeconds, 30, 43_200)),
+            TaskStartGrace = TimeSpan.FromSeconds(reader.Integer(SettingNames.TaskStartGraceSeconds, DispatcherDefaults.TaskStartGraceSeconds, 30, ceiling)),
             RetryBackoffBase = TimeSpan.FromSeconds(backoffBase),
             RetryBackoffMax = TimeSpan.FromSeconds(backoffMax),
             KeyFilter = new KeyFilter(

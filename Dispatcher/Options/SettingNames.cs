@@ -1,10 +1,12 @@
+using Transcoder.Shared.Aws;
+
 namespace Transcoder.Dispatcher.Options;
 
 /// <summary>
 /// The dispatcher's settings: environment variables of these names (the names of the original seed project), or keys
 /// of the same names in appsettings.json or on the command line (<c>--ECS_CLUSTER=name</c>).
 /// </summary>
-internal static class SettingNames
+public static class SettingNames
 {
     public const string QueueUrl = "SQS_QUEUE_URL";
     public const string Launcher = "LAUNCHER";
@@ -22,7 +24,7 @@ internal static class SettingNames
     public const string OutputBucket = "BUCKET_NAME_PROD";
     public const string OutputPrefix = "OUTPUT_PREFIX";
     public const string RenditionNames = "RENDITION_NAMES";
-    public const string Region = "AWS_REGION";
+    public const string Region = AwsEnvironment.Region;
     public const string Concurrency = "DISPATCH_CONCURRENCY";
     public const string TaskStartGraceSeconds = "TASK_START_GRACE_SECONDS";
     public const string RetryBackoffBaseSeconds = "RETRY_BACKOFF_BASE_SECONDS";

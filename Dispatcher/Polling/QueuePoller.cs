@@ -68,7 +68,7 @@ internal sealed class QueuePoller(
             }
             catch (Exception exception)
             {
-                // The one place that catches everything: the loop must outlive any fault (STYLE.md).
+                // The one place that catches everything: the loop must outlive any fault (docs/dispatcher.md, Messages).
                 slots.Release(taken);
                 consecutiveFailures++;
                 var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(consecutiveFailures, 5))));

@@ -1,13 +1,11 @@
 using Transcoder.Dispatcher.Options;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.Dispatcher.Polling;
 
 /// <summary>How long a message stays invisible after the dispatcher is done with it for now.</summary>
 internal sealed class VisibilityRules(DispatcherOptions options)
 {
-    // SQS's ceiling for a message's visibility timeout.
-    private static readonly TimeSpan MaxVisibility = TimeSpan.FromHours(12);
-
     // SQS's ceiling for a message's DelaySeconds (15 minutes):
     // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-timers.html
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
@@ -42,5 +40,5 @@ internal sealed class VisibilityRules(DispatcherOptions options)
     /// <summary>On shutdown, for a message not yet launched: visible again at once, for another dispatcher.</summary>
     public static TimeSpan Release => TimeSpan.Zero;
 
-    private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > MaxVisibility ? MaxVisibility : value;
+    private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > JobLease.VisibilityCeiling ? JobLease.VisibilityCeiling : value;
 }

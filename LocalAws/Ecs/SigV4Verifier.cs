@@ -1,6 +1,5 @@
 using System.Collections.Specialized;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Transcoder.LocalAws.Ecs;
@@ -40,31 +39,16 @@ public static partial class SigV4Verifier
         }
 
         var signedHeaders = match.Groups["signed"].Value.Split(';');
-        var canonicalHeaders = string.Concat(signedHeaders.Select(name =>
-            $"{name}:{string.Join(',', (headers.GetValues(name) ?? []).Select(v => SpaceRuns().Replace(v.Trim(), " ")))}\n"));
+        var canonicalHeaders = string.Concat(signedHeaders.Select(name => SigV4Signature.HeaderLine(name, headers.GetValues(name) ?? [])));
         var canonicalRequest = string.Join('\n',
-            method, path, string.Empty, canonicalHeaders, match.Groups["signed"].Value, Hex(SHA256.HashData(body)));
-        var scope = $"{date}/{region}/{service}/aws4_request";
-        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
-
-        var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
-        foreach (var part in new[] { date, region, service, "aws4_request" })
-        {
-            key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
-        }
-
-        var expected = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+            method, path, string.Empty, canonicalHeaders, match.Groups["signed"].Value, SigV4Signature.Hex(SHA256.HashData(body)));
+        var expected = SigV4Signature.Compute(secretKey, amzDate, date, region, service, canonicalRequest);
         return expected == match.Groups["signature"].Value ? null : "signature does not match";
     }
 
     public static string? AccessKeyOf(string? authorization) =>
         authorization is null ? null : AuthorizationPattern().Match(authorization) is { Success: true } m ? m.Groups["key"].Value : null;
 
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
-
     [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<date>\d{8})/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request, ?SignedHeaders=(?<signed>[a-z0-9;-]+), ?Signature=(?<signature>[0-9a-f]{64})$")]
     private static partial Regex AuthorizationPattern();
-
-    [GeneratedRegex(" +")]
-    private static partial Regex SpaceRuns();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -24,29 +23,22 @@ public static partial class PresignedUrlVerifier
         string method, Uri url, IReadOnlyDictionary<string, string> headers, Func<string, string?> secretKeyOf, DateTimeOffset now)
     {
         var query = ParseQuery(url.Query);
-        if (!query.TryGetValue("X-Amz-Signature", out var signature) || query.GetValueOrDefault("X-Amz-Algorithm") != "AWS4-HMAC-SHA256")
+        if (!query.TryGetValue("X-Amz-Signature", out var signature) || query.GetValueOrDefault("X-Amz-Algorithm") != SigV4Signature.Algorithm)
         {
             return new("AccessDenied", "the URL carries no SigV4 query signature (X-Amz-Algorithm, X-Amz-Signature)");
         }
 
-        var credential = CredentialPattern().Match(query.GetValueOrDefault("X-Amz-Credential") ?? "");
-        var amzDate = query.GetValueOrDefault("X-Amz-Date") ?? "";
-        if (!credential.Success
-            || !DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)
-            || !amzDate.StartsWith(credential.Groups["date"].Value, StringComparison.Ordinal)
-            || !int.TryParse(query.GetValueOrDefault("X-Amz-Expires"), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
-            || expires is < 1 or > MaxExpiresSeconds
-            || !query.TryGetValue("X-Amz-SignedHeaders", out var signedHeaderList))
+        if (ReadScope(query) is not { } scope)
         {
             return new("AuthorizationQueryParametersError", "X-Amz-Credential, X-Amz-Date, X-Amz-Expires (1-604800) or X-Amz-SignedHeaders is missing or malformed");
         }
 
-        if (now > signedAt.AddSeconds(expires))
+        if (now > scope.SignedAt.AddSeconds(scope.ExpiresSeconds))
         {
             return new("AccessDenied", "Request has expired");
         }
 
-        if (secretKeyOf(credential.Groups["key"].Value) is not { } secretKey)
+        if (secretKeyOf(scope.AccessKey) is not { } secretKey)
         {
             return new("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
         }
@@ -57,16 +49,9 @@ public static partial class PresignedUrlVerifier
             sent[name] = value;
         }
 
-        var signedHeaders = signedHeaderList.Split(';');
-        var unsigned = sent.Keys.Where(n => n.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase) && !signedHeaders.Contains(n.ToLowerInvariant())).ToList();
-        if (unsigned.Count > 0)
+        if (HeaderProblem(sent, scope.SignedHeaders) is { } problem)
         {
-            return new("AccessDenied", $"There were headers present in the request which were not signed: {string.Join(", ", unsigned)}");
-        }
-
-        if (signedHeaders.FirstOrDefault(n => !sent.ContainsKey(n)) is { } missing)
-        {
-            return new("SignatureDoesNotMatch", $"the signed header {missing} was not sent");
+            return problem;
         }
 
         var canonicalRequest = string.Join('\n',
@@ -76,20 +61,46 @@ public static partial class PresignedUrlVerifier
                 .Select(p => (Name: Encode(p.Key), Value: Encode(p.Value)))
                 .OrderBy(p => p.Name, StringComparer.Ordinal)
                 .Select(p => $"{p.Name}={p.Value}")),
-            string.Concat(signedHeaders.Select(n => $"{n}:{SpaceRuns().Replace(sent[n].Trim(), " ")}\n")),
-            signedHeaderList,
+            string.Concat(scope.SignedHeaders.Select(n => SigV4Signature.HeaderLine(n, [sent[n]]))),
+            string.Join(';', scope.SignedHeaders),
             "UNSIGNED-PAYLOAD");
-        var (date, region, service) = (credential.Groups["date"].Value, credential.Groups["region"].Value, credential.Groups["service"].Value);
-        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{date}/{region}/{service}/aws4_request\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
-        var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
-        foreach (var part in new[] { date, region, service, "aws4_request" })
-        {
-            key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
-        }
-
-        return Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign))) == signature
+        return SigV4Signature.Compute(secretKey, scope.AmzDate, scope.Date, scope.Region, scope.Service, canonicalRequest) == signature
             ? null
             : new("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+    }
+
+    /// <summary>The query's credential scope, time, expiry and signed headers; null when any is missing or malformed.</summary>
+    private static QueryScope? ReadScope(Dictionary<string, string> query)
+    {
+        var credential = CredentialPattern().Match(query.GetValueOrDefault("X-Amz-Credential") ?? "");
+        var amzDate = query.GetValueOrDefault("X-Amz-Date") ?? "";
+        if (!credential.Success
+            || !DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)
+            || !amzDate.StartsWith(credential.Groups["date"].Value, StringComparison.Ordinal)
+            || !int.TryParse(query.GetValueOrDefault("X-Amz-Expires"), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            || expires is < 1 or > MaxExpiresSeconds
+            || !query.TryGetValue("X-Amz-SignedHeaders", out var signedHeaders))
+        {
+            return null;
+        }
+
+        return new QueryScope(
+            credential.Groups["key"].Value, credential.Groups["date"].Value, credential.Groups["region"].Value, credential.Groups["service"].Value,
+            amzDate, signedAt, expires, signedHeaders.Split(';'));
+    }
+
+    // S3 refuses an x-amz-* header it was not told to expect (the uploader could add metadata), and a signed one not sent.
+    private static PresignedRequestProblem? HeaderProblem(Dictionary<string, string> sent, string[] signedHeaders)
+    {
+        var unsigned = sent.Keys.Where(n => n.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase) && !signedHeaders.Contains(n.ToLowerInvariant())).ToList();
+        if (unsigned.Count > 0)
+        {
+            return new("AccessDenied", $"There were headers present in the request which were not signed: {string.Join(", ", unsigned)}");
+        }
+
+        return signedHeaders.FirstOrDefault(n => !sent.ContainsKey(n)) is { } missing
+            ? new("SignatureDoesNotMatch", $"the signed header {missing} was not sent")
+            : null;
     }
 
     // S3 decodes the path it received and encodes each segment again (no double encoding, '/' kept).
@@ -129,11 +140,9 @@ public static partial class PresignedUrlVerifier
         return builder.ToString();
     }
 
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+    private sealed record QueryScope(
+        string AccessKey, string Date, string Region, string Service, string AmzDate, DateTimeOffset SignedAt, int ExpiresSeconds, string[] SignedHeaders);
 
     [GeneratedRegex("^(?<key>[^/]+)/(?<date>[0-9]{8})/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request$")]
     private static partial Regex CredentialPattern();
-
-    [GeneratedRegex(" +")]
-    private static partial Regex SpaceRuns();
 }

@@ -14,5 +14,7 @@ internal static class PlayerSite
     };
 
     /// <summary>The page that plays <paramref name="folder"/>'s master playlist, relative to the server's base URL.</summary>
-    public static string PlayerPath(string folder) => $"player/?src=/media/{Uri.EscapeDataString(folder)}/master.m3u8";
+    /// <param name="masterPlaylist">The playlist's name in the folder, as its manifest.json gives it (<c>hls</c>).</param>
+    public static string PlayerPath(string folder, string masterPlaylist) =>
+        $"player/?src=/media/{Uri.EscapeDataString(folder)}/{Uri.EscapeDataString(masterPlaylist)}";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Transcoder.LocalAws;
-using Transcoder.TranscodeJob.Packaging;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.LocalPipeline.Playback;
 

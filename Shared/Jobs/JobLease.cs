@@ -9,7 +9,11 @@ namespace Transcoder.Shared.Jobs;
 /// </param>
 public sealed record JobLease(string QueueUrl, string ReceiptHandle, DateTimeOffset? ReceivedAt = null)
 {
-    /// <summary>SQS's ceiling on a message's visibility, counted from its receive.</summary>
+    /// <summary>
+    /// SQS's ceiling on a message's visibility, counted from its receive
+    /// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html): the one
+    /// definition behind the job's deadline and heartbeats and the dispatcher's visibility rules and setting bounds.
+    /// </summary>
     public static readonly TimeSpan VisibilityCeiling = TimeSpan.FromHours(12);
 
     /// <summary>The moment SQS makes the message visible again whatever the job does; null when the receive time is unknown.</summary>

@@ -28,11 +28,14 @@ public sealed record JobSpec
     /// <summary>Where outputs go; the job adds one folder per source below it.</summary>
     public required OutputLocation Output { get; init; }
 
-    /// <summary>The renditions to make, by name; empty for the whole ladder.</summary>
+    /// <summary>The renditions to make, by name; empty when not given (the upload's metadata may choose, else the whole ladder).</summary>
     public IReadOnlyList<string> Renditions { get; init; } = [];
 
-    /// <summary>The deliverables to publish.</summary>
-    public StreamingFormats Formats { get; init; } = DefaultFormats;
+    /// <summary>
+    /// The deliverables asked for; null when nobody said (then the upload's own metadata may choose them, and else
+    /// <see cref="DefaultFormats"/> is made). "Not given" and "all, given" are two requests.
+    /// </summary>
+    public StreamingFormats? Formats { get; init; }
 
     /// <summary>The uploader's own text, copied into the manifest unchanged; null when none.</summary>
     public string? Passthrough { get; init; }
@@ -45,7 +48,7 @@ public sealed record JobSpec
 
     /// <summary>
     /// The environment that carries this spec (names from <see cref="JobEnvironment"/>): ECS container overrides or a
-    /// local child process's variables. Optional parts that hold their default are left out.
+    /// local child process's variables. Optional parts not given are left out.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> ToEnvironment()
     {
@@ -83,7 +86,7 @@ public sealed record JobSpec
         }
 
         Add(JobEnvironment.Renditions, Renditions.Count > 0 ? string.Join(',', Renditions) : null);
-        Add(JobEnvironment.Formats, Formats != DefaultFormats ? StreamingFormatList.Format(Formats) : null);
+        Add(JobEnvironment.Formats, Formats is { } formats ? StreamingFormatList.Format(formats) : null);
         Add(JobEnvironment.Passthrough, Passthrough);
         Add(JobEnvironment.Attempt, Attempt?.ToString(CultureInfo.InvariantCulture));
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);

@@ -19,7 +19,7 @@ public static partial class JobSpecParser
         var output = ReadOutput(reader);
         var lease = ReadLease(reader);
         var formatProblems = new List<string>();
-        var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : JobSpec.DefaultFormats;
+        var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : (StreamingFormats?)null;
         formatProblems.ForEach(reader.Error);
         var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
         var problems = new List<string>(reader.Errors);

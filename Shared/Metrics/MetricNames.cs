@@ -18,8 +18,26 @@ public static class MetricNames
     /// <summary>The dispatcher's latency from a message's SendTimestamp to its RunTask, in milliseconds.</summary>
     public const string DispatchLatency = "DispatchLatency";
 
-    /// <summary>The dispatcher's counters, per interval.</summary>
-    public static readonly IReadOnlyList<string> DispatcherCounters = ["Received", "Launched", "Throttled", "Failed", "Ignored", "Invalid"];
+    /// <summary>Messages received, per interval.</summary>
+    public const string Received = "Received";
+
+    /// <summary>Jobs launched, per interval.</summary>
+    public const string Launched = "Launched";
+
+    /// <summary>Launch attempts throttled by ECS, per interval.</summary>
+    public const string Throttled = "Throttled";
+
+    /// <summary>Launches that failed, per interval.</summary>
+    public const string LaunchFailed = "Failed";
+
+    /// <summary>Messages deleted without a job (test events, filtered keys), per interval.</summary>
+    public const string Ignored = "Ignored";
+
+    /// <summary>Messages not understood or asking for a job that cannot run, per interval.</summary>
+    public const string Invalid = "Invalid";
+
+    /// <summary>The dispatcher's counters, in the order its lines declare them.</summary>
+    public static readonly IReadOnlyList<string> DispatcherCounters = [Received, Launched, Throttled, LaunchFailed, Ignored, Invalid];
 
     /// <summary>The job's namespace.</summary>
     public const string JobNamespace = "Transcoder/Job";

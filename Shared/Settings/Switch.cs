@@ -7,7 +7,7 @@ namespace Transcoder.Shared.Settings;
 /// </summary>
 public static class Switch
 {
-    /// <summary>The accepted words, for error lines and the README.</summary>
+    /// <summary>The accepted words, for error lines and the docs.</summary>
     public const string Words = "true/false, 1/0, yes/no, on/off";
 
     /// <summary>Whether <paramref name="text"/> is a switch word, and which way it points.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.TranscodeJob.Events;
 

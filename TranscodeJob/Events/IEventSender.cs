@@ -1,3 +1,5 @@
+using Transcoder.Shared.Outputs;
+
 namespace Transcoder.TranscodeJob.Events;
 
 /// <summary>One destination of the job's completion event.</summary>

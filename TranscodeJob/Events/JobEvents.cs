@@ -1,5 +1,6 @@
 using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Pipeline;
 
 namespace Transcoder.TranscodeJob.Events;
@@ -26,7 +27,7 @@ internal static class JobEvents
                 source,
                 revision,
                 manifest.Passthrough ?? spec.Passthrough,
-                new JobEventOutputs(outcome.Location, Manifest.JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster.File, manifest.Files),
+                new JobEventOutputs(outcome.Location, JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster.File, manifest.Files),
                 manifest.Source.DurationSeconds,
                 outcome.AlreadyDone ? null : Math.Round(outcome.EncodeTime.TotalSeconds, 3),
                 null,

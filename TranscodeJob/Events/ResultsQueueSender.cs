@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.TranscodeJob.Events;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.TranscodeJob.Events;
 

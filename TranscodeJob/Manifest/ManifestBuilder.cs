@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;

@@ -1,4 +1,5 @@
 using Transcoder.Shared.Jobs;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.TranscodeJob.Packaging;
 

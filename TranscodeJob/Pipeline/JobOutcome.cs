@@ -1,5 +1,5 @@
 using Transcoder.Shared.Jobs;
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.TranscodeJob.Pipeline;
 

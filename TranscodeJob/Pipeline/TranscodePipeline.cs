@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Transcoder.Shared.Jobs;
 using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
@@ -199,10 +200,7 @@ internal sealed class TranscodePipeline(
                 async (rendition, token) =>
                 {
                     var path = await maker.MakeAsync(rendition, encoded.AudioPath, workspace.PathFor(rendition.Plan.FileName), token);
-                    lock (publisher)
-                    {
-                        publisher.Publish(path, OutputRoles.Progressive);
-                    }
+                    publisher.Publish(path, OutputRoles.Progressive);
                 });
         }
 
@@ -219,7 +217,7 @@ internal sealed class TranscodePipeline(
         var manifest = ManifestBuilder.Build(jobId, described, fingerprint, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow())
             with { Passthrough = request.Passthrough };
         var manifestPath = workspace.PathFor(JobManifest.FileName);
-        await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options.GetTypeInfo(typeof(JobManifest))), cancellationToken);
+        await File.WriteAllTextAsync(manifestPath, ManifestJson.Write(manifest), cancellationToken);
         await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);
 
         _logger.LogInformation(
@@ -312,13 +310,13 @@ internal sealed class TranscodePipeline(
     {
         try
         {
-            var record = new FailureRecord(1, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow(), failure.Detail);
+            var record = new FailureRecord(FailureRecord.CurrentSchemaVersion, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow(), failure.Detail);
             var path = Path.Combine(Path.GetTempPath(), $"failure-{Guid.NewGuid():N}.json");
             try
             {
-                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(record, ManifestJson.Options.GetTypeInfo(typeof(FailureRecord))));
+                await File.WriteAllTextAsync(path, ManifestJson.Write(record));
                 // Not cancellable: this is the last word about a bad input, and it is small.
-                await output.WriteFileAsync(FailureRecord.FileName, path, "application/json", CancellationToken.None);
+                await output.WriteFileAsync(FailureRecord.FileName, path, ContentTypes.For(FailureRecord.FileName), CancellationToken.None);
             }
             finally
             {

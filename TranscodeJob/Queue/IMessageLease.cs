@@ -1,7 +1,7 @@
 namespace Transcoder.TranscodeJob.Queue;
 
 /// <summary>
-/// The job's hold on the SQS message that started it (DESIGN.md, "the message's life"): kept invisible while the
+/// The job's hold on the SQS message that started it (docs/architecture.md, "The message's life"): kept invisible while the
 /// job works, deleted when it is done or the input is bad, released for a retry otherwise.
 /// </summary>
 internal interface IMessageLease : IAsyncDisposable

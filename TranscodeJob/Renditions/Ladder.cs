@@ -1,6 +1,6 @@
 using System.Globalization;
 using Transcoder.Shared.Jobs;
-using Transcoder.TranscodeJob.Errors;
+using Transcoder.Shared.Hosting;
 
 namespace Transcoder.TranscodeJob.Renditions;
 

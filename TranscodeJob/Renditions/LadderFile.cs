@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Transcoder.TranscodeJob.Errors;
+using Transcoder.Shared.Hosting;
 
 namespace Transcoder.TranscodeJob.Renditions;
 

@@ -10,7 +10,7 @@ internal sealed class JobCommand
     {
         Root = new RootCommand(
             "Transcodes one video into an H.264/AAC rendition ladder (CMAF with HLS and DASH playlists, progressive MP4), a storyboard, a JPEG poster and manifest.json.\n" +
-            "Exit codes: 0 done or already done, 2 usage error, 3 bad input, 4 transient failure (retry), 130/143 interrupted.")
+            ExitCodes.HelpLine(ExitCodes.Meanings))
         {
             Input, Output, Renditions, Formats, EncodeMode, MaxDuration, Ladder, WorkDir, Parallelism, JobId, Verbose,
         };
@@ -56,7 +56,7 @@ internal sealed class JobCommand
 
     public Option<string?> Ladder { get; } = new("--ladder")
     {
-        Description = $"JSON file replacing the default ladder (see README). Env: {JobEnvironment.LadderFile}.",
+        Description = $"JSON file replacing the default ladder (see docs/job.md). Env: {JobEnvironment.LadderFile}.",
         HelpName = "file",
     };
 

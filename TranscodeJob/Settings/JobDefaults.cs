@@ -6,14 +6,14 @@ using Transcoder.TranscodeJob.Encoding;
 namespace Transcoder.TranscodeJob.Settings;
 
 /// <summary>
-/// Every default of the job's settings, in one place: the resolver, the help text and the README's options table
+/// Every default of the job's settings, in one place: the resolver, the help text and the options table of docs/job.md
 /// (checked by a test) all take them from here.
 /// </summary>
 internal static class JobDefaults
 {
     public const int MaxParallelism = 16;
 
-    /// <summary>One decode for the whole ladder: chosen by bench/Transcoder.Bench.Job (README, Performance).</summary>
+    /// <summary>One decode for the whole ladder: chosen by bench/Transcoder.Bench.Job (bench/README.md).</summary>
     public const EncodeMode EncodeMode = Encoding.EncodeMode.Single;
 
     /// <summary>The names <c>ENCODE_MODE</c> and <c>--encode-mode</c> take.</summary>
@@ -51,7 +51,7 @@ internal static class JobDefaults
     /// <summary>The folder the temporary workspace goes under when none is given.</summary>
     public static string WorkDir => Path.GetTempPath();
 
-    /// <summary>The README's value for each default above, as its options table writes it (for a machine with cores to spare).</summary>
+    /// <summary>The documented value of each default above, as docs/job.md's options table writes it (for a machine with cores to spare).</summary>
     public static IReadOnlyDictionary<string, string> Documented { get; } = new Dictionary<string, string>
     {
         [JobEnvironment.EncodeMode] = EncodeModeName,

@@ -25,7 +25,8 @@ internal sealed record JobSettings(
 
     public string? JobId => Spec.JobId;
 
-    public StreamingFormats Formats => Spec.Formats;
+    /// <summary>What is made when the upload's metadata does not choose (see <see cref="JobSpec.Formats"/>).</summary>
+    public StreamingFormats Formats => Spec.Formats ?? JobSpec.DefaultFormats;
 
     public required EncodeMode EncodeMode { get; init; }
 

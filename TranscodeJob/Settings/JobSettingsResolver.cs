@@ -1,7 +1,7 @@
 using Transcoder.Shared;
+using Transcoder.Shared.Hosting;
 using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Settings;
-using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Queue;

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Transcoder.Bench.Job;
 
 /// <summary>
-/// What a user would run instead of the job, with the job's encoder settings (the commands of
-/// <c>shared/bench/perf_compare.sh</c>): the naive one ffmpeg per rung, and the single ffmpeg that decodes once and
-/// splits to every rung. Both write faststart MP4s with AAC in each, as that script does.
+/// What a user would run instead of the job, with the job's encoder settings: the naive one ffmpeg per rung, and the
+/// single ffmpeg that decodes once and splits to every rung. Both write faststart MP4s with AAC in each, as a
+/// hand-written script would (bench/README.md, the naive and single columns).
 /// </summary>
 internal static class HandWritten
 {

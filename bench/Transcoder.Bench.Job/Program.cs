@@ -13,7 +13,7 @@ using Transcoder.TranscodeJob.Storage;
 
 // Job benchmark, one run of each, on this machine:
 //  1. the job (default encode mode) against what a user would run instead, with the same encoder settings: the naive
-//     one-ffmpeg-per-rung and the hand-written single ffmpeg (shared/bench/perf_compare.sh), on the bundled sample, a
+//     one-ffmpeg-per-rung and the hand-written single ffmpeg (HandWritten.cs), on the bundled sample, a
 //     generated 30 s 1080p clip with noise and a generated 15 s 2160p clip;
 //  2. the ffmpeg processes' peak memory on a 2160p60 source (what a 2 vCPU / 4 GiB Fargate task must hold);
 //  3. the share of the job's wall time spent outside encoding for a 1-minute source through the S3 emulator.

@@ -1,8 +1,10 @@
+using System.Reflection;
+
 namespace Transcoder.Shared.Tests;
 
 public sealed class ExitCodesTests
 {
-    // The one table from exit code to message fate; SqsMessageLease settles by it and the README's table says the same.
+    // The one table from exit code to message fate; SqsMessageLease settles by it and docs/job.md's table says the same.
     [TestCase(ExitCodes.Success, MessageFate.Delete)]
     [TestCase(ExitCodes.BadInput, MessageFate.Delete)]
     [TestCase(ExitCodes.Usage, MessageFate.ReleaseTowardsDeadLetter)]
@@ -15,5 +17,26 @@ public sealed class ExitCodesTests
     {
         // Act / Assert
         Assert.That(ExitCodes.FateOf(exitCode), Is.EqualTo(fate));
+    }
+
+    [Test]
+    public void Meanings_EveryExitCode_HasWordsForTheHelpText()
+    {
+        // Arrange
+        var codes = typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (int)f.GetRawConstantValue()!);
+
+        // Act / Assert
+        Assert.That(ExitCodes.Meanings.Keys, Is.EquivalentTo(codes));
+    }
+
+    [Test]
+    public void HelpLine_Meanings_EveryCodeInOrder()
+    {
+        // Act
+        var line = ExitCodes.HelpLine(new Dictionary<int, string> { [ExitCodes.Usage] = "usage error", [ExitCodes.Success] = "done" });
+
+        // Assert
+        Assert.That(line, Is.EqualTo("Exit codes: 0 done; 2 usage error."));
     }
 }

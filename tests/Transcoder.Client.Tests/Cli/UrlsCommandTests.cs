@@ -25,7 +25,7 @@ public sealed class UrlsCommandTests
     {
         var folder = FolderOf(buckets);
         await buckets.PutTextAsync(folder.Bucket, folder.KeyOf("manifest.json"), manifest, cancellationToken);
-        foreach (var file in JobDocuments.FilesOf(System.Text.Json.Nodes.JsonNode.Parse(manifest)!.AsObject()))
+        foreach (var file in JobDocuments.FilesOf(manifest))
         {
             await buckets.PutTextAsync(folder.Bucket, folder.KeyOf(file), $"bytes of {file}", cancellationToken);
         }

@@ -3,10 +3,11 @@ using Transcoder.Client.Jobs;
 using Transcoder.Client.Tests.Support;
 using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Client.Tests.Jobs;
 
-/// <summary>The output folder of an upload, read from the emulator's prod bucket with the README's document shapes.</summary>
+/// <summary>The output folder of an upload, read from the emulator's prod bucket: the documents as the job writes them (Shared's types).</summary>
 [Category("Integration")]
 public sealed class JobStatusReaderTests
 {
@@ -75,7 +76,7 @@ public sealed class JobStatusReaderTests
     {
         // Arrange
         var folder = new OutputFolderLocation("prod", "p/");
-        var failed = new JobFailed(folder, new FailureSummary(1, "job", "s3://t/k", null, "no such object", Later));
+        var failed = new JobFailed(folder, new FailureRecord(1, "job", "s3://t/k", null, "no such object", Later));
         var revision = new SourceRevision(SourceRevisionKind.ETag, "abc123");
 
         // Act / Assert

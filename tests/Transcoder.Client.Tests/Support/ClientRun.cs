@@ -1,5 +1,5 @@
-using Transcoder.Shared.Hosting;
 using Transcoder.Client.Hosting;
+using Transcoder.Shared.Hosting;
 
 namespace Transcoder.Client.Tests.Support;
 
@@ -16,7 +16,7 @@ internal sealed record ClientRun(int ExitCode, string Out, string Error)
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var interruption = ProcessSignals.FromToken(cancellationToken, ClientExitCodes.Interrupted);
-        var exitCode = await ClientApp.RunAsync(args, environment, new ClientConsole(output, error, ErrorIsTerminal: false), services, interruption);
+        var exitCode = await ClientApp.RunAsync(args, environment, new ProcessConsole(output, error, OutIsTerminal: false, ErrorIsTerminal: false), services, interruption);
         return new ClientRun(exitCode, output.ToString(), error.ToString());
     }
 

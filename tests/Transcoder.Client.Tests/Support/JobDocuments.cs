@@ -1,74 +1,67 @@
-using System.Text.Json.Nodes;
-using Transcoder.Testing;
+using System.Text.Json;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Client.Tests.Support;
 
 /// <summary>
-/// manifest.json and failure.json as the job writes them, made from the README's own examples (so the client is
-/// tested against the documented shapes) with the fields a test needs changed.
+/// manifest.json and failure.json as the job writes them: the contract's own types (Shared/Outputs) written by its
+/// own serializer, with the values a test needs. A document the job could not write cannot be made here.
 /// </summary>
 public static class JobDocuments
 {
-    /// <summary>The README's manifest with two renditions (720p, 360p) for the upload of <paramref name="eTag"/>.</summary>
+    /// <summary>A manifest with two renditions (720p, 360p) of a 4-second source for the upload of <paramref name="eTag"/>.</summary>
     /// <param name="formats">Which of hls, dash, mp4 were made.</param>
     public static string Manifest(string eTag, DateTimeOffset completedAt, string? passthrough = null, string formats = "hls,dash,mp4")
     {
-        var manifest = JsonNode.Parse(ReadmeCodeBlock.After("#### manifest.json", "json"))!.AsObject();
         var hls = formats.Contains("hls", StringComparison.Ordinal);
+        var dash = formats.Contains("dash", StringComparison.Ordinal);
         var mp4 = formats.Contains("mp4", StringComparison.Ordinal);
-        manifest["completedAt"] = completedAt.ToString("O");
-        manifest["source"]!["eTag"] = eTag;
-        manifest["source"]!["fingerprint"] = $"etag:{eTag};request=3a13f705c842f268";
-        manifest["hls"] = hls ? "master.m3u8" : null;
-        manifest["dash"] = formats.Contains("dash", StringComparison.Ordinal) ? "manifest.mpd" : null;
-        manifest["passthrough"] = passthrough;
-        var template = manifest["renditions"]![0]!.ToJsonString();
-        var renditions = new JsonArray();
-        foreach (var (name, width, height) in new[] { ("720p", 1280, 720), ("360p", 640, 360) })
+        ManifestRendition Rendition(string name, int width, int height) => new(
+            name, mp4 ? $"{name}.mp4" : null, hls ? $"{name}.m3u8" : null, $"{name}.cmfv", width, height, "30", 3464032, 6000, 4, 1732016, HasAudio: true);
+        var manifest = new JobManifest(
+            JobManifest.CurrentSchemaVersion,
+            "167780bc201910031090fb473882c6a6",
+            completedAt,
+            new ManifestSource(
+                "s3://my-temp-bucket/uploads/my clip.mov",
+                $"etag:{eTag};request=3a13f705c842f268",
+                eTag,
+                null,
+                1126773,
+                "mov,mp4,m4a,3gp,3g2,mj2",
+                4,
+                new ManifestVideo("h264", 1920, 1080, 1920, 1080, "1:1", 0, "30", "yuv420p", null),
+                [new ManifestAudio(1, "aac", 2, 48000, "und", true)]),
+            [Rendition("720p", 1280, 720), Rendition("360p", 640, 360)],
+            new ManifestAudioRendition(hls ? "audio.m3u8" : null, "audio.cmfa", 128, 2, 65026),
+            hls ? "master.m3u8" : null,
+            dash ? "manifest.mpd" : null,
+            new ManifestStoryboard("storyboard.vtt", ["storyboard-000.jpg"], 1, 160, 90, 4, 1, 4),
+            new ManifestPoster(ManifestPoster.FileName, 1920, 1080),
+            [])
         {
-            var rendition = JsonNode.Parse(template)!.AsObject();
-            rendition["name"] = name;
-            rendition["file"] = mp4 ? $"{name}.mp4" : null;
-            rendition["playlist"] = hls ? $"{name}.m3u8" : null;
-            rendition["track"] = $"{name}.cmfv";
-            (rendition["width"], rendition["height"]) = (width, height);
-            renditions.Add(rendition);
-        }
-
-        manifest["renditions"] = renditions;
-        manifest["files"] = new JsonArray([.. FilesOf(manifest).Select(f => JsonNode.Parse($$"""{ "file": "{{f}}", "role": "x", "contentType": "application/octet-stream", "size": 10 }"""))]);
-        return manifest.ToJsonString();
+            Passthrough = passthrough,
+        };
+        return ManifestJson.Write(manifest with
+        {
+            Files = [.. FilesOf(manifest).Select(f => new ManifestFile(f, "x", "application/octet-stream", 10))],
+        });
     }
 
-    /// <summary>The README's failure.json for the upload of <paramref name="eTag"/> (null: the job could not read its revision).</summary>
-    public static string Failure(string? eTag, DateTimeOffset failedAt, string error)
-    {
-        var failure = JsonNode.Parse(ReadmeCodeBlock.After("#### failure.json", "json"))!.AsObject();
-        failure["fingerprint"] = eTag is null ? null : $"etag:{eTag}";
-        failure["failedAt"] = failedAt.ToString("O");
-        failure["error"] = error;
-        return failure.ToJsonString();
-    }
+    /// <summary>A failure.json for the upload of <paramref name="eTag"/> (null: the job could not read its revision).</summary>
+    public static string Failure(string? eTag, DateTimeOffset failedAt, string error) =>
+        ManifestJson.Write(new FailureRecord(
+            FailureRecord.CurrentSchemaVersion,
+            "c0d0f328f28fc6a91b52f57a9e7a7ab9",
+            "s3://my-temp-bucket/uploads/my clip.mov",
+            eTag is null ? null : $"etag:{eTag}",
+            error,
+            failedAt));
 
     /// <summary>The files a manifest names (what a job would have published).</summary>
-    public static IEnumerable<string> FilesOf(JsonObject manifest)
-    {
-        foreach (var name in new[] { "hls", "dash" })
-        {
-            if (manifest[name]?.GetValue<string>() is { } file)
-            {
-                yield return file;
-            }
-        }
+    public static IEnumerable<string> FilesOf(string manifest) =>
+        FilesOf(JsonSerializer.Deserialize(manifest, ManifestJsonContext.Default.JobManifest)!);
 
-        foreach (var rendition in manifest["renditions"]!.AsArray())
-        {
-            if (rendition!["file"]?.GetValue<string>() is { } file)
-            {
-                yield return file;
-            }
-        }
-
-        yield return "poster.jpg";
-    }
+    private static IEnumerable<string> FilesOf(JobManifest manifest) =>
+        new[] { manifest.Hls, manifest.Dash }.Concat(manifest.Renditions.Select(r => r.File)).OfType<string>().Append(manifest.Poster.File);
 }

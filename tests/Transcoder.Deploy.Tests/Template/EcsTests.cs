@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Transcoder.Deploy.Tests.Template;
 
-/// <summary>The shipped template's cluster, task definitions and dispatcher service, against the contracts in DESIGN.md.</summary>
+/// <summary>The shipped template's cluster, task definitions and dispatcher service, against the contracts in docs/architecture.md.</summary>
 public sealed class EcsTests
 {
     private const string JobContainer = "transcode-job";

@@ -45,16 +45,5 @@ internal sealed class InProcessDispatcher : IAsyncDisposable
         return DateTime.UtcNow - started;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync(CancellationToken.None);
-        if (_host is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else
-        {
-            _host.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _host.StopAndDisposeAsync();
 }

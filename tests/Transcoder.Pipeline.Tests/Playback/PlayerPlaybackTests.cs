@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Transcoder.LocalPipeline.Playback;
 using Transcoder.LocalAws;
+using Transcoder.Shared.Outputs;
 
 namespace Transcoder.Pipeline.Tests.Playback;
 
@@ -29,8 +31,9 @@ public sealed class PlayerPlaybackTests
         }
 
         var folder = Path.GetFileName(Directory.GetDirectories(_scratch).Single());
+        var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(_scratch, folder, JobManifest.FileName), cancellationToken), ManifestJsonContext.Default.JobManifest)!;
         await using var server = StaticFileServer.Start(PlayerSite.Folders(_scratch));
-        var page = await OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder)));
+        var page = await OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
 
         // Assert: the browser can decode what the job writes, else nothing below means anything.
         var decodes = await page.EvaluateAsync<bool>(

@@ -48,6 +48,23 @@ public sealed class JobSpecTests
     }
 
     [Test]
+    public void ToEnvironmentThenParse_AllFormatsGiven_StaysGivenNotTheDefault()
+    {
+        // Arrange: "all three, asked for" is a request; "nothing said" lets the upload's metadata choose.
+        var given = new JobSpec { Source = new LocalInput("/videos/a.mov"), Output = new LocalOutput("/out"), Formats = JobSpec.DefaultFormats };
+        var notGiven = given with { Formats = null };
+
+        // Act
+        var parsedGiven = JobSpecParser.Parse(given.ToEnvironment().ToDictionary(), NoLadderNames).Spec;
+        var parsedNotGiven = JobSpecParser.Parse(notGiven.ToEnvironment().ToDictionary(), NoLadderNames).Spec;
+
+        // Assert
+        Assert.That(given.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>(JobEnvironment.Formats, "hls,dash,mp4")));
+        Assert.That(notGiven.ToEnvironment().Select(e => e.Key), Does.Not.Contain(JobEnvironment.Formats));
+        Assert.That((parsedGiven!.Formats, parsedNotGiven!.Formats), Is.EqualTo(((StreamingFormats?)StreamingFormats.All, (StreamingFormats?)null)));
+    }
+
+    [Test]
     public void Parse_EverythingWrong_ReportsEveryProblemAtOnceAndStillTheLease()
     {
         // Arrange

@@ -4,6 +4,8 @@ using Amazon.S3.Model;
 using Amazon.SQS.Model;
 using Transcoder.LocalAws;
 using Transcoder.Shared;
+using Transcoder.Shared.Outputs;
+using Transcoder.Testing;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Tests.Support;
 
@@ -95,6 +97,10 @@ public sealed class CompletionEventsIntegrationTests : IDisposable
         Assert.That(outputs.GetProperty("hls").GetString(), Is.EqualTo("master.m3u8"));
         Assert.That(outputs.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("file").GetString()), Does.Contain("96p.cmfv").And.Not.Contain("180p.cmfv"));
         Assert.That(body.GetProperty("durationSeconds").GetDouble(), Is.GreaterThan(1).And.LessThan(3));
+        Assert.That(OutputSchemas.Problems(OutputSchemas.JobEventFile, message.Body), Is.Empty, message.Body);
+        using var manifest = await s3.GetObjectAsync(_prod, $"{outputs.GetProperty("location").GetString()![$"s3://{_prod}/".Length..]}{JobManifest.FileName}", cancellationToken);
+        var manifestJson = await new StreamReader(manifest.ResponseStream).ReadToEndAsync(cancellationToken);
+        Assert.That(OutputSchemas.Problems(OutputSchemas.ManifestFile, manifestJson), Is.Empty, manifestJson);
 
         // The same event, signed, on the webhook; a receiver's check accepts it.
         var posted = webhook.Received.Single();
@@ -126,12 +132,17 @@ public sealed class CompletionEventsIntegrationTests : IDisposable
         // Assert: bad input (the upload's fault), said on stderr, in failure.json, in the event and in the metrics.
         Assert.That(await process.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.BadInput));
         Assert.That(process.StderrLines.Single(), Does.Contain("unknown rendition '1080x'"));
-        var body = JsonDocument.Parse((await TakeEventAsync(emulator, results, cancellationToken)).Body).RootElement;
+        var message = await TakeEventAsync(emulator, results, cancellationToken);
+        var body = JsonDocument.Parse(message.Body).RootElement;
         Assert.That(body.GetProperty("type").GetString(), Is.EqualTo("job.failed"));
+        Assert.That(OutputSchemas.Problems(OutputSchemas.JobEventFile, message.Body), Is.Empty, message.Body);
         Assert.That(body.GetProperty("error").GetString(), Does.Contain("upload metadata").And.Contain("1080x"));
         Assert.That(body.GetProperty("outputs").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(EmfLine(process).GetProperty("Outcome").GetString(), Is.EqualTo("bad-input"));
         var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _prod }, cancellationToken);
         Assert.That(listed.S3Objects.Select(o => o.Key), Has.All.EndsWith("failure.json"));
+        using var failure = await s3.GetObjectAsync(_prod, listed.S3Objects.Single().Key, cancellationToken);
+        var failureJson = await new StreamReader(failure.ResponseStream).ReadToEndAsync(cancellationToken);
+        Assert.That(OutputSchemas.Problems(OutputSchemas.FailureFile, failureJson), Is.Empty, failureJson);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Metrics;

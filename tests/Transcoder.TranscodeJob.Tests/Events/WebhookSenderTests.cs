@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Transcoder.Shared.Jobs;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Packaging;

@@ -1,4 +1,4 @@
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Tests.Support;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Tests.Support;
 

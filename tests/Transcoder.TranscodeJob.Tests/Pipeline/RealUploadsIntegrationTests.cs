@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;

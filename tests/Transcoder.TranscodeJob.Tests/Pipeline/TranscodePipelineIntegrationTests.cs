@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Transcoder.TranscodeJob.Errors;
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;

@@ -1,4 +1,4 @@
-using Transcoder.TranscodeJob.Errors;
+using Transcoder.Shared.Hosting;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Tests.Renditions;

@@ -1,5 +1,5 @@
 using Transcoder.Shared;
-using Transcoder.TranscodeJob.Errors;
+using Transcoder.Shared.Hosting;
 using Transcoder.TranscodeJob.Settings;
 using Transcoder.Shared.Jobs;
 

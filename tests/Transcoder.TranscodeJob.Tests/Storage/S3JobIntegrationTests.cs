@@ -5,7 +5,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Transcoder.Shared;
 using Transcoder.LocalAws;
-using Transcoder.TranscodeJob.Manifest;
+using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Storage;

@@ -1,0 +1,40 @@
+namespace Transcoder.Shared.Outputs;
+
+/// <summary>
+/// <c>manifest.json</c>, the last file the job writes to an output folder: its presence means the folder is complete.
+/// Its source fingerprint tells a rerun whether the work is already done. The job writes it, the client reads it;
+/// docs/schemas/manifest.schema.json describes it (docs/outputs.md).
+/// </summary>
+/// <param name="SchemaVersion">The document's version (<see cref="CurrentSchemaVersion"/>).</param>
+/// <param name="JobId">The job that wrote it.</param>
+/// <param name="CompletedAt">When the job finished publishing.</param>
+/// <param name="Source">The source that was transcoded, as probed.</param>
+/// <param name="Renditions">The video renditions, largest first.</param>
+/// <param name="Audio">The one audio rendition every video rendition shares; null for a source without audio.</param>
+/// <param name="Hls">The HLS master playlist, when HLS was asked for.</param>
+/// <param name="Dash">The DASH MPD, when DASH was asked for.</param>
+/// <param name="Storyboard">The seek-preview thumbnails.</param>
+/// <param name="Poster">The poster image.</param>
+/// <param name="Files">Every published file but this one, with its role, Content-Type and size.</param>
+public sealed record JobManifest(
+    int SchemaVersion,
+    string JobId,
+    DateTimeOffset CompletedAt,
+    ManifestSource Source,
+    IReadOnlyList<ManifestRendition> Renditions,
+    ManifestAudioRendition? Audio,
+    string? Hls,
+    string? Dash,
+    ManifestStoryboard Storyboard,
+    ManifestPoster Poster,
+    IReadOnlyList<ManifestFile> Files)
+{
+    /// <summary>The document's name in the output folder.</summary>
+    public const string FileName = "manifest.json";
+
+    /// <summary>2: CMAF tracks, HLS/DASH, storyboard and the files list.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The uploader's own text (<c>PASSTHROUGH</c>), unchanged; null when none was given.</summary>
+    public string? Passthrough { get; init; }
+}
