@@ -35,7 +35,8 @@ internal static class PictureFilters
 
         if (constantRate)
         {
-            filters.Add(Invariant($"fps={top.FrameRate}"));
+            // The frame at EOF is kept even when rounding would drop it: a source of one frame is that frame.
+            filters.Add(Invariant($"fps={top.FrameRate}:eof_action=pass"));
             if (HoldLastFrame(top) is { } hold)
             {
                 filters.Add(hold);

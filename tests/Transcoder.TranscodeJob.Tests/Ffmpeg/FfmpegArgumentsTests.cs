@@ -37,7 +37,7 @@ public sealed class FfmpegArgumentsTests
             .. SourcePreamble,
             "-i", "file:/work/in/source.mov",
             "-map", "0:0",
-            "-vf", "fps=30000/1001,scale=1280:720,format=yuv420p,setsar=1",
+            "-vf", "fps=30000/1001:eof_action=pass,scale=1280:720,format=yuv420p,setsar=1",
             "-map_metadata", "-1", "-map_chapters", "-1",
             "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
@@ -78,7 +78,7 @@ public sealed class FfmpegArgumentsTests
         var joined = string.Join(' ', arguments);
         Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
-            "[0:0]fps=30000/1001,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1]"));
+            "[0:0]fps=30000/1001:eof_action=pass,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1]"));
         Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
             "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa",
@@ -101,7 +101,7 @@ public sealed class FfmpegArgumentsTests
         var graph = FfmpegArguments.LadderFilterGraph(0, plans);
 
         // Assert
-        Assert.That(graph, Does.StartWith("[0:0]bwdif=mode=send_frame:deint=interlaced,fps=30000/1001,scale=1280:720,zscale=t=linear"));
+        Assert.That(graph, Does.StartWith("[0:0]bwdif=mode=send_frame:deint=interlaced,fps=30000/1001:eof_action=pass,scale=1280:720,zscale=t=linear"));
         Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=2[s0][s1]"));
         Assert.That(graph.Split("tonemap=hable").Length - 1, Is.EqualTo(1), "tone-mapped once");
         Assert.That(graph.Split("bwdif").Length - 1, Is.EqualTo(1), "deinterlaced once");
@@ -117,7 +117,7 @@ public sealed class FfmpegArgumentsTests
         var graph = FfmpegArguments.LadderFilterGraph(0, plans);
 
         // Assert: the extra frames go before the split, so no rung scales them.
-        Assert.That(graph.IndexOf("fps=60", StringComparison.Ordinal), Is.LessThan(graph.IndexOf("split", StringComparison.Ordinal)));
+        Assert.That(graph.IndexOf("fps=60:eof_action=pass", StringComparison.Ordinal), Is.LessThan(graph.IndexOf("split", StringComparison.Ordinal)));
         Assert.That(graph.Split("fps=").Length - 1, Is.EqualTo(1));
     }
 
@@ -164,7 +164,7 @@ public sealed class FfmpegArgumentsTests
 
         // Assert
         var filter = arguments[arguments.ToList().IndexOf("-vf") + 1];
-        Assert.That(filter, Does.StartWith("bwdif=mode=send_frame:deint=interlaced,fps=30000/1001,scale=1280:720,zscale=t=linear"));
+        Assert.That(filter, Does.StartWith("bwdif=mode=send_frame:deint=interlaced,fps=30000/1001:eof_action=pass,scale=1280:720,zscale=t=linear"));
         Assert.That(filter, Does.EndWith("tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,scale=1280:720,format=yuv420p,setsar=1"));
         Assert.That(string.Join(' ', arguments), Does.Contain("-color_primaries bt709 -color_trc bt709 -colorspace bt709"));
     }
@@ -287,7 +287,7 @@ public sealed class FfmpegArgumentsTests
         var arguments = FfmpegArguments.ForRendition(Source("/in.mkv"), 0, plan, new EncoderSettings(), "/out.cmfv");
 
         // Assert
-        Assert.That(arguments[arguments.ToList().IndexOf("-vf") + 1], Does.StartWith("fps=30000/1001,tpad=stop_mode=clone:stop_duration=1.4,scale=1280:720"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-vf") + 1], Does.StartWith("fps=30000/1001:eof_action=pass,tpad=stop_mode=clone:stop_duration=1.4,scale=1280:720"));
         Assert.That(string.Join(' ', arguments), Does.Contain("-t 8.7 "));
     }
 

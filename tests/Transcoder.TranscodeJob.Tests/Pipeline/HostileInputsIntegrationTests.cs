@@ -79,6 +79,20 @@ public sealed class HostileInputsIntegrationTests : IDisposable
     }
 
     [Test]
+    [CancelAfter(120_000)]
+    public async Task RunAsync_OneFrameThenMinutesOfSilentSound_TheFrameHeldAtOneFrameASecond(CancellationToken cancellationToken)
+    {
+        // Act: a still with sound is content, even silent sound; one frame followed by 3.9 hours of it once grew ffmpeg
+        // to the task's 4 GiB.
+        var manifest = (await LocalJob.Create(await Clips.OneFrameThenSilentSound(), _temp).RunAsync(cancellationToken)).Manifest;
+
+        // Assert
+        Assert.That(manifest.Renditions.Select(r => r.FrameRate).Distinct(), Is.EqualTo(new[] { "1" }));
+        var facts = await MediaFacts.ReadAsync(_temp.Combine("out", manifest.Renditions[0].File!));
+        Assert.That(facts.Duration, Is.EqualTo(300).Within(1));
+    }
+
+    [Test]
     [CancelAfter(60_000)]
     public async Task RunAsync_OneFrameWhoseHeaderClaimsHours_EncodedAsTheOneFrameItIs(CancellationToken cancellationToken)
     {

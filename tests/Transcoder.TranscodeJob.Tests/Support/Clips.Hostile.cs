@@ -85,4 +85,12 @@ internal static partial class Clips
         ["-itsoffset", "10", .. Video("320x180", 25, DefaultSeconds), "-itsoffset", "10", .. Tone(DefaultSeconds)],
         ["-i", await Subtitles("first.srt", "1\n00:00:00,000 --> 00:00:00,500\nBefore\n")],
         ["-map", "0:v", "-map", "1:a", "-map", "2", .. H264, "-c:a", "aac", "-c:s", "srt"]);
+
+    /// <summary>
+    /// One frame and five minutes of silent sound, the frame written after the sound (an encoder that emits its one
+    /// frame at the flush): the stream-info pass never sees it, and the frame-rate conversion once dropped it.
+    /// </summary>
+    public static Task<string> OneFrameThenSilentSound() => Make("one-frame-silence.mkv",
+        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=0.04", "-f", "lavfi", "-i", "anullsrc=sample_rate=8000:channel_layout=mono:duration=300"],
+        [], ["-map", "0:v", "-map", "1:a", .. H264, "-c:a", "aac", "-b:a", "16k"]);
 }
