@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Packaging;
+using Transcoder.TranscodeJob.Storage;
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Pipeline;
+
+/// <summary>
+/// The rules of the output folder, which several uploads of one source (and redelivered messages of one upload) share:
+/// "manifest present" means "complete", only the latest upload publishes, and what is left over from an earlier
+/// upload goes. Every change to the folder goes through here, in this order: <see cref="ClaimAsync"/>, the uploads,
+/// <see cref="CommitAsync"/>.
+/// </summary>
+internal sealed class JobOutputFolder(ISourceStore source, IOutputStore output, ILogger logger)
+{
+    public string Location => output.Location;
+
+    /// <summary>The manifest in the folder, or null when there is none or it cannot be read (then it is made again).</summary>
+    public async Task<JobManifest?> ReadManifestAsync(CancellationToken cancellationToken)
+    {
+        var json = await output.ReadTextAsync(JobManifest.FileName, cancellationToken);
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, ManifestJsonContext.Default.JobManifest);
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("Ignoring unreadable {Manifest} in {Location}; transcoding again", JobManifest.FileName, output.Location);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Makes the folder ready for this upload's files, after checking what may have happened during the encode. A
+    /// later upload: its own job publishes, this one stops (<see cref="SourceSupersededException"/>). A duplicate job
+    /// of the same upload and request (a redelivered message) that finished meanwhile: its manifest is returned and
+    /// nothing is to be added. Any other manifest (an older upload's, another request's) goes first, so that "manifest
+    /// present" keeps meaning "complete" while new files replace old ones.
+    /// </summary>
+    public async Task<JobManifest?> ClaimAsync(SourceObject described, string fingerprint, CancellationToken cancellationToken)
+    {
+        await ThrowIfReplacedAsync(described, cancellationToken);
+        var current = await ReadManifestAsync(cancellationToken);
+        if (current?.Source.Fingerprint == fingerprint)
+        {
+            logger.LogInformation("Already done by a duplicate job while this one encoded ({Fingerprint}); publishing nothing", fingerprint);
+            return current;
+        }
+
+        if (current is not null)
+        {
+            await output.DeleteAsync(JobManifest.FileName, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Makes the folder this upload's once every file is up: an earlier failure record and stale files go, and the
+    /// manifest is written last, unless a later upload arrived while the files went up.
+    /// </summary>
+    public async Task CommitAsync(
+        SourceObject described, JobManifest manifest, IReadOnlyList<OutputFile> published, JobWorkspace workspace, CancellationToken cancellationToken)
+    {
+        await output.DeleteAsync(FailureRecord.FileName, cancellationToken);
+        await RemoveStaleFilesAsync(published, cancellationToken);
+        await ThrowIfReplacedAsync(described, cancellationToken);
+
+        var manifestPath = workspace.PathFor(JobManifest.FileName);
+        await File.WriteAllTextAsync(manifestPath, ManifestJson.Write(manifest), cancellationToken);
+        await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);
+    }
+
+    private async Task ThrowIfReplacedAsync(SourceObject described, CancellationToken cancellationToken)
+    {
+        var now = await source.DescribeAsync(cancellationToken);
+        if (described.Revision.IsSupersededBy(now.Revision))
+        {
+            throw new SourceSupersededException(described.Uri, described.Revision, now.Revision);
+        }
+    }
+
+    // What an earlier upload or request left that this one does not make (a 1080p rung the new source is too small
+    // for, an mp4 no longer asked for, a longer storyboard's last sheet) would otherwise stay beside the new manifest.
+    private async Task RemoveStaleFilesAsync(IReadOnlyList<OutputFile> published, CancellationToken cancellationToken)
+    {
+        var keep = published.Select(f => f.FileName).Append(JobManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in (await output.ListAsync(cancellationToken)).Where(name => !keep.Contains(name)))
+        {
+            await output.DeleteAsync(stale, cancellationToken);
+            logger.LogInformation("Removed {File}: an earlier upload's, not made for this one", stale);
+        }
+    }
+}

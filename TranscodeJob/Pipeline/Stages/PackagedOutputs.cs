@@ -1,0 +1,14 @@
+using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Packaging;
+
+namespace Transcoder.TranscodeJob.Pipeline.Stages;
+
+/// <summary>The files made from the encoded tracks, in the workspace and not yet published.</summary>
+/// <param name="Playlists">The HLS and DASH playlists (none when no streaming format was asked for).</param>
+internal sealed record PackagedOutputs(
+    MadeStoryboard Storyboard,
+    string StoryboardVttPath,
+    string PosterPath,
+    ManifestPoster Poster,
+    IReadOnlyList<OutputFile> Playlists);
