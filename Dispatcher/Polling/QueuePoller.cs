@@ -26,11 +26,13 @@ internal sealed class QueuePoller(
     private const int MaxBatch = 10;
     private const int WaitTimeSeconds = 20;
 
+    // Receive failures in a row: the pause after each grows (ExecuteAsync runs once per service).
+    private int _consecutiveFailures;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
-        var inFlight = new HashSet<Task>();
-        var consecutiveFailures = 0;
+        var inFlight = new InFlightMessages();
         logger.LogInformation(
             "Polling {QueueUrl} with {Concurrency} concurrent dispatches, launching with {Launcher}",
             options.QueueUrl, options.Concurrency, options.Launcher);
@@ -51,72 +53,62 @@ internal sealed class QueuePoller(
                 break;
             }
 
-            IReadOnlyList<Message> messages;
-            DateTimeOffset receivedAt;
-            try
-            {
-                // Taken before the call: the job counts SQS's 12-hour visibility ceiling from this moment, and earlier
-                // than the real receive is the safe side.
-                receivedAt = time.GetUtcNow();
-                messages = await ReceiveAsync(taken, stoppingToken);
-                consecutiveFailures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                slots.Release(taken);
-                break;
-            }
-            catch (Exception exception)
-            {
-                // The one place that catches everything: the loop must outlive any fault (docs/dispatcher.md, Messages).
-                slots.Release(taken);
-                consecutiveFailures++;
-                var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(consecutiveFailures, 5))));
-                logger.LogError("Receiving from the queue failed ({Failures} in a row), trying again in {PauseSeconds} s: {Error}",
-                    consecutiveFailures, pause.TotalSeconds, exception.Message);
-                await PauseAsync(pause, stoppingToken);
-                continue;
-            }
-
-            if (messages.Count < taken)
-            {
-                slots.Release(taken - messages.Count);
-            }
-
-            if (messages.Count > 0)
-            {
-                metrics.Received(messages.Count);
-            }
-
+            var (messages, receivedAt) = await TryReceiveAsync(taken, slots, stoppingToken);
             foreach (var message in messages)
             {
-                var work = HandleAsync(ReceivedMessage.From(message) with { ReceivedAt = receivedAt }, slots, stoppingToken);
-                lock (inFlight)
-                {
-                    inFlight.Add(work);
-                }
-
-                _ = work.ContinueWith(
-                    done =>
-                    {
-                        lock (inFlight)
-                        {
-                            inFlight.Remove(done);
-                        }
-                    },
-                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                inFlight.Track(HandleAsync(ReceivedMessage.From(message) with { ReceivedAt = receivedAt }, slots, stoppingToken));
             }
         }
 
-        Task[] remaining;
-        lock (inFlight)
-        {
-            remaining = [.. inFlight];
-        }
-
+        var remaining = inFlight.Snapshot();
         logger.LogInformation("Stopped receiving; finishing {InFlight} messages in hand", remaining.Length);
         await Task.WhenAll(remaining);
         logger.LogInformation("Dispatcher stopped");
+    }
+
+    // Receives up to the slots taken and gives back those it did not fill. Nothing on stopping, nor after a failed
+    // receive, which gives back every slot and pauses, longer after each failure in a row.
+    private async Task<(IReadOnlyList<Message> Messages, DateTimeOffset ReceivedAt)> TryReceiveAsync(
+        int taken, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        IReadOnlyList<Message> messages;
+        DateTimeOffset receivedAt;
+        try
+        {
+            // Taken before the call: the job counts SQS's 12-hour visibility ceiling from this moment, and earlier
+            // than the real receive is the safe side.
+            receivedAt = time.GetUtcNow();
+            messages = await ReceiveAsync(taken, stoppingToken);
+            _consecutiveFailures = 0;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            slots.Release(taken);
+            return ([], default);
+        }
+        catch (Exception exception)
+        {
+            // The one place that catches everything: the loop must outlive any fault (docs/dispatcher.md, Messages).
+            slots.Release(taken);
+            _consecutiveFailures++;
+            var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(_consecutiveFailures, 5))));
+            logger.LogError("Receiving from the queue failed ({Failures} in a row), trying again in {PauseSeconds} s: {Error}",
+                _consecutiveFailures, pause.TotalSeconds, exception.Message);
+            await PauseAsync(pause, stoppingToken);
+            return ([], default);
+        }
+
+        if (messages.Count < taken)
+        {
+            slots.Release(taken - messages.Count);
+        }
+
+        if (messages.Count > 0)
+        {
+            metrics.Received(messages.Count);
+        }
+
+        return (messages, receivedAt);
     }
 
     private async Task HandleAsync(ReceivedMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)

@@ -32,29 +32,7 @@ public static class EmfLine
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("_aws");
-            writer.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
-            writer.WriteStartArray("CloudWatchMetrics");
-            writer.WriteStartObject();
-            writer.WriteString("Namespace", metricsNamespace);
-            writer.WriteStartArray("Dimensions");
-            writer.WriteStartArray();
-            writer.WriteStringValue(dimension);
-            writer.WriteEndArray();
-            writer.WriteEndArray();
-            writer.WriteStartArray("Metrics");
-            foreach (var metric in present)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("Name", metric.Name);
-                writer.WriteString("Unit", metric.Unit);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            WriteMetadata(writer, metricsNamespace, dimension, present, now);
             writer.WriteString(dimension, dimensionValue);
             foreach (var (name, value) in properties ?? new Dictionary<string, string>())
             {
@@ -63,24 +41,58 @@ public static class EmfLine
 
             foreach (var metric in present)
             {
-                if (metric.Values.Count == 1)
-                {
-                    writer.WriteNumber(metric.Name, metric.Values[0]);
-                    continue;
-                }
-
-                writer.WriteStartArray(metric.Name);
-                foreach (var value in metric.Values)
-                {
-                    writer.WriteNumberValue(value);
-                }
-
-                writer.WriteEndArray();
+                WriteValues(writer, metric);
             }
 
             writer.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // The "_aws" object: which of the line's fields are metrics, their units and the dimension.
+    private static void WriteMetadata(Utf8JsonWriter writer, string metricsNamespace, string dimension, IReadOnlyList<EmfMetric> present, DateTimeOffset now)
+    {
+        writer.WriteStartObject("_aws");
+        writer.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
+        writer.WriteStartArray("CloudWatchMetrics");
+        writer.WriteStartObject();
+        writer.WriteString("Namespace", metricsNamespace);
+        writer.WriteStartArray("Dimensions");
+        writer.WriteStartArray();
+        writer.WriteStringValue(dimension);
+        writer.WriteEndArray();
+        writer.WriteEndArray();
+        writer.WriteStartArray("Metrics");
+        foreach (var metric in present)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Name", metric.Name);
+            writer.WriteString("Unit", metric.Unit);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // One value as a number, several as an array (EMF's two forms).
+    private static void WriteValues(Utf8JsonWriter writer, EmfMetric metric)
+    {
+        if (metric.Values.Count == 1)
+        {
+            writer.WriteNumber(metric.Name, metric.Values[0]);
+            return;
+        }
+
+        writer.WriteStartArray(metric.Name);
+        foreach (var value in metric.Values)
+        {
+            writer.WriteNumberValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 }

@@ -23,52 +23,14 @@ internal static class ManifestBuilder
         DateTimeOffset completedAt)
     {
         var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
-        bool IsPublished(string name) => files.Any(f => f.File == name);
-        string? IfPublished(string name) => IsPublished(name) ? name : null;
+        string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
 
-        var video = media.Video;
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
             jobId,
             completedAt,
-            new ManifestSource(
-                source.Uri,
-                fingerprint,
-                source.ETag,
-                source.VersionId,
-                source.Size,
-                media.Container,
-                Math.Round(media.Duration.TotalSeconds, 3),
-                new ManifestVideo(
-                    video.Codec,
-                    video.Width,
-                    video.Height,
-                    video.DisplayWidth,
-                    video.DisplayHeight,
-                    video.SampleAspectRatio.IsPositive
-                        ? string.Create(CultureInfo.InvariantCulture, $"{video.SampleAspectRatio.Numerator}:{video.SampleAspectRatio.Denominator}")
-                        : "1:1",
-                    video.Rotation,
-                    video.FrameRate.ToString(),
-                    video.PixelFormat,
-                    video.ColorTransfer),
-                [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))],
-                media.DeclaredDuration is { } declared ? Math.Round(declared.TotalSeconds, 3) : null),
-            [
-                .. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => new ManifestRendition(
-                    r.Plan.Name,
-                    IfPublished(r.Plan.FileName),
-                    IfPublished(r.Plan.Name + ".m3u8"),
-                    r.Plan.TrackFileName,
-                    r.Width,
-                    r.Height,
-                    r.Plan.FrameRate.ToString(),
-                    r.BitRate,
-                    r.Plan.VideoKbps,
-                    Math.Round(r.Duration.TotalSeconds, 3),
-                    r.Size,
-                    HasAudio: encoded.AudioPath is not null)),
-            ],
+            SourceOf(source, fingerprint, media),
+            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, IfPublished))],
             audio is null || encoded.AudioPath is null
                 ? null
                 : new ManifestAudioRendition(
@@ -79,16 +41,62 @@ internal static class ManifestBuilder
                     new FileInfo(encoded.AudioPath).Length),
             IfPublished(StreamingPackager.MasterPlaylist),
             IfPublished(StreamingPackager.DashManifestFile),
-            new ManifestStoryboard(
-                StoryboardPlan.VttFileName,
-                [.. made.Sheets.Select(Path.GetFileName).OfType<string>()],
-                made.Plan.Interval.TotalSeconds,
-                made.Plan.TileWidth,
-                made.Plan.TileHeight,
-                made.Plan.Columns,
-                made.Plan.Rows,
-                made.Plan.Count),
+            StoryboardOf(made),
             poster,
             files);
     }
+
+    private static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>
+        new(
+            source.Uri,
+            fingerprint,
+            source.ETag,
+            source.VersionId,
+            source.Size,
+            media.Container,
+            Math.Round(media.Duration.TotalSeconds, 3),
+            VideoOf(media.Video),
+            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))],
+            media.DeclaredDuration is { } declared ? Math.Round(declared.TotalSeconds, 3) : null);
+
+    private static ManifestVideo VideoOf(VideoStreamInfo video) =>
+        new(
+            video.Codec,
+            video.Width,
+            video.Height,
+            video.DisplayWidth,
+            video.DisplayHeight,
+            video.SampleAspectRatio.IsPositive
+                ? string.Create(CultureInfo.InvariantCulture, $"{video.SampleAspectRatio.Numerator}:{video.SampleAspectRatio.Denominator}")
+                : "1:1",
+            video.Rotation,
+            video.FrameRate.ToString(),
+            video.PixelFormat,
+            video.ColorTransfer);
+
+    private static ManifestRendition RenditionOf(EncodedRendition r, EncodedLadder encoded, Func<string, string?> ifPublished) =>
+        new(
+            r.Plan.Name,
+            ifPublished(r.Plan.FileName),
+            ifPublished(r.Plan.Name + ".m3u8"),
+            r.Plan.TrackFileName,
+            r.Width,
+            r.Height,
+            r.Plan.FrameRate.ToString(),
+            r.BitRate,
+            r.Plan.VideoKbps,
+            Math.Round(r.Duration.TotalSeconds, 3),
+            r.Size,
+            HasAudio: encoded.AudioPath is not null);
+
+    private static ManifestStoryboard StoryboardOf(MadeStoryboard made) =>
+        new(
+            StoryboardPlan.VttFileName,
+            [.. made.Sheets.Select(Path.GetFileName).OfType<string>()],
+            made.Plan.Interval.TotalSeconds,
+            made.Plan.TileWidth,
+            made.Plan.TileHeight,
+            made.Plan.Columns,
+            made.Plan.Rows,
+            made.Plan.Count);
 }

@@ -36,49 +36,10 @@ internal static class DashManifest
             xml.WriteAttributeString("id", "0");
             xml.WriteAttributeString("start", "PT0S");
 
-            StartAdaptationSet(xml, "0", "video");
-            xml.WriteAttributeString("maxWidth", Number(videos.Max(v => v.Track.Width)));
-            xml.WriteAttributeString("maxHeight", Number(videos.Max(v => v.Track.Height)));
-            if (videos[0].Track.FrameRate is { IsPositive: true } rate)
-            {
-                xml.WriteAttributeString("frameRate", rate.ToString());
-            }
-
-            foreach (var video in videos)
-            {
-                xml.WriteStartElement("Representation", Namespace);
-                xml.WriteAttributeString("id", video.Track.Name);
-                xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(video, null).Peak));
-                xml.WriteAttributeString("codecs", video.Index.Codec);
-                xml.WriteAttributeString("width", Number(video.Track.Width));
-                xml.WriteAttributeString("height", Number(video.Track.Height));
-                xml.WriteAttributeString("sar", "1:1");
-                WriteMedia(xml, video);
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
-
+            WriteVideoSet(xml, videos);
             if (audio is not null)
             {
-                StartAdaptationSet(xml, "1", "audio");
-                if (audio.Track.Language is { Length: > 0 } language && language != "und")
-                {
-                    xml.WriteAttributeString("lang", language);
-                }
-
-                xml.WriteStartElement("Representation", Namespace);
-                xml.WriteAttributeString("id", audio.Track.Name);
-                xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(audio, null).Peak));
-                xml.WriteAttributeString("codecs", audio.Index.Codec);
-                xml.WriteAttributeString("audioSamplingRate", Number(audio.Index.Timescale));
-                xml.WriteStartElement("AudioChannelConfiguration", Namespace);
-                xml.WriteAttributeString("schemeIdUri", "urn:mpeg:dash:23003:3:audio_channel_configuration:2011");
-                xml.WriteAttributeString("value", "2");
-                xml.WriteEndElement();
-                WriteMedia(xml, audio);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
+                WriteAudioSet(xml, audio);
             }
 
             xml.WriteEndElement();
@@ -86,6 +47,54 @@ internal static class DashManifest
         }
 
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static void WriteVideoSet(XmlWriter xml, IReadOnlyList<IndexedTrack> videos)
+    {
+        StartAdaptationSet(xml, "0", "video");
+        xml.WriteAttributeString("maxWidth", Number(videos.Max(v => v.Track.Width)));
+        xml.WriteAttributeString("maxHeight", Number(videos.Max(v => v.Track.Height)));
+        if (videos[0].Track.FrameRate is { IsPositive: true } rate)
+        {
+            xml.WriteAttributeString("frameRate", rate.ToString());
+        }
+
+        foreach (var video in videos)
+        {
+            xml.WriteStartElement("Representation", Namespace);
+            xml.WriteAttributeString("id", video.Track.Name);
+            xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(video, null).Peak));
+            xml.WriteAttributeString("codecs", video.Index.Codec);
+            xml.WriteAttributeString("width", Number(video.Track.Width));
+            xml.WriteAttributeString("height", Number(video.Track.Height));
+            xml.WriteAttributeString("sar", "1:1");
+            WriteMedia(xml, video);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteAudioSet(XmlWriter xml, IndexedTrack audio)
+    {
+        StartAdaptationSet(xml, "1", "audio");
+        if (audio.Track.Language is { Length: > 0 } language && language != "und")
+        {
+            xml.WriteAttributeString("lang", language);
+        }
+
+        xml.WriteStartElement("Representation", Namespace);
+        xml.WriteAttributeString("id", audio.Track.Name);
+        xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(audio, null).Peak));
+        xml.WriteAttributeString("codecs", audio.Index.Codec);
+        xml.WriteAttributeString("audioSamplingRate", Number(audio.Index.Timescale));
+        xml.WriteStartElement("AudioChannelConfiguration", Namespace);
+        xml.WriteAttributeString("schemeIdUri", "urn:mpeg:dash:23003:3:audio_channel_configuration:2011");
+        xml.WriteAttributeString("value", "2");
+        xml.WriteEndElement();
+        WriteMedia(xml, audio);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     // Every fragment starts with a keyframe (SAP type 1) and fragments line up across representations.

@@ -34,35 +34,13 @@ internal static class ProbeParser
         // A missing or absurd header duration is not an error: the packets tell (ContentDuration).
         var declared = PlausibleSeconds(format?.Duration) ?? PlausibleSeconds(video.Duration);
 
-        var audio = streams
-            .Where(s => s.CodecType == "audio" && s.Channels is > 0)
-            .Select(s => new AudioStreamInfo(
-                s.Index,
-                s.CodecName ?? "unknown",
-                s.Channels!.Value,
-                s.SampleRate ?? 0,
-                s.Tags?.GetValueOrDefault("language"),
-                s.Disposition?.GetValueOrDefault("default") == 1))
-            .ToList();
-
+        var audio = AudioStreamsOf(streams);
         var main = audio.FirstOrDefault(a => a.IsDefault) ?? audio.FirstOrDefault();
         return new SourceMedia(
             Container: format?.FormatName ?? "unknown",
             Duration: declared ?? TimeSpan.Zero,
             BitRate: format?.BitRate,
-            Video: new VideoStreamInfo(
-                Index: video.Index,
-                Codec: video.CodecName ?? "unknown",
-                Width: video.Width.Value,
-                Height: video.Height.Value,
-                SampleAspectRatio: Rational.Parse(video.SampleAspectRatio),
-                Rotation: RotationOf(video),
-                FrameRate: FrameRateOf(video),
-                PixelFormat: video.PixFmt ?? "unknown",
-                ColorTransfer: video.ColorTransfer,
-                ColorPrimaries: video.ColorPrimaries,
-                ColorSpace: video.ColorSpace,
-                FieldOrder: video.FieldOrder),
+            Video: VideoOf(video),
             AudioStreams: audio)
         {
             DeclaredDuration = declared,
@@ -75,6 +53,34 @@ internal static class ProbeParser
                 .Max(),
         };
     }
+
+    // Streams without channels (a data track labelled audio) are not sound the job can encode.
+    private static List<AudioStreamInfo> AudioStreamsOf(IEnumerable<FfprobeStream> streams) =>
+        streams
+            .Where(s => s.CodecType == "audio" && s.Channels is > 0)
+            .Select(s => new AudioStreamInfo(
+                s.Index,
+                s.CodecName ?? "unknown",
+                s.Channels!.Value,
+                s.SampleRate ?? 0,
+                s.Tags?.GetValueOrDefault("language"),
+                s.Disposition?.GetValueOrDefault("default") == 1))
+            .ToList();
+
+    private static VideoStreamInfo VideoOf(FfprobeStream video) =>
+        new(
+            Index: video.Index,
+            Codec: video.CodecName ?? "unknown",
+            Width: video.Width!.Value,
+            Height: video.Height!.Value,
+            SampleAspectRatio: Rational.Parse(video.SampleAspectRatio),
+            Rotation: RotationOf(video),
+            FrameRate: FrameRateOf(video),
+            PixelFormat: video.PixFmt ?? "unknown",
+            ColorTransfer: video.ColorTransfer,
+            ColorPrimaries: video.ColorPrimaries,
+            ColorSpace: video.ColorSpace,
+            FieldOrder: video.FieldOrder);
 
     /// <summary>
     /// What a stream's own header says it lasts: its duration (MP4, TS), or the <c>DURATION</c> tag Matroska

@@ -38,63 +38,14 @@ internal static class LadderFile
             throw new UsageException([$"ladder file {source} is not valid: {exception.Message}"]);
         }
 
-        var problems = new List<string>();
         var defaults = new EncoderSettings();
         var encoder = new EncoderSettings(
             document?.Preset ?? defaults.Preset,
             document?.Crf ?? defaults.Crf,
             document?.GopSeconds ?? defaults.GopSeconds);
-
-        if (!Presets.Contains(encoder.Preset))
-        {
-            problems.Add($"preset '{encoder.Preset}' is not an x264 preset ({string.Join(", ", Presets)})");
-        }
-
-        if (encoder.Crf is < 0 or > 51)
-        {
-            problems.Add($"crf {encoder.Crf} is outside 0..51");
-        }
-
-        if (encoder.GopSeconds is < 0.5 or > 10)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"gopSeconds {encoder.GopSeconds} is outside 0.5..10"));
-        }
-
         var rungs = document?.Renditions ?? [];
-        if (rungs.Count == 0)
-        {
-            problems.Add("no renditions: the ladder needs at least one");
-        }
 
-        foreach (var (rung, index) in rungs.Select((r, i) => (r, i)))
-        {
-            var label = string.IsNullOrWhiteSpace(rung.Name) ? $"rendition #{index + 1}" : $"rendition '{rung.Name}'";
-            if (string.IsNullOrWhiteSpace(rung.Name))
-            {
-                problems.Add($"{label} has no name");
-            }
-
-            if (rung.Height is < 16 or > 4320 || rung.Height % 2 != 0)
-            {
-                problems.Add($"{label}: height {rung.Height} must be even and within 16..4320");
-            }
-
-            if (rung.VideoKbps is < 50 or > 100_000)
-            {
-                problems.Add($"{label}: videoKbps {rung.VideoKbps} is outside 50..100000");
-            }
-
-            if (rung.AudioKbps is < 16 or > 512)
-            {
-                problems.Add($"{label}: audioKbps {rung.AudioKbps} is outside 16..512");
-            }
-        }
-
-        foreach (var duplicate in rungs.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            problems.Add($"rendition name '{duplicate.Key}' appears {duplicate.Count()} times");
-        }
-
+        var problems = EncoderProblems(encoder).Concat(RungProblems(rungs)).ToList();
         if (problems.Count > 0)
         {
             throw new UsageException([.. problems.Select(p => $"ladder file {source}: {p}")]);
@@ -103,5 +54,60 @@ internal static class LadderFile
         return new Ladder(
             [.. rungs.Select(r => new Rendition(r.Name!, r.Height, r.VideoKbps, r.AudioKbps)).OrderByDescending(r => r.Height)],
             encoder);
+    }
+
+    private static IEnumerable<string> EncoderProblems(EncoderSettings encoder)
+    {
+        if (!Presets.Contains(encoder.Preset))
+        {
+            yield return $"preset '{encoder.Preset}' is not an x264 preset ({string.Join(", ", Presets)})";
+        }
+
+        if (encoder.Crf is < 0 or > 51)
+        {
+            yield return $"crf {encoder.Crf} is outside 0..51";
+        }
+
+        if (encoder.GopSeconds is < 0.5 or > 10)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"gopSeconds {encoder.GopSeconds} is outside 0.5..10");
+        }
+    }
+
+    private static IEnumerable<string> RungProblems(IReadOnlyList<LadderRungDocument> rungs)
+    {
+        if (rungs.Count == 0)
+        {
+            yield return "no renditions: the ladder needs at least one";
+        }
+
+        foreach (var (rung, index) in rungs.Select((r, i) => (r, i)))
+        {
+            var label = string.IsNullOrWhiteSpace(rung.Name) ? $"rendition #{index + 1}" : $"rendition '{rung.Name}'";
+            if (string.IsNullOrWhiteSpace(rung.Name))
+            {
+                yield return $"{label} has no name";
+            }
+
+            if (rung.Height is < 16 or > 4320 || rung.Height % 2 != 0)
+            {
+                yield return $"{label}: height {rung.Height} must be even and within 16..4320";
+            }
+
+            if (rung.VideoKbps is < 50 or > 100_000)
+            {
+                yield return $"{label}: videoKbps {rung.VideoKbps} is outside 50..100000";
+            }
+
+            if (rung.AudioKbps is < 16 or > 512)
+            {
+                yield return $"{label}: audioKbps {rung.AudioKbps} is outside 16..512";
+            }
+        }
+
+        foreach (var duplicate in rungs.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            yield return $"rendition name '{duplicate.Key}' appears {duplicate.Count()} times";
+        }
     }
 }
