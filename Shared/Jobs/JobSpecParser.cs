@@ -126,20 +126,17 @@ public static partial class JobSpecParser
             return new LocalInput(Path.GetFullPath(file));
         }
 
-        switch (bucket, key)
+        if (Together(reader, (JobEnvironment.SourceBucket, bucket), (JobEnvironment.SourceKey, key)) is { } s3)
         {
-            case (not null, not null):
-                return new S3Input(bucket.Trim(), key);
-            case (null, null):
-                reader.Error($"no input: pass --input <file|s3://bucket/key> or set {JobEnvironment.SourceBucket} and {JobEnvironment.SourceKey}");
-                return null;
-            case (null, _):
-                reader.Error($"{JobEnvironment.SourceKey} is set but {JobEnvironment.SourceBucket} is not");
-                return null;
-            default:
-                reader.Error($"{JobEnvironment.SourceBucket} is set but {JobEnvironment.SourceKey} is not");
-                return null;
+            return new S3Input(s3.First.Trim(), s3.Second);
         }
+
+        if (bucket is null && key is null)
+        {
+            reader.Error($"no input: pass --input <file|s3://bucket/key> or set {JobEnvironment.SourceBucket} and {JobEnvironment.SourceKey}");
+        }
+
+        return null;
     }
 
     private static OutputLocation? ReadOutput(SettingReader reader)
@@ -172,19 +169,29 @@ public static partial class JobSpecParser
     {
         var queueUrl = reader.Text(JobEnvironment.QueueUrl);
         var receiptHandle = reader.Text(JobEnvironment.ReceiptHandle);
-        switch (queueUrl, receiptHandle)
+        return Together(reader, (JobEnvironment.QueueUrl, queueUrl), (JobEnvironment.ReceiptHandle, receiptHandle)) is { } lease
+            ? new JobLease(lease.First, lease.Second, ReadReceivedAt(reader))
+            : null;
+    }
+
+    // Two settings that only mean something together: both values, or null; one set without the other is reported.
+    private static (string First, string Second)? Together(SettingReader reader, (string Name, string? Value) first, (string Name, string? Value) second)
+    {
+        if (first.Value is not null && second.Value is not null)
         {
-            case (not null, not null):
-                return new JobLease(queueUrl, receiptHandle, ReadReceivedAt(reader));
-            case (null, null):
-                return null;
-            case (null, _):
-                reader.Error($"{JobEnvironment.ReceiptHandle} is set but {JobEnvironment.QueueUrl} is not");
-                return null;
-            default:
-                reader.Error($"{JobEnvironment.QueueUrl} is set but {JobEnvironment.ReceiptHandle} is not");
-                return null;
+            return (first.Value, second.Value);
         }
+
+        if (first.Value is not null)
+        {
+            reader.Error($"{first.Name} is set but {second.Name} is not");
+        }
+        else if (second.Value is not null)
+        {
+            reader.Error($"{second.Name} is set but {first.Name} is not");
+        }
+
+        return null;
     }
 
     private static DateTimeOffset? ReadReceivedAt(SettingReader reader)

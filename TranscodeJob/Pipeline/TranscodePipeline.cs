@@ -3,6 +3,7 @@ using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Storage;
@@ -95,13 +96,13 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    // probe → plan → encode → package → publish → commit; docs/architecture.md says where the next stages go.
+    // probe → plan → encode → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
         JobSubject subject, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, subject.JobId);
-        var probed = await new ProbeStage(source, _probe, options).RunAsync(subject.Source, workspace, cancellationToken);
+        var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
         var plan = new PlanStage(_logger).Run(probed, subject, workspace);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);
@@ -111,14 +112,23 @@ internal sealed class TranscodePipeline(
             return (duplicate, encoded.Elapsed, true);
         }
 
-        var published = await new PublishStage(output, runner, options).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
-        var manifest = await new CommitStage(_folder, time).RunAsync(subject, probed, plan, encoded, packaged, published, workspace, cancellationToken);
+        var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
+        var manifest = Describe(subject, probed, plan, encoded, packaged, published);
+        await _folder.CommitAsync(subject.Source, manifest, published, workspace, cancellationToken);
 
         _logger.LogInformation(
             "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
             encoded.Ladder.Renditions.Count, published.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
         return (manifest, encoded.Elapsed, false);
     }
+
+    // What the stages made and published, for the manifest that commits the folder.
+    private JobManifest Describe(
+        JobSubject subject, ProbedSource probed, PlannedLadder plan, EncodeResult encoded, PackagedOutputs packaged, IReadOnlyList<OutputFile> published) =>
+        ManifestBuilder.Build(
+                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, encoded.Ladder, plan.Audio,
+                packaged.Storyboard, packaged.Poster, published, time.GetUtcNow())
+            with { Passthrough = subject.Request.Passthrough };
 
     private async Task TryWriteFailureRecordAsync(string jobId, SourceObject? described, JobException failure)
     {

@@ -10,7 +10,7 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// Brings the source into reach (a download, or the file in place) and probes it: a source outside the limits is bad
 /// input here, before anything is planned or encoded.
 /// </summary>
-internal sealed class ProbeStage(ISourceStore source, MediaProbe probe, PipelineOptions options)
+internal sealed class ProbeStage(ISourceStore source, MediaProbe probe, SourceLimits limits, TimeSpan maxDuration)
 {
     public async Task<ProbedSource> RunAsync(SourceObject described, JobWorkspace workspace, CancellationToken cancellationToken)
     {
@@ -19,9 +19,9 @@ internal sealed class ProbeStage(ISourceStore source, MediaProbe probe, Pipeline
             workspace.EnsureFreeSpace(DiskBudget.ForSource(described.Size), "the source");
         }
 
-        var input = new SourceInput(await source.MaterializeAsync(described, workspace, cancellationToken), options.Limits.MaxPixelsPerFrame);
+        var input = new SourceInput(await source.MaterializeAsync(described, workspace, cancellationToken), limits.MaxPixelsPerFrame);
         var media = await probe.ProbeSourceAsync(input, described.Uri, cancellationToken);
-        SourceBounds.Check(media, options.Limits, options.MaxSourceDuration, described.Uri);
+        SourceBounds.Check(media, limits, maxDuration, described.Uri);
         return new ProbedSource(input with { LeadIn = media.LeadIn }, media);
     }
 }

@@ -13,7 +13,7 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// them. Only after <see cref="JobOutputFolder.ClaimAsync"/>: the folder is this upload's to change.
 /// </summary>
 /// <remarks>The order of publishing is the order of the manifest's files.</remarks>
-internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, PipelineOptions options)
+internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, int parallelism)
 {
     public async Task<IReadOnlyList<OutputFile>> RunAsync(
         EncodedLadder encoded, PackagedOutputs packaged, StreamingFormats formats, JobWorkspace workspace, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, Pi
         var maker = new ProgressiveMaker(runner);
         await Parallel.ForEachAsync(
             encoded.Renditions,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (rendition, token) =>
             {
                 var path = await maker.MakeAsync(rendition, encoded.AudioPath, workspace.PathFor(rendition.Plan.FileName), token);
