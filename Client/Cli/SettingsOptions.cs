@@ -20,41 +20,17 @@ internal sealed class SettingsOptions
 
     public IReadOnlyList<Option<string?>> All { get; }
 
-    public Option<string?> UploadBucket { get; } = new("--upload-bucket")
-    {
-        Description = $"The temp bucket uploads land in. Env: {ClientEnvironment.UploadBucket}.",
-        HelpName = "bucket",
-    };
+    public Option<string?> UploadBucket { get; } = new("--upload-bucket") { Description = $"The temp bucket uploads land in. Env: {ClientEnvironment.UploadBucket}.", HelpName = "bucket" };
 
-    public Option<string?> UploadPrefix { get; } = new("--upload-prefix")
-    {
-        Description = $"Key prefix of an upload without --key (default none). Env: {ClientEnvironment.UploadPrefix}.",
-        HelpName = "prefix",
-    };
+    public Option<string?> UploadPrefix { get; } = new("--upload-prefix") { Description = $"Key prefix of an upload without --key (default none). Env: {ClientEnvironment.UploadPrefix}.", HelpName = "prefix" };
 
-    public Option<string?> ProdBucket { get; } = new("--prod-bucket")
-    {
-        Description = $"The bucket the job's outputs go to. Env: {ClientEnvironment.ProdBucket}.",
-        HelpName = "bucket",
-    };
+    public Option<string?> ProdBucket { get; } = new("--prod-bucket") { Description = $"The bucket the job's outputs go to. Env: {ClientEnvironment.ProdBucket}.", HelpName = "bucket" };
 
-    public Option<string?> OutputPrefix { get; } = new("--output-prefix")
-    {
-        Description = $"Key prefix of the outputs in the prod bucket (default none). Env: {ClientEnvironment.OutputPrefix}.",
-        HelpName = "prefix",
-    };
+    public Option<string?> OutputPrefix { get; } = new("--output-prefix") { Description = $"Key prefix of the outputs in the prod bucket (default none). Env: {ClientEnvironment.OutputPrefix}.", HelpName = "prefix" };
 
-    public Option<string?> Region { get; } = new("--region")
-    {
-        Description = $"The buckets' region. Env: {ClientEnvironment.Region} (or {ClientEnvironment.DefaultRegion}).",
-        HelpName = "region",
-    };
+    public Option<string?> Region { get; } = new("--region") { Description = $"The buckets' region. Env: {ClientEnvironment.Region} (or {ClientEnvironment.DefaultRegion}).", HelpName = "region" };
 
-    public Option<string?> Endpoint { get; } = new("--endpoint")
-    {
-        Description = $"An S3 endpoint of its own (an emulator). Env: {ClientEnvironment.S3Endpoint} or {ClientEnvironment.Endpoint}.",
-        HelpName = "url",
-    };
+    public Option<string?> Endpoint { get; } = new("--endpoint") { Description = $"An S3 endpoint of its own (an emulator). Env: {ClientEnvironment.S3Endpoint} or {ClientEnvironment.Endpoint}.", HelpName = "url" };
 
     /// <summary>The option's value when given, else the environment's.</summary>
     public Func<string, string?> Lookup(ParseResult parse, IReadOnlyDictionary<string, string> environment)
