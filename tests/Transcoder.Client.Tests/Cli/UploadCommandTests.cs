@@ -4,6 +4,7 @@ using Transcoder.Client.Hosting;
 using Transcoder.Client.Jobs;
 using Transcoder.Client.Tests.Support;
 using Transcoder.Shared.Jobs;
+using Transcoder.Testing;
 
 namespace Transcoder.Client.Tests.Cli;
 

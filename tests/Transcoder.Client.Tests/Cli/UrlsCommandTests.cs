@@ -8,6 +8,7 @@ using Transcoder.Client.Tests.Support;
 using Transcoder.LocalAws;
 using Transcoder.LocalAws.S3;
 using Transcoder.Shared.Jobs;
+using Transcoder.Testing;
 
 namespace Transcoder.Client.Tests.Cli;
 

@@ -4,6 +4,7 @@ using Transcoder.Client.Tests.Support;
 using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
+using Transcoder.Testing;
 
 namespace Transcoder.Client.Tests.Jobs;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Transcoder.Shared.Outputs;
 
-namespace Transcoder.Client.Tests.Support;
+namespace Transcoder.Testing;
 
 /// <summary>
 /// manifest.json and failure.json as the job writes them: the contract's own types (Shared/Outputs) written by its
