@@ -16,6 +16,7 @@ internal static class ManifestBuilder
         string fingerprint,
         SourceMedia media,
         EncodedLadder encoded,
+        IReadOnlyDictionary<string, ManifestQuality> quality,
         AudioPlan? audio,
         MadeStoryboard made,
         ManifestPoster poster,
@@ -67,7 +68,11 @@ internal static class ManifestBuilder
                     r.Plan.VideoKbps,
                     Math.Round(r.Duration.TotalSeconds, 3),
                     r.Size,
-                    HasAudio: encoded.AudioPath is not null)),
+                    HasAudio: encoded.AudioPath is not null)
+                {
+                    PeakBitrate = r.PeakBitRate,
+                    Quality = quality.GetValueOrDefault(r.Plan.Name),
+                }),
             ],
             audio is null || encoded.AudioPath is null
                 ? null

@@ -9,6 +9,7 @@ using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Workspace;
@@ -130,6 +131,7 @@ internal sealed class TranscodePipeline(
         var ladderJob = new LadderJob(input, media, plans, audio, request.Ladder.Encoder, workspace, board);
         var encoded = await EncodeWithinDeadlineAsync(ladderJob, described.Uri, cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
+        var quality = await new QualityMeasurer(runner, _logger).MeasureAsync(options.MeasureQuality, input, media, encoded, workspace, cancellationToken);
 
         // Derived from the finished renditions, never failing a job whose renditions are good.
         var storyboard = await new StoryboardMaker(runner, _logger).MakeAsync(encoded.Renditions, media.Duration, workspace, cancellationToken);
@@ -214,7 +216,7 @@ internal sealed class TranscodePipeline(
         // The manifest makes the folder this upload's: not if a later upload arrived while the files went up.
         await ThrowIfReplacedAsync(described, cancellationToken);
 
-        var manifest = ManifestBuilder.Build(jobId, described, fingerprint, media, encoded, audio, storyboard, poster, publisher.Files, time.GetUtcNow())
+        var manifest = ManifestBuilder.Build(jobId, described, fingerprint, media, encoded, quality, audio, storyboard, poster, publisher.Files, time.GetUtcNow())
             with { Passthrough = request.Passthrough };
         var manifestPath = workspace.PathFor(JobManifest.FileName);
         await File.WriteAllTextAsync(manifestPath, ManifestJson.Write(manifest), cancellationToken);
