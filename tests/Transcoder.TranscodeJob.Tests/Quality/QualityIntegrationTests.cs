@@ -1,4 +1,8 @@
+using Transcoder.Shared;
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Events;
+using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Tests.Support;
 
@@ -52,6 +56,24 @@ public sealed class QualityIntegrationTests : IDisposable
         }
 
         Assert.That(manifest.Renditions.Select(r => r.Quality!.Ssim), Is.Ordered.Descending, "a smaller rung loses detail");
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task RunAsync_Done_EventSummarisesEveryMeasuredRendition(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var pipeline = LocalJob.Create(await Clips.NoAudio(), _temp);
+        var spec = new JobSpec { Source = new LocalInput(await Clips.NoAudio()), Output = new LocalOutput(_temp.Combine("out")) };
+
+        // Act
+        var outcome = await pipeline.RunAsync(cancellationToken);
+        var jobEvent = JobEvents.For(new JobEnd(ExitCodes.Success, outcome.JobId, outcome, null, null, pipeline.SourceBytes), spec, DateTimeOffset.UtcNow)!;
+
+        // Assert
+        Assert.That(jobEvent.Outputs!.Quality, Is.EqualTo(outcome.Manifest.Renditions.Select(r =>
+            new JobEventQuality(r.Name, r.Quality!.Ssim, r.Quality.SsimDb, r.Quality.Psnr, r.Bitrate))));
+        Assert.That(jobEvent.Outputs.Quality, Has.Count.EqualTo(3));
     }
 
     [Test]
