@@ -131,7 +131,8 @@ internal sealed class TranscodePipeline(
         var ladderJob = new LadderJob(input, media, plans, audio, request.Ladder.Encoder, workspace, board);
         var encoded = await EncodeWithinDeadlineAsync(ladderJob, described.Uri, cancellationToken);
         var encodeTime = time.GetElapsedTime(encodeStarted);
-        var quality = await new QualityMeasurer(runner, _logger).MeasureAsync(options.MeasureQuality, input, media, encoded, workspace, cancellationToken);
+        var quality = await new QualityMeasurer(runner, _logger).MeasureAsync(
+            options.MeasureQuality, input, media, encoded, request.Ladder.Encoder.GopSeconds, workspace, cancellationToken);
 
         // Derived from the finished renditions, never failing a job whose renditions are good.
         var storyboard = await new StoryboardMaker(runner, _logger).MakeAsync(encoded.Renditions, media.Duration, workspace, cancellationToken);

@@ -17,7 +17,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
 {
     /// <summary>Each rendition's figures by name; empty when <paramref name="measure"/> is false or the measurement failed.</summary>
     public async Task<IReadOnlyDictionary<string, ManifestQuality>> MeasureAsync(
-        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, JobWorkspace workspace, CancellationToken cancellationToken)
+        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
         if (!measure || encoded.Renditions.Count == 0)
@@ -31,7 +31,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
         {
             var renditions = group.ToList();
             var reference = top with { FrameRate = group.Key };
-            var windows = QualitySampling.For(media.Duration, group.Key);
+            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds);
             var scores = renditions.Select(_ => new QualityScores()).ToList();
             foreach (var (window, number) in windows.Select((w, i) => (w, i)))
             {

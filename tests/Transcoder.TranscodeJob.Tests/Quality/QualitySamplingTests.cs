@@ -6,12 +6,13 @@ namespace Transcoder.TranscodeJob.Tests.Quality;
 public sealed class QualitySamplingTests
 {
     private static readonly Rational Thirty = new(30, 1);
+    private const double Gop = 2;
 
     [Test]
     public void For_ShortSource_OneWindowOverTheWhole()
     {
         // Act
-        var windows = QualitySampling.For(TimeSpan.FromSeconds(2.9), Thirty);
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(2.9), Thirty, Gop);
 
         // Assert
         Assert.That(windows, Is.EqualTo(new[] { new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(2.9)) }));
@@ -23,7 +24,7 @@ public sealed class QualitySamplingTests
     public void For_LongerSource_MoreWindowsUpToTheLimit(double seconds, int expected)
     {
         // Act
-        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty);
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop);
 
         // Assert
         Assert.That(windows, Has.Count.EqualTo(expected));
@@ -36,7 +37,7 @@ public sealed class QualitySamplingTests
     public void For_AnySource_WindowsSpreadInOrderInsideTheSourceOnTheFrameGrid(double seconds)
     {
         // Act
-        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty);
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop);
 
         // Assert
         Assert.Multiple(() =>
@@ -64,9 +65,25 @@ public sealed class QualitySamplingTests
     public void For_LongSource_SamplesASmallShare(double seconds)
     {
         // Act
-        var sampled = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty).Sum(w => w.Length.TotalSeconds);
+        var sampled = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop).Sum(w => w.Length.TotalSeconds);
 
         // Assert: at most the share, or the shortest windows' worth.
         Assert.That(sampled, Is.LessThanOrEqualTo(Math.Max(QualitySampling.SampledShare * seconds, QualitySampling.MinWindows * QualitySampling.MinWindowSeconds) + 1e-9));
+    }
+
+    [TestCase(30)]
+    [TestCase(95)]
+    public void For_WindowsShorterThanAGop_StaggeredOverTheKeyframeCycle(double seconds)
+    {
+        // Act
+        var phases = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop)
+            .Select(w => Math.Round(w.Start.TotalSeconds % Gop, 2))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        // Assert: windows start at different points of the GOP, spread over it.
+        Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
     }
 }
