@@ -22,4 +22,15 @@ public sealed record ManifestQuality(
     int ReferenceHeight,
     int SampledFrames,
     double SampledSeconds,
-    IReadOnlyList<ManifestQualityWindow> Windows);
+    IReadOnlyList<ManifestQualityWindow> Windows)
+{
+    /// <summary>Equal when every figure and every window is: a manifest read back equals the one written.</summary>
+    public bool Equals(ManifestQuality? other) =>
+        other is not null
+        && (Ssim, SsimDb, Psnr, ReferenceWidth, ReferenceHeight, SampledFrames, SampledSeconds)
+           == (other.Ssim, other.SsimDb, other.Psnr, other.ReferenceWidth, other.ReferenceHeight, other.SampledFrames, other.SampledSeconds)
+        && Windows.SequenceEqual(other.Windows);
+
+    /// <summary>From the figures and the number of windows, consistent with <see cref="Equals(ManifestQuality?)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Ssim, SsimDb, Psnr, SampledFrames, Windows.Count);
+}
