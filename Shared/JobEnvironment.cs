@@ -54,6 +54,12 @@ public static class JobEnvironment
     /// <summary>Optional: <c>single</c> (one ffmpeg decodes once for the whole ladder, the default) or <c>per-rendition</c>.</summary>
     public const string EncodeMode = "ENCODE_MODE";
 
+    /// <summary>
+    /// Optional: <c>on</c> (the default) measures every rendition's SSIM and PSNR after the encode, into
+    /// <c>manifest.json</c>; <c>off</c> does not.
+    /// </summary>
+    public const string Quality = "QUALITY";
+
     /// <summary>Optional comma list of deliverables: <c>hls</c>, <c>dash</c>, <c>mp4</c> (default all three).</summary>
     public const string Formats = "FORMATS";
 

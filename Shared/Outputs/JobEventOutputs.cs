@@ -7,4 +7,8 @@ namespace Transcoder.Shared.Outputs;
 /// <param name="Dash">The DASH MPD's file name in it, when DASH was made.</param>
 /// <param name="Poster">The poster's file name in it.</param>
 /// <param name="Files">Every published file, as <c>manifest.json</c> lists them.</param>
-public sealed record JobEventOutputs(string Location, string Manifest, string? Hls, string? Dash, string Poster, IReadOnlyList<ManifestFile> Files);
+public sealed record JobEventOutputs(string Location, string Manifest, string? Hls, string? Dash, string Poster, IReadOnlyList<ManifestFile> Files)
+{
+    /// <summary>Each measured rendition's quality, largest first (the manifest has the details); empty when none was measured.</summary>
+    public IReadOnlyList<JobEventQuality> Quality { get; init; } = [];
+}

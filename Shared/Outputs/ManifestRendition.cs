@@ -25,4 +25,11 @@ public sealed record ManifestRendition(
     int MaxVideoKbps,
     double DurationSeconds,
     long Size,
-    bool HasAudio);
+    bool HasAudio)
+{
+    /// <summary>The video track's peak bitrate, bits per second: its largest fragment (one GOP) over that fragment's duration.</summary>
+    public long PeakBitrate { get; init; }
+
+    /// <summary>The quality it reached, measured; null when measurement was off or could not run.</summary>
+    public ManifestQuality? Quality { get; init; }
+}

@@ -1,4 +1,5 @@
 using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
@@ -30,6 +31,13 @@ internal sealed class EncodedOutputs(MediaProbe probe)
         return new EncodedLadder(renditions, audioPath);
     }
 
+    // As the DASH MPD declares it (VariantBitrate), from the track's own fragment index.
+    private static long PeakOf(RenditionPlan plan, string path, int width, int height)
+    {
+        var track = new CmafTrack(plan.Name, plan.TrackFileName, path, TrackKind.Video, width, height, plan.FrameRate, null);
+        return VariantBitrate.Of(new IndexedTrack(track, FragmentedMp4Reader.Read(path)), null).Peak;
+    }
+
     private async Task<EncodedRendition> CheckRenditionAsync(RenditionPlan plan, string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
@@ -53,6 +61,9 @@ internal sealed class EncodedOutputs(MediaProbe probe)
 
         return new EncodedRendition(
             plan, path, output.Video.Width, output.Video.Height, output.Duration, size,
-            BitRate: (long)Math.Round(size * 8 / output.Duration.TotalSeconds));
+            BitRate: (long)Math.Round(size * 8 / output.Duration.TotalSeconds))
+        {
+            PeakBitRate = PeakOf(plan, path, output.Video.Width, output.Video.Height),
+        };
     }
 }

@@ -11,4 +11,8 @@ internal sealed record EncodedRendition(
     int Height,
     TimeSpan Duration,
     long Size,
-    long BitRate);
+    long BitRate)
+{
+    /// <summary>Peak bitrate of the video track, bits per second: its largest fragment (a GOP) over that fragment's duration.</summary>
+    public long PeakBitRate { get; init; }
+}

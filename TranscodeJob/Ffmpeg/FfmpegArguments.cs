@@ -125,9 +125,10 @@ internal static partial class FfmpegArguments
 
     /// <summary>
     /// The untrusted source as input: known demuxers, at most the stream limit, the transcoded decoders only, pictures
-    /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe.
+    /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
+    /// <paramref name="length"/> reads that much of the input from there.
     /// </summary>
-    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null)
+    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null)
     {
         var arguments = new List<string>
         {
@@ -146,6 +147,11 @@ internal static partial class FfmpegArguments
         if (seek is { } at)
         {
             arguments.AddRange(["-ss", Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}")]);
+        }
+
+        if (length is { } span)
+        {
+            arguments.AddRange(["-t", Invariant($"{span.TotalSeconds:0.######}")]);
         }
 
         arguments.AddRange(["-i", FileUrl(source.Path)]);

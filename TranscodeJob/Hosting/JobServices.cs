@@ -45,6 +45,7 @@ internal static class JobServices
             new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
             {
                 EncodeMode = settings.EncodeMode,
+                MeasureQuality = settings.MeasureQuality,
                 Formats = settings.Formats,
                 MaxSourceDuration = settings.MaxSourceDuration,
                 Limits = settings.Limits,

@@ -16,6 +16,7 @@ internal static class ManifestBuilder
         string fingerprint,
         SourceMedia media,
         EncodedLadder encoded,
+        IReadOnlyDictionary<string, ManifestQuality> quality,
         AudioPlan? audio,
         MadeStoryboard made,
         ManifestPoster poster,
@@ -30,7 +31,7 @@ internal static class ManifestBuilder
             jobId,
             completedAt,
             SourceOf(source, fingerprint, media),
-            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, IfPublished))],
+            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished))],
             audio is null || encoded.AudioPath is null
                 ? null
                 : new ManifestAudioRendition(
@@ -74,7 +75,8 @@ internal static class ManifestBuilder
             video.PixelFormat,
             video.ColorTransfer);
 
-    private static ManifestRendition RenditionOf(EncodedRendition r, EncodedLadder encoded, Func<string, string?> ifPublished) =>
+    private static ManifestRendition RenditionOf(
+        EncodedRendition r, EncodedLadder encoded, ManifestQuality? quality, Func<string, string?> ifPublished) =>
         new(
             r.Plan.Name,
             ifPublished(r.Plan.FileName),
@@ -87,7 +89,11 @@ internal static class ManifestBuilder
             r.Plan.VideoKbps,
             Math.Round(r.Duration.TotalSeconds, 3),
             r.Size,
-            HasAudio: encoded.AudioPath is not null);
+            HasAudio: encoded.AudioPath is not null)
+        {
+            PeakBitrate = r.PeakBitRate,
+            Quality = quality,
+        };
 
     private static ManifestStoryboard StoryboardOf(MadeStoryboard made) =>
         new(

@@ -22,6 +22,9 @@ internal sealed record PipelineOptions(
 
     public StreamingFormats Formats { get; init; } = JobSpec.DefaultFormats;
 
+    /// <summary>Whether every rendition's SSIM and PSNR are measured after the encode (<c>QUALITY</c>).</summary>
+    public bool MeasureQuality { get; init; } = Settings.JobDefaults.Quality == "on";
+
     /// <summary>A longer source is bad input (see <see cref="Settings.JobDefaults.MaxSourceSeconds"/>).</summary>
     public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromSeconds(Settings.JobDefaults.MaxSourceSeconds);
 

@@ -96,7 +96,7 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    // probe → plan → encode → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
+    // probe → plan → encode → measure → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
         JobSubject subject, CancellationToken cancellationToken)
     {
@@ -105,6 +105,7 @@ internal sealed class TranscodePipeline(
         var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
         var plan = new PlanStage(_logger).Run(probed, subject, workspace);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
+        var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
         var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);
 
         if (await _folder.ClaimAsync(subject.Source, subject.Fingerprint, cancellationToken) is { } duplicate)
@@ -113,7 +114,7 @@ internal sealed class TranscodePipeline(
         }
 
         var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
-        var manifest = Describe(subject, probed, plan, encoded, packaged, published);
+        var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
         await _folder.CommitAsync(subject.Source, manifest, published, workspace, cancellationToken);
 
         _logger.LogInformation(
@@ -124,9 +125,15 @@ internal sealed class TranscodePipeline(
 
     // What the stages made and published, for the manifest that commits the folder.
     private JobManifest Describe(
-        JobSubject subject, ProbedSource probed, PlannedLadder plan, EncodeResult encoded, PackagedOutputs packaged, IReadOnlyList<OutputFile> published) =>
+        JobSubject subject,
+        ProbedSource probed,
+        PlannedLadder plan,
+        EncodeResult encoded,
+        IReadOnlyDictionary<string, ManifestQuality> quality,
+        PackagedOutputs packaged,
+        IReadOnlyList<OutputFile> published) =>
         ManifestBuilder.Build(
-                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, encoded.Ladder, plan.Audio,
+                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, encoded.Ladder, quality, plan.Audio,
                 packaged.Storyboard, packaged.Poster, published, time.GetUtcNow())
             with { Passthrough = subject.Request.Passthrough };
 

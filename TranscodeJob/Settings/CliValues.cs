@@ -12,4 +12,5 @@ internal sealed record CliValues(
     string? JobId = null,
     string? EncodeMode = null,
     string? Formats = null,
-    int? MaxDurationSeconds = null);
+    int? MaxDurationSeconds = null,
+    string? Quality = null);

@@ -12,7 +12,7 @@ internal sealed class JobCommand
             "Transcodes one video into an H.264/AAC rendition ladder (CMAF with HLS and DASH playlists, progressive MP4), a storyboard, a JPEG poster and manifest.json.\n" +
             ExitCodes.HelpLine(ExitCodes.Meanings))
         {
-            Input, Output, Renditions, Formats, EncodeMode, MaxDuration, Ladder, WorkDir, Parallelism, JobId, Verbose,
+            Input, Output, Renditions, Formats, EncodeMode, Quality, MaxDuration, Ladder, WorkDir, Parallelism, JobId, Verbose,
         };
     }
 
@@ -34,6 +34,8 @@ internal sealed class JobCommand
 
     public Option<string?> WorkDir { get; } = new("--workdir") { Description = $"Folder for the temporary workspace (default: the system temp folder). Env: {JobEnvironment.WorkDir}.", HelpName = "dir" };
 
+    public Option<string?> Quality { get; } = new("--quality") { Description = $"on: measure every rendition's SSIM and PSNR against the source after the encode, into manifest.json (default: {JobDefaults.Quality}); off: do not. Env: {JobEnvironment.Quality}.", HelpName = "on|off" };
+
     public Option<int?> Parallelism { get; } = new("--parallelism", "-p") { Description = $"Renditions encoded at the same time (default: {JobDefaults.Parallelism(Environment.ProcessorCount)} on this machine). Env: {JobEnvironment.Parallelism}.", HelpName = "n" };
 
     public Option<string?> JobId { get; } = new("--job-id") { Description = $"Job id for logs and the manifest (default: derived from the source). Env: {JobEnvironment.JobId}.", HelpName = "id" };
@@ -51,5 +53,6 @@ internal sealed class JobCommand
         parse.GetValue(JobId),
         parse.GetValue(EncodeMode),
         parse.GetValue(Formats),
-        parse.GetValue(MaxDuration));
+        parse.GetValue(MaxDuration),
+        parse.GetValue(Quality));
 }

@@ -31,6 +31,12 @@ internal static class JobDefaults
     /// </summary>
     public const int MaxSourceSeconds = 4 * 3600;
 
+    /// <summary>
+    /// Quality measured by default: sampled windows keep it a small share of the encode's CPU (bench/README.md), and
+    /// without it nobody knows what a rendition delivered.
+    /// </summary>
+    public const string Quality = "on";
+
     /// <summary>One EMF line per job when the logs are JSON (in a container).</summary>
     public const string Metrics = "emf";
 
@@ -65,5 +71,6 @@ internal static class JobDefaults
         [JobEnvironment.Formats] = StreamingFormatList.Format(JobSpec.DefaultFormats),
         [JobEnvironment.Verbose] = Verbose ? "true" : "false",
         [JobEnvironment.Metrics] = Metrics,
+        [JobEnvironment.Quality] = Quality,
     };
 }

@@ -30,6 +30,9 @@ internal sealed record JobSettings(
 
     public required EncodeMode EncodeMode { get; init; }
 
+    /// <summary>Whether every rendition's SSIM and PSNR are measured after the encode.</summary>
+    public bool MeasureQuality { get; init; } = JobDefaults.Quality == "on";
+
     public required TimeSpan MaxSourceDuration { get; init; }
 
     /// <summary>How much work one upload may ask for.</summary>

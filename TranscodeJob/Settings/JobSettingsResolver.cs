@@ -40,6 +40,7 @@ internal static class JobSettingsResolver
         var verbose = reader.Flag(JobEnvironment.Verbose, JobDefaults.Verbose);
         var heartbeat = reader.Integer(JobEnvironment.HeartbeatSeconds, JobDefaults.HeartbeatSeconds, 1, 3600);
         var metrics = reader.Choice(JobEnvironment.Metrics, JobDefaults.Metrics, "emf", "off");
+        var quality = reader.Choice(JobEnvironment.Quality, JobDefaults.Quality, "on", "off");
         var events = ReadEvents(reader);
         problems.AddRange(reader.Errors);
 
@@ -62,6 +63,7 @@ internal static class JobSettingsResolver
             Limits = limits,
             Events = events,
             EmitMetrics = metrics != "off",
+            MeasureQuality = quality == "on",
         };
     }
 

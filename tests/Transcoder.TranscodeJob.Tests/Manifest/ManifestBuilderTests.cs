@@ -15,7 +15,10 @@ public sealed class ManifestBuilderTests
 {
     private static readonly DateTimeOffset Completed = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    private static JobManifest Build()
+    private static readonly ManifestQuality Measured720 =
+        new(0.981234, 17.264, 41.5, 720, 1280, 45, 1.5, [new ManifestQualityWindow(0, 0.5), new ManifestQualityWindow(6, 0.5), new ManifestQualityWindow(11.8, 0.5)]);
+
+    private static JobManifest Build(IReadOnlyDictionary<string, ManifestQuality>? quality = null)
     {
         var media = TestMedia.Source(1920, 1080, rotation: 90, frameRate: new Rational(30000, 1001), seconds: 12.3456);
         var source = new SourceObject("s3://uploads/a b.mov", new SourceRevision(SourceRevisionKind.ETag, "abc"), 98765, "abc", null, null);
@@ -23,8 +26,8 @@ public sealed class ManifestBuilderTests
         var plan360 = plan720 with { Name = "360p", Width = 360, Height = 640, VideoKbps = 800 };
         EncodedRendition[] renditions =
         [
-            new(plan360, "/ws/360p.cmfv", 360, 640, TimeSpan.FromSeconds(12.35), 500_000, 323_886),
-            new(plan720, "/ws/720p.cmfv", 720, 1280, TimeSpan.FromSeconds(12.35), 2_000_000, 1_295_546),
+            new(plan360, "/ws/360p.cmfv", 360, 640, TimeSpan.FromSeconds(12.35), 500_000, 323_886) { PeakBitRate = 400_000 },
+            new(plan720, "/ws/720p.cmfv", 720, 1280, TimeSpan.FromSeconds(12.35), 2_000_000, 1_295_546) { PeakBitRate = 1_700_000 },
         ];
         var sheet = Path.Combine(Folder, "storyboard-000.jpg");
         var audioPath = Path.Combine(Folder, "audio.cmfa");
@@ -39,7 +42,7 @@ public sealed class ManifestBuilderTests
         ];
         var storyboard = new MadeStoryboard(StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280), [sheet]);
         return ManifestBuilder.Build(
-            "job-1", source, "etag:abc;request=0123456789abcdef", media, encoded, AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
+            "job-1", source, "etag:abc;request=0123456789abcdef", media, encoded, quality ?? new Dictionary<string, ManifestQuality>(), AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
     }
 
     // Real files: the manifest records each published file's size as it is on disk.
@@ -61,9 +64,20 @@ public sealed class ManifestBuilderTests
         // Assert
         Assert.That(manifest.Renditions, Is.EqualTo(new[]
         {
-            new ManifestRendition("720p", "720p.mp4", "720p.m3u8", "720p.cmfv", 720, 1280, "30000/1001", 1_295_546, 3000, 12.35, 2_000_000, true),
-            new ManifestRendition("360p", "360p.mp4", null, "360p.cmfv", 360, 640, "30000/1001", 323_886, 800, 12.35, 500_000, true),
+            new ManifestRendition("720p", "720p.mp4", "720p.m3u8", "720p.cmfv", 720, 1280, "30000/1001", 1_295_546, 3000, 12.35, 2_000_000, true) { PeakBitrate = 1_700_000 },
+            new ManifestRendition("360p", "360p.mp4", null, "360p.cmfv", 360, 640, "30000/1001", 323_886, 800, 12.35, 500_000, true) { PeakBitrate = 400_000 },
         }));
+    }
+
+    [Test]
+    public void Build_MeasuredQuality_OnItsRenditionOnly()
+    {
+        // Act
+        var manifest = Build(new Dictionary<string, ManifestQuality> { ["720p"] = Measured720 });
+
+        // Assert
+        Assert.That(manifest.Renditions[0].Quality, Is.SameAs(Measured720));
+        Assert.That(manifest.Renditions[1].Quality, Is.Null);
     }
 
     [Test]

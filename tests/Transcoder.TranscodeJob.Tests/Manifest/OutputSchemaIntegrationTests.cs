@@ -35,15 +35,17 @@ public sealed class OutputSchemaIntegrationTests : IDisposable
         Assert.That(await process.WaitForExitAsync(cancellationToken), Is.EqualTo(ExitCodes.Success), process.Stderr);
         var manifest = await File.ReadAllTextAsync(Path.Combine(Directory.GetDirectories(_temp.Combine("out")).Single(), JobManifest.FileName), cancellationToken);
         Assert.That(OutputSchemas.Problems(OutputSchemas.ManifestFile, manifest), Is.Empty, manifest);
+        var renditions = JsonSerializer.Deserialize(manifest, ManifestJsonContext.Default.JobManifest)!.Renditions;
+        Assert.That(renditions.Select(r => r.Quality), Has.None.Null, "the sample's quality, every rendition");
     }
 
     [Test]
     [CancelAfter(120_000)]
     public async Task RunAsync_NoAudioHlsOnly_ManifestAndDoneEventMeetTheirSchemas(CancellationToken cancellationToken)
     {
-        // Arrange: no audio rendition, no DASH, no progressive MP4: the manifest's nulls.
+        // Arrange: no audio rendition, no DASH, no progressive MP4, no quality measured: the manifest's nulls.
         var clip = await Clips.NoAudio();
-        var pipeline = LocalJob.Create(clip, _temp, options: o => o with { Formats = StreamingFormats.Hls });
+        var pipeline = LocalJob.Create(clip, _temp, options: o => o with { Formats = StreamingFormats.Hls, MeasureQuality = false });
 
         // Act
         var outcome = await pipeline.RunAsync(cancellationToken);
@@ -52,6 +54,7 @@ public sealed class OutputSchemaIntegrationTests : IDisposable
         // Assert
         var manifest = await File.ReadAllTextAsync(_temp.Combine("out", JobManifest.FileName), cancellationToken);
         Assert.That((outcome.Manifest.Audio, outcome.Manifest.Dash), Is.EqualTo(((ManifestAudioRendition?)null, (string?)null)));
+        Assert.That(outcome.Manifest.Renditions.Select(r => r.Quality), Has.All.Null);
         Assert.That(OutputSchemas.Problems(OutputSchemas.ManifestFile, manifest), Is.Empty, manifest);
         Assert.That(OutputSchemas.Problems(OutputSchemas.JobEventFile, body), Is.Empty, body);
     }

@@ -152,4 +152,30 @@ public sealed class JobSettingsResolverTests
         // Act / Assert
         Assert.That(JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b"), Env((JobEnvironment.Verbose, "TRUE"))).Verbose, Is.True);
     }
+
+    [TestCase(null, null, true)]
+    [TestCase("off", null, false)]
+    [TestCase("off", "on", true)]
+    [TestCase(null, "off", false)]
+    public void Resolve_Quality_OnByDefaultTheCommandLineWinning(string? environment, string? commandLine, bool expected)
+    {
+        // Arrange
+        var values = environment is null ? Env() : Env((JobEnvironment.Quality, environment));
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Quality: commandLine), values);
+
+        // Assert
+        Assert.That(settings.MeasureQuality, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Resolve_QualityNeitherOnNorOff_UsageError()
+    {
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Quality: "vmaf"), Env()));
+
+        // Assert
+        Assert.That(failure!.Problems, Has.Some.Contains(JobEnvironment.Quality));
+    }
 }

@@ -1,0 +1,70 @@
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Ffmpeg;
+
+internal static partial class FfmpegArguments
+{
+    /// <summary>One rendition in a quality measurement: its CMAF track and where its per-frame figures go.</summary>
+    internal sealed record MeasuredTrack(string TrackPath, string SsimStatsPath, string PsnrStatsPath);
+
+    /// <summary>
+    /// SSIM and PSNR of renditions against the source as a viewer sees it, over one window of the timeline: the source
+    /// read from <paramref name="start"/> for <paramref name="length"/> through the same head filters the encode ran
+    /// (deinterlace, the planned rate, tone mapping) at <paramref name="reference"/>'s size, and each rendition read
+    /// from the same moment, scaled bicubic to that size. One process decodes the source's window once for every
+    /// rendition. Every figure goes to the stats files; the frames go nowhere.
+    /// </summary>
+    /// <param name="reference">The top rung at the measured renditions' frame rate.</param>
+    public static IReadOnlyList<string> ForQualityWindow(
+        SourceInput source, int videoStreamIndex, RenditionPlan reference, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
+    {
+        var arguments = new List<string>(Preamble(progress: false));
+        arguments.AddRange(SourceArguments(source, seek: start, length: length));
+        foreach (var track in tracks)
+        {
+            arguments.AddRange(["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}")]);
+            arguments.AddRange(OwnInput(track.TrackPath));
+        }
+
+        arguments.AddRange(["-filter_complex", QualityFilterGraph(videoStreamIndex, reference, tracks)]);
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            arguments.AddRange(["-map", $"[ssim{i}]", "-map", $"[psnr{i}]"]);
+        }
+
+        arguments.AddRange(["-f", "null", "-"]);
+        return arguments;
+    }
+
+    internal static string QualityFilterGraph(int videoStreamIndex, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks)
+    {
+        var size = Invariant($"{reference.Width}:{reference.Height}");
+        var head = $"[0:{videoStreamIndex}]"
+                   + string.Join(',', PictureFilters.Head(reference)
+                       .Append(PictureFilters.Rung(reference.Width, reference.Height))
+                       .Append(Invariant($"split={tracks.Count * 2}")))
+                   + string.Concat(Enumerable.Range(0, tracks.Count).Select(i => $"[ref{i}s][ref{i}p]"));
+        var parts = new List<string> { head };
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            parts.Add(Invariant($"[{i + 1}:v:0]scale={size}:flags=bicubic,format=yuv420p,setsar=1,split=2[out{i}s][out{i}p]"));
+            // shortest: the reference's held last frame may run past a window that ends at the source's end.
+            parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(tracks[i].SsimStatsPath)}:shortest=1[ssim{i}]");
+            parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(tracks[i].PsnrStatsPath)}:shortest=1[psnr{i}]");
+        }
+
+        return string.Join(';', parts);
+    }
+
+    /// <summary>
+    /// A path as a filter option's value inside a filter graph: escaped once for the option parser (<c>\ ' :</c>) and
+    /// once more for the graph parser (<c>\ ' [ ] , ;</c>), as ffmpeg's filter documentation describes.
+    /// </summary>
+    internal static string FilterValue(string text)
+    {
+        static string Escape(string value, string special) =>
+            string.Concat(value.Select(c => special.Contains(c) ? "\\" + c : c.ToString()));
+
+        return Escape(Escape(text, "\\':"), "\\'[],;");
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Quality;
+
+/// <summary>
+/// The stage after the encode that measures what every rendition delivered (see <see cref="ManifestQuality"/>): for
+/// each window of <see cref="QualitySampling"/>, one ffmpeg decodes the source's window once and compares it with the
+/// same window of every rendition. A measurement that cannot run never fails a job whose renditions are good: its
+/// renditions go without figures, and the log says why.
+/// </summary>
+internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
+{
+    /// <summary>Each rendition's figures by name; empty when <paramref name="measure"/> is false or the measurement failed.</summary>
+    public async Task<IReadOnlyDictionary<string, ManifestQuality>> MeasureAsync(
+        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
+        if (!measure || encoded.Renditions.Count == 0)
+        {
+            return measured;
+        }
+
+        var top = encoded.Renditions[0].Plan;
+        // Every rung shares the plan's rate today; grouping keeps "at the rendition's frame rate" true if that changes.
+        foreach (var group in encoded.Renditions.GroupBy(r => r.Plan.FrameRate))
+        {
+            var renditions = group.ToList();
+            var reference = top with { FrameRate = group.Key };
+            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds);
+            var scores = renditions.Select(_ => new QualityScores()).ToList();
+            foreach (var (window, number) in windows.Select((w, i) => (w, i)))
+            {
+                var tracks = renditions.Select(r => new FfmpegArguments.MeasuredTrack(
+                    r.Path,
+                    workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
+                    workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
+                var arguments = FfmpegArguments.ForQualityWindow(input, media.Video.Index, reference, SeekPoint(window, group.Key), window.Length, tracks);
+                var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    logger.LogWarning(
+                        "Quality not measured ({Renditions}): ffmpeg failed on the window at {Start:0.###} s: {Reason}",
+                        string.Join(", ", renditions.Select(r => r.Plan.Name)), window.Start.TotalSeconds, result.Describe());
+                    return new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
+                }
+
+                for (var i = 0; i < tracks.Count; i++)
+                {
+                    QualityStatsFile.ReadSsim(await ReadAndDeleteAsync(tracks[i].SsimStatsPath, cancellationToken), scores[i]);
+                    QualityStatsFile.ReadPsnr(await ReadAndDeleteAsync(tracks[i].PsnrStatsPath, cancellationToken), scores[i]);
+                }
+            }
+
+            for (var i = 0; i < renditions.Count; i++)
+            {
+                if (scores[i].SsimFrames == 0 || scores[i].PsnrFrames == 0)
+                {
+                    logger.LogWarning("Quality not measured for {Rendition}: no frame was compared", renditions[i].Plan.Name);
+                    continue;
+                }
+
+                measured[renditions[i].Plan.Name] = Describe(scores[i], reference.Width, reference.Height, windows);
+                logger.LogInformation(
+                    "Quality of {Rendition}: SSIM {Ssim:0.0000} ({SsimDb:0.00} dB), PSNR {Psnr:0.00} dB over {Frames} frames in {Windows} window(s)",
+                    renditions[i].Plan.Name, scores[i].Ssim, scores[i].SsimDecibels, scores[i].Psnr, scores[i].SsimFrames, windows.Count);
+            }
+        }
+
+        return measured;
+    }
+
+    private static ManifestQuality Describe(QualityScores scores, int width, int height, IReadOnlyList<QualityWindow> windows) => new(
+        Math.Round(scores.Ssim, 6),
+        Math.Round(scores.SsimDecibels, 3),
+        Math.Round(scores.Psnr, 3),
+        width,
+        height,
+        scores.SsimFrames,
+        Math.Round(windows.Sum(w => w.Length.TotalSeconds), 3),
+        [.. windows.Select(w => new ManifestQualityWindow(Math.Round(w.Start.TotalSeconds, 3), Math.Round(w.Length.TotalSeconds, 3)))]);
+
+    // A quarter frame before the window's first frame: a seek's rounding to milliseconds never skips that frame, in the
+    // source or in the rendition, and both start on the same one.
+    private static TimeSpan SeekPoint(QualityWindow window, Rational frameRate) =>
+        window.Start == TimeSpan.Zero || frameRate.Value <= 0
+            ? window.Start
+            : window.Start - TimeSpan.FromSeconds(0.25 / frameRate.Value);
+
+    private static async Task<string[]> ReadAndDeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var lines = await File.ReadAllLinesAsync(path, cancellationToken);
+        File.Delete(path);
+        return lines;
+    }
+}

@@ -1,0 +1,89 @@
+using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
+
+namespace Transcoder.TranscodeJob.Tests.Quality;
+
+public sealed class QualitySamplingTests
+{
+    private static readonly Rational Thirty = new(30, 1);
+    private const double Gop = 2;
+
+    [Test]
+    public void For_ShortSource_OneWindowOverTheWhole()
+    {
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(2.9), Thirty, Gop);
+
+        // Assert
+        Assert.That(windows, Is.EqualTo(new[] { new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(2.9)) }));
+    }
+
+    [TestCase(10, 3)]
+    [TestCase(95, 10)]
+    [TestCase(3600, QualitySampling.MaxWindows)]
+    public void For_LongerSource_MoreWindowsUpToTheLimit(double seconds, int expected)
+    {
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop);
+
+        // Assert
+        Assert.That(windows, Has.Count.EqualTo(expected));
+    }
+
+    [TestCase(10)]
+    [TestCase(60)]
+    [TestCase(600)]
+    [TestCase(14400)]
+    public void For_AnySource_WindowsSpreadInOrderInsideTheSourceOnTheFrameGrid(double seconds)
+    {
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < windows.Count; i++)
+            {
+                var window = windows[i];
+                Assert.That(window.Start.TotalSeconds + window.Length.TotalSeconds, Is.LessThanOrEqualTo(seconds + 1e-9), $"window {i}");
+                Assert.That(window.Start.TotalSeconds * 30 % 1, Is.EqualTo(0).Within(1e-5).Or.EqualTo(1).Within(1e-5), $"window {i} on the grid");
+                if (i > 0)
+                {
+                    Assert.That(window.Start, Is.GreaterThanOrEqualTo(windows[i - 1].Start + windows[i - 1].Length), $"window {i} after {i - 1}");
+                }
+            }
+
+            // Spread: the first in the first share of the source, the last in the last.
+            Assert.That(windows[0].Start.TotalSeconds, Is.LessThan(seconds / windows.Count));
+            Assert.That(windows[^1].Start.TotalSeconds, Is.GreaterThan(seconds * (windows.Count - 1) / windows.Count - windows[^1].Length.TotalSeconds));
+        });
+    }
+
+    [TestCase(10)]
+    [TestCase(100)]
+    [TestCase(14400)]
+    public void For_LongSource_SamplesASmallShare(double seconds)
+    {
+        // Act
+        var sampled = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop).Sum(w => w.Length.TotalSeconds);
+
+        // Assert: at most the share, or the shortest windows' worth.
+        Assert.That(sampled, Is.LessThanOrEqualTo(Math.Max(QualitySampling.SampledShare * seconds, QualitySampling.MinWindows * QualitySampling.MinWindowSeconds) + 1e-9));
+    }
+
+    [TestCase(30)]
+    [TestCase(95)]
+    public void For_WindowsShorterThanAGop_StaggeredOverTheKeyframeCycle(double seconds)
+    {
+        // Act
+        var phases = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop)
+            .Select(w => Math.Round(w.Start.TotalSeconds % Gop, 2))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        // Assert: windows start at different points of the GOP, spread over it.
+        Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
+    }
+}
