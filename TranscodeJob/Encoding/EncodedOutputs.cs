@@ -27,7 +27,10 @@ internal sealed class EncodedOutputs(MediaProbe probe)
             }
         }
 
-        return new EncodedLadder(renditions, audioPath);
+        return new EncodedLadder(renditions, audioPath)
+        {
+            AudioLoudness = audio is null ? null : LoudnessReport.Read(workspace.PathFor(AudioPlan.LoudnessFileName), audio.Normalisation?.Target.Lufs),
+        };
     }
 
     private async Task<EncodedRendition> CheckRenditionAsync(RenditionPlan plan, string path, CancellationToken cancellationToken)

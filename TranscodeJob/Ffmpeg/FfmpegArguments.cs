@@ -212,6 +212,7 @@ internal static partial class FfmpegArguments
         "-map", Invariant($"0:{audio.Track.Index}"),
         "-map_metadata", "-1", "-map_chapters", "-1",
         "-vn", "-sn", "-dn",
+        "-af", AudioFilters(audio, Path.Combine(Path.GetDirectoryName(outputPath) ?? ".", AudioPlan.LoudnessFileName)),
         "-c:a", "aac", "-b:a", Invariant($"{audio.Kbps}k"),
         "-ac", Invariant($"{Math.Min(audio.Track.Channels, 2)}"), "-ar", "48000",
         // A fragment every GOP length: audio segments about as long as the video's.
