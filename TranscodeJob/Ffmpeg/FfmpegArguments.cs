@@ -212,9 +212,9 @@ internal static partial class FfmpegArguments
         "-map", Invariant($"0:{audio.Track.Index}"),
         "-map_metadata", "-1", "-map_chapters", "-1",
         "-vn", "-sn", "-dn",
-        "-af", AudioFilters(audio, Path.Combine(Path.GetDirectoryName(outputPath) ?? ".", AudioPlan.LoudnessFileName)),
         "-c:a", "aac", "-b:a", Invariant($"{audio.Kbps}k"),
         "-ac", Invariant($"{Math.Min(audio.Track.Channels, 2)}"), "-ar", "48000",
+        "-af", AudioFilters(audio, Path.Combine(Path.GetDirectoryName(outputPath) ?? ".", AudioPlan.LoudnessFileName)),
         // A fragment every GOP length: audio segments about as long as the video's.
         "-frag_duration", Invariant($"{(long)(encoder.GopSeconds * 1_000_000)}"),
         "-f", "mp4", "-movflags", "+cmaf+empty_moov+default_base_moof+skip_trailer",
