@@ -6,4 +6,5 @@ namespace Transcoder.Shared.Outputs;
 /// <param name="Kbps">The bitrate it was encoded at, kilobits per second.</param>
 /// <param name="Channels">The channel count (at most 2).</param>
 /// <param name="Size">Bytes of the CMAF audio track.</param>
-public sealed record ManifestAudioRendition(string? Playlist, string Track, int Kbps, int Channels, long Size);
+/// <param name="Loudness">Its loudness as measured in the encode; null when it could not be measured.</param>
+public sealed record ManifestAudioRendition(string? Playlist, string Track, int Kbps, int Channels, long Size, ManifestLoudness? Loudness = null);

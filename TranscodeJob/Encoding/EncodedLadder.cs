@@ -1,3 +1,5 @@
+using Transcoder.Shared.Outputs;
+
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>Everything one encode of the ladder wrote into the workspace, checked.</summary>
@@ -5,4 +7,8 @@ namespace Transcoder.TranscodeJob.Encoding;
 /// <param name="AudioPath">The CMAF audio track, or null for a silent source.</param>
 internal sealed record EncodedLadder(
     IReadOnlyList<EncodedRendition> Renditions,
-    string? AudioPath);
+    string? AudioPath)
+{
+    /// <summary>The audio track's loudness as the encode measured it; null for a silent source.</summary>
+    public ManifestLoudness? AudioLoudness { get; init; }
+}

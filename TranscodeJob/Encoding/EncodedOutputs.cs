@@ -28,7 +28,10 @@ internal sealed class EncodedOutputs(MediaProbe probe)
             }
         }
 
-        return new EncodedLadder(renditions, audioPath);
+        return new EncodedLadder(renditions, audioPath)
+        {
+            AudioLoudness = audio is null ? null : LoudnessReport.Read(workspace.PathFor(AudioPlan.LoudnessFileName), audio.Normalisation?.Target.Lufs),
+        };
     }
 
     // As the DASH MPD declares it (VariantBitrate), from the track's own fragment index.

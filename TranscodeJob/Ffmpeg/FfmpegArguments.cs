@@ -220,6 +220,7 @@ internal static partial class FfmpegArguments
         "-vn", "-sn", "-dn",
         "-c:a", "aac", "-b:a", Invariant($"{audio.Kbps}k"),
         "-ac", Invariant($"{Math.Min(audio.Track.Channels, 2)}"), "-ar", "48000",
+        "-af", AudioFilters(audio, Path.Combine(Path.GetDirectoryName(outputPath) ?? ".", AudioPlan.LoudnessFileName)),
         // A fragment every GOP length: audio segments about as long as the video's.
         "-frag_duration", Invariant($"{(long)(encoder.GopSeconds * 1_000_000)}"),
         "-f", "mp4", "-movflags", "+cmaf+empty_moov+default_base_moof+skip_trailer",

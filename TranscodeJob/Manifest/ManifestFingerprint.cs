@@ -18,7 +18,9 @@ internal static class ManifestFingerprint
             '\n',
             ladder.Renditions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name}:{r.Height}:{r.VideoKbps}:{r.AudioKbps}"))
                 .Append(string.Create(CultureInfo.InvariantCulture, $"{ladder.Encoder.Preset}:{ladder.Encoder.Crf}:{ladder.Encoder.GopSeconds}"))
-                .Append(StreamingFormatList.Format(formats)));
+                .Append(StreamingFormatList.Format(formats))
+                // Only when asked for: the fingerprints of requests without it stay what they were.
+                .Concat(ladder.Encoder.Loudness is { } loudness ? [$"loudness:{loudness}"] : []));
         var digest = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request)).AsSpan(0, 8));
         return $"{revision};request={digest}";
     }

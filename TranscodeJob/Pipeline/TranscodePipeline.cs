@@ -103,7 +103,7 @@ internal sealed class TranscodePipeline(
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, subject.JobId);
         var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
-        var plan = new PlanStage(_logger).Run(probed, subject, workspace);
+        var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, new PlanStage(_logger).Run(probed, subject, workspace), workspace, cancellationToken);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
         var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);

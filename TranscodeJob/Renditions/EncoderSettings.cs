@@ -7,4 +7,5 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// </param>
 /// <param name="Crf">Constant rate factor under the bitrate cap (capped CRF): easy scenes cost less than the cap.</param>
 /// <param name="GopSeconds">Keyframe interval; keyframes are forced on the same timestamps in every rendition.</param>
-internal sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2);
+/// <param name="Loudness">The loudness the audio is normalised to; null leaves it as the source has it.</param>
+internal sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2, LoudnessTarget? Loudness = null);

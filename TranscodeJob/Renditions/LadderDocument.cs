@@ -16,5 +16,11 @@ internal sealed class LadderDocument
 
     public double? GopSeconds { get; set; }
 
+    /// <summary><c>ebu</c> (−23 LUFS), <c>-16</c> or <c>-14</c>: normalise the audio to it. Absent: leave it.</summary>
+    public string? Loudness { get; set; }
+
+    /// <summary>The true-peak ceiling of the normalisation, dBTP; −1 unless given.</summary>
+    public double? TruePeak { get; set; }
+
     public List<LadderRungDocument>? Renditions { get; set; }
 }

@@ -39,13 +39,16 @@ internal static class LadderFile
         }
 
         var defaults = new EncoderSettings();
+        var truePeak = document?.TruePeak ?? LoudnessTarget.DefaultTruePeakDbtp;
+        var loudness = document?.Loudness is { } name ? LoudnessTarget.Parse(name, truePeak) : null;
         var encoder = new EncoderSettings(
             document?.Preset ?? defaults.Preset,
             document?.Crf ?? defaults.Crf,
-            document?.GopSeconds ?? defaults.GopSeconds);
+            document?.GopSeconds ?? defaults.GopSeconds,
+            loudness);
         var rungs = document?.Renditions ?? [];
 
-        var problems = EncoderProblems(encoder).Concat(RungProblems(rungs)).ToList();
+        var problems = EncoderProblems(encoder).Concat(LoudnessProblems(document, loudness)).Concat(RungProblems(rungs)).ToList();
         if (problems.Count > 0)
         {
             throw new UsageException([.. problems.Select(p => $"ladder file {source}: {p}")]);
@@ -71,6 +74,19 @@ internal static class LadderFile
         if (encoder.GopSeconds is < 0.5 or > 10)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"gopSeconds {encoder.GopSeconds} is outside 0.5..10");
+        }
+    }
+
+    private static IEnumerable<string> LoudnessProblems(LadderDocument? document, LoudnessTarget? parsed)
+    {
+        if (document?.Loudness is { } name && parsed is null)
+        {
+            yield return $"loudness '{name}' is not a target ({LoudnessTarget.Names})";
+        }
+
+        if (document?.TruePeak is { } peak && peak is < -9 or > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"truePeak {peak} is outside -9..0 dBTP");
         }
     }
 

@@ -71,6 +71,10 @@ internal static partial class Clips
     public static Task<string> SlowToEncode() => Make("slow.mp4",
         Video("640x360", 30, 10), Tone(10), ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"]);
 
+    /// <summary>320x180 with three seconds of a stereo tone at about −19 LUFS: long enough for EBU R128's gates.</summary>
+    public static Task<string> ThreeSecondsOfTone() => Make("tone-3s.mp4",
+        Video("320x180", 25, 3), Tone(3), ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+
     public static Task<string> AudioOnly() => Make("audio-only.m4a", Tone(DefaultSeconds), [], ["-c:a", "aac"]);
 
     /// <summary>The landscape clip cut at 40%, with its index (moov) at the end: the index is gone.</summary>
