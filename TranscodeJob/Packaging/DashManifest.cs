@@ -20,8 +20,7 @@ internal static class DashManifest
     public static string Write(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio)
     {
         var duration = videos.Max(v => v.Index.DurationSeconds);
-        var maxSegment = videos.Concat(audio is null ? [] : [audio])
-            .Max(t => t.Index.Fragments.Max(f => t.Index.SecondsOf(f.Duration)));
+        var minBuffer = DashBandwidth.MinBufferSeconds(videos.Concat(audio is null ? [] : [audio]).Select(t => t.Index));
         // To bytes, not a StringWriter: the declaration must say UTF-8, which is what the file is written in.
         using var bytes = new MemoryStream();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
@@ -31,7 +30,7 @@ internal static class DashManifest
             xml.WriteAttributeString("profiles", Profile);
             xml.WriteAttributeString("type", "static");
             xml.WriteAttributeString("mediaPresentationDuration", IsoDuration(duration));
-            xml.WriteAttributeString("minBufferTime", IsoDuration(Math.Ceiling(maxSegment)));
+            xml.WriteAttributeString("minBufferTime", IsoDuration(minBuffer));
             xml.WriteStartElement("Period", Namespace);
             xml.WriteAttributeString("id", "0");
             xml.WriteAttributeString("start", "PT0S");
@@ -48,7 +47,7 @@ internal static class DashManifest
             {
                 xml.WriteStartElement("Representation", Namespace);
                 xml.WriteAttributeString("id", video.Track.Name);
-                xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(video, null).Peak));
+                xml.WriteAttributeString("bandwidth", Number(DashBandwidth.Of(video.Index.Segments, minBuffer)));
                 xml.WriteAttributeString("codecs", video.Index.Codec);
                 xml.WriteAttributeString("width", Number(video.Track.Width));
                 xml.WriteAttributeString("height", Number(video.Track.Height));
@@ -69,7 +68,7 @@ internal static class DashManifest
 
                 xml.WriteStartElement("Representation", Namespace);
                 xml.WriteAttributeString("id", audio.Track.Name);
-                xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(audio, null).Peak));
+                xml.WriteAttributeString("bandwidth", Number(DashBandwidth.Of(audio.Index.Segments, minBuffer)));
                 xml.WriteAttributeString("codecs", audio.Index.Codec);
                 xml.WriteAttributeString("audioSamplingRate", Number(audio.Index.Timescale));
                 xml.WriteStartElement("AudioChannelConfiguration", Namespace);

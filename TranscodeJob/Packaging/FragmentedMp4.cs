@@ -11,4 +11,7 @@ internal sealed record FragmentedMp4(long InitLength, long Timescale, string Cod
     public double DurationSeconds => SecondsOf(Fragments.Sum(f => f.Duration));
 
     public long MediaBytes => Fragments.Sum(f => f.Length);
+
+    /// <summary>Every fragment as a media segment: its bytes and its duration in seconds.</summary>
+    public IReadOnlyList<SegmentSize> Segments => Fragments.Select(f => new SegmentSize(f.Length, SecondsOf(f.Duration))).ToList();
 }

@@ -18,8 +18,7 @@ internal static class HlsPlaylists
     {
         var index = track.Index;
         var file = track.Track.FileName;
-        // 4.3.3.1: every EXTINF rounded to the nearest integer must be <= the target duration.
-        var target = (long)Math.Max(1, index.Fragments.Max(f => Math.Round(index.SecondsOf(f.Duration), MidpointRounding.AwayFromZero)));
+        var target = HlsSegmentBitRate.TargetDuration(index.Segments);
         var text = new StringBuilder()
             .Append("#EXTM3U\n")
             .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
@@ -54,7 +53,7 @@ internal static class HlsPlaylists
 
         foreach (var video in videos)
         {
-            var (peak, average) = VariantBitrate.Of(video, audio);
+            var (peak, average) = VariantBitrate.Of(video, audio is null ? [] : [audio]);
             var codecs = audio is null ? video.Index.Codec : $"{video.Index.Codec},{audio.Index.Codec}";
             var frameRate = video.Track.FrameRate is { IsPositive: true } rate ? Invariant($",FRAME-RATE={rate.Value:0.000}") : "";
             var audioGroup = audio is null ? "" : $",AUDIO=\"{AudioGroup}\"";

@@ -35,9 +35,10 @@ public sealed class HlsPlaylistsTests
         // Act
         var master = HlsPlaylists.Master([Video], Audio);
 
-        // Assert: first segment 0-2 s: 500,000 video bytes + 20,000 + 0.4/1.6 of 20,000 audio bytes, over 2 s.
-        var peak = (long)Math.Ceiling((500_000 * 8 + (20_000 + 5_000) * 8) / 2.0);
-        var average = (long)Math.Ceiling((750_000 + 50_000) * 8 / 4.0);
+        // Assert: BANDWIDTH = the video playlist's peak (its first 2 s segment: 500,000 bytes) + the audio playlist's
+        // peak (any 1.6 s segment, or the last two, 2.4 s: both 100 kb/s; sets of 1 to 3 s for a target of 2 s).
+        var peak = 500_000 * 8 / 2 + 20_000 * 8 / 1.6;
+        var average = 750_000 * 8 / 4.0 + 50_000 * 8 / 4.0;
         Assert.That(master, Does.Contain("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",NAME=\"Audio\",LANGUAGE=\"eng\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio.m3u8\"\n"));
         Assert.That(master, Does.Contain(
             $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},CODECS=\"avc1.64001f,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=29.970,AUDIO=\"audio\"\n720p.m3u8\n"));
