@@ -132,6 +132,7 @@ internal static class FragmentedMp4Reader
             {
                 // VisualSampleEntry: 78 bytes of fields before its child boxes (ISO/IEC 14496-12, 12.1.3).
                 "avc1" or "avc3" => AvcCodec(entry.Type, Mp4Box.Find(body[78..], "avcC")),
+                "av01" => Av1CodecString.From(Mp4Box.Find(body[78..], "av1C")),
                 // AudioSampleEntry: 28 bytes of fields before its child boxes (12.2.3).
                 "mp4a" => AacCodec(Mp4Box.Find(body[28..], "esds")),
                 var other => throw new InvalidDataException($"unsupported sample entry {other}"),
