@@ -34,12 +34,8 @@ internal sealed class EncodedOutputs(MediaProbe probe)
         };
     }
 
-    // As the DASH MPD declares it (VariantBitrate), from the track's own fragment index.
-    private static long PeakOf(RenditionPlan plan, string path, int width, int height)
-    {
-        var track = new CmafTrack(plan.Name, plan.TrackFileName, path, TrackKind.Video, width, height, plan.FrameRate, null);
-        return VariantBitrate.Of(new IndexedTrack(track, FragmentedMp4Reader.Read(path)), null).Peak;
-    }
+    // The video playlist's peak segment bit rate as HLS defines it (RFC 8216 4.1), from the track's own fragment index.
+    private static long PeakOf(string path) => (long)Math.Ceiling(VariantBitrate.PeakOf(FragmentedMp4Reader.Read(path)));
 
     private async Task<EncodedRendition> CheckRenditionAsync(RenditionPlan plan, string path, CancellationToken cancellationToken)
     {
@@ -66,7 +62,7 @@ internal sealed class EncodedOutputs(MediaProbe probe)
             plan, path, output.Video.Width, output.Video.Height, output.Duration, size,
             BitRate: (long)Math.Round(size * 8 / output.Duration.TotalSeconds))
         {
-            PeakBitRate = PeakOf(plan, path, output.Video.Width, output.Video.Height),
+            PeakBitRate = PeakOf(path),
         };
     }
 }

@@ -20,8 +20,7 @@ internal static class DashManifest
     public static string Write(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio)
     {
         var duration = videos.Max(v => v.Index.DurationSeconds);
-        var maxSegment = videos.Concat(audio is null ? [] : [audio])
-            .Max(t => t.Index.Fragments.Max(f => t.Index.SecondsOf(f.Duration)));
+        var minBuffer = DashBandwidth.MinBufferSeconds(videos.Concat(audio is null ? [] : [audio]).Select(t => t.Index));
         // To bytes, not a StringWriter: the declaration must say UTF-8, which is what the file is written in.
         using var bytes = new MemoryStream();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
@@ -31,15 +30,15 @@ internal static class DashManifest
             xml.WriteAttributeString("profiles", Profile);
             xml.WriteAttributeString("type", "static");
             xml.WriteAttributeString("mediaPresentationDuration", IsoDuration(duration));
-            xml.WriteAttributeString("minBufferTime", IsoDuration(Math.Ceiling(maxSegment)));
+            xml.WriteAttributeString("minBufferTime", IsoDuration(minBuffer));
             xml.WriteStartElement("Period", Namespace);
             xml.WriteAttributeString("id", "0");
             xml.WriteAttributeString("start", "PT0S");
 
-            WriteVideoSet(xml, videos);
+            WriteVideoSet(xml, videos, minBuffer);
             if (audio is not null)
             {
-                WriteAudioSet(xml, audio);
+                WriteAudioSet(xml, audio, minBuffer);
             }
 
             xml.WriteEndElement();
@@ -49,7 +48,7 @@ internal static class DashManifest
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static void WriteVideoSet(XmlWriter xml, IReadOnlyList<IndexedTrack> videos)
+    private static void WriteVideoSet(XmlWriter xml, IReadOnlyList<IndexedTrack> videos, double minBuffer)
     {
         StartAdaptationSet(xml, "0", "video");
         xml.WriteAttributeString("maxWidth", Number(videos.Max(v => v.Track.Width)));
@@ -63,7 +62,7 @@ internal static class DashManifest
         {
             xml.WriteStartElement("Representation", Namespace);
             xml.WriteAttributeString("id", video.Track.Name);
-            xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(video, null).Peak));
+            xml.WriteAttributeString("bandwidth", Number(DashBandwidth.Of(video.Index.Segments, minBuffer)));
             xml.WriteAttributeString("codecs", video.Index.Codec);
             xml.WriteAttributeString("width", Number(video.Track.Width));
             xml.WriteAttributeString("height", Number(video.Track.Height));
@@ -75,7 +74,7 @@ internal static class DashManifest
         xml.WriteEndElement();
     }
 
-    private static void WriteAudioSet(XmlWriter xml, IndexedTrack audio)
+    private static void WriteAudioSet(XmlWriter xml, IndexedTrack audio, double minBuffer)
     {
         StartAdaptationSet(xml, "1", "audio");
         if (audio.Track.Language is { Length: > 0 } language && language != "und")
@@ -85,7 +84,7 @@ internal static class DashManifest
 
         xml.WriteStartElement("Representation", Namespace);
         xml.WriteAttributeString("id", audio.Track.Name);
-        xml.WriteAttributeString("bandwidth", Number(VariantBitrate.Of(audio, null).Peak));
+        xml.WriteAttributeString("bandwidth", Number(DashBandwidth.Of(audio.Index.Segments, minBuffer)));
         xml.WriteAttributeString("codecs", audio.Index.Codec);
         xml.WriteAttributeString("audioSamplingRate", Number(audio.Index.Timescale));
         xml.WriteStartElement("AudioChannelConfiguration", Namespace);

@@ -11,4 +11,10 @@ internal sealed record FragmentedMp4(long InitLength, long Timescale, string Cod
     public double DurationSeconds => SecondsOf(Fragments.Sum(f => f.Duration));
 
     public long MediaBytes => Fragments.Sum(f => f.Length);
+
+    /// <summary>Every fragment as a media segment: its bytes and its duration in seconds.</summary>
+    /// <summary>Every fragment's keyframe as an I-frame segment: its byte range and the time to the next keyframe.</summary>
+    public IReadOnlyList<SegmentSize> IFrameSegments => Fragments.Select(f => new SegmentSize(f.KeyframeLength, SecondsOf(f.Duration))).ToList();
+
+    public IReadOnlyList<SegmentSize> Segments => Fragments.Select(f => new SegmentSize(f.Length, SecondsOf(f.Duration))).ToList();
 }

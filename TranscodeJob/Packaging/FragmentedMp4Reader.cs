@@ -15,7 +15,7 @@ internal static class FragmentedMp4Reader
     public static FragmentedMp4 Read(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
-        long initLength = 0, timescale = 0, trexDefaultDuration = 0;
+        long initLength = 0, timescale = 0, trexDefaultDuration = 0, trexDefaultSize = 0;
         string? codec = null;
         var fragments = new List<Mp4Fragment>();
         Pending? open = null;
@@ -28,13 +28,16 @@ internal static class FragmentedMp4Reader
                     var moov = ReadBody(file, box);
                     timescale = MoovFacts.Timescale(moov);
                     codec = MoovFacts.Codec(moov);
-                    trexDefaultDuration = MoovFacts.TrexDefaultSampleDuration(moov);
+                    trexDefaultDuration = MoovFacts.TrexDefault(moov, 12);
+                    trexDefaultSize = MoovFacts.TrexDefault(moov, 16);
                     initLength = box.Offset + box.Size;
                     break;
                 case "moof":
                     Close(open, fragments);
-                    var (start, duration) = MoofFacts.Timing(ReadBody(file, box), trexDefaultDuration);
-                    open = new Pending(box.Offset, box.Offset + box.Size, start, duration);
+                    var moof = ReadBody(file, box);
+                    var (start, duration) = MoofFacts.Timing(moof, trexDefaultDuration);
+                    var keyframeLength = MoofFacts.FirstSampleEnd(moof, trexDefaultSize);
+                    open = new Pending(box.Offset, box.Offset + box.Size, start, duration, keyframeLength);
                     break;
                 case "mdat" when open is not null:
                     open = open with { End = box.Offset + box.Size };
@@ -94,11 +97,11 @@ internal static class FragmentedMp4Reader
     {
         if (open is not null)
         {
-            fragments.Add(new Mp4Fragment(open.Offset, open.End - open.Offset, open.Start, open.Duration));
+            fragments.Add(new Mp4Fragment(open.Offset, open.End - open.Offset, open.Start, open.Duration, open.KeyframeLength));
         }
     }
 
-    private sealed record Pending(long Offset, long End, long Start, long Duration);
+    private sealed record Pending(long Offset, long End, long Start, long Duration, long KeyframeLength);
 
     /// <summary>Facts from the <c>moov</c> box of a one-track file.</summary>
     private static class MoovFacts
@@ -110,8 +113,9 @@ internal static class FragmentedMp4Reader
             return mdhd[0] == 1 ? BinaryPrimitives.ReadUInt32BigEndian(mdhd.Slice(20)) : BinaryPrimitives.ReadUInt32BigEndian(mdhd.Slice(12));
         }
 
-        public static long TrexDefaultSampleDuration(byte[] moov) =>
-            Mp4Box.TryFind(moov, out var trex, "mvex", "trex") ? BinaryPrimitives.ReadUInt32BigEndian(trex.Slice(12)) : 0;
+        /// <summary>A default of <c>trex</c> (8.8.3): at 12 the sample duration, at 16 the sample size.</summary>
+        public static long TrexDefault(byte[] moov, int at) =>
+            Mp4Box.TryFind(moov, out var trex, "mvex", "trex") ? BinaryPrimitives.ReadUInt32BigEndian(trex.Slice(at)) : 0;
 
         public static string Codec(byte[] moov)
         {
@@ -128,6 +132,7 @@ internal static class FragmentedMp4Reader
             {
                 // VisualSampleEntry: 78 bytes of fields before its child boxes (ISO/IEC 14496-12, 12.1.3).
                 "avc1" or "avc3" => AvcCodec(entry.Type, Mp4Box.Find(body[78..], "avcC")),
+                "av01" => Av1CodecString.From(Mp4Box.Find(body[78..], "av1C")),
                 // AudioSampleEntry: 28 bytes of fields before its child boxes (12.2.3).
                 "mp4a" => AacCodec(Mp4Box.Find(body[28..], "esds")),
                 var other => throw new InvalidDataException($"unsupported sample entry {other}"),
@@ -223,6 +228,39 @@ internal static class FragmentedMp4Reader
             }
 
             return (start, duration);
+        }
+
+        /// <summary>
+        /// Bytes from the start of the <c>moof</c> to the end of the fragment's first sample (its keyframe): the
+        /// first <c>trun</c>'s data offset (from the <c>moof</c>, as CMAF's default-base-is-moof has it) plus
+        /// that sample's size.
+        /// </summary>
+        public static long FirstSampleEnd(byte[] moof, long trexDefaultSize)
+        {
+            var traf = Mp4Box.Find(moof, "traf");
+            var tfhd = Mp4Box.Find(traf, "tfhd");
+            var tfhdFlags = BinaryPrimitives.ReadUInt32BigEndian(tfhd) & 0xffffff;
+            if ((tfhdFlags & 0x01) != 0)
+            {
+                throw new InvalidDataException("tfhd: base_data_offset set; CMAF tracks are addressed from their moof");
+            }
+
+            var at = 8;
+            if ((tfhdFlags & 0x02) != 0) at += 4; // sample_description_index
+            if ((tfhdFlags & 0x08) != 0) at += 4; // default_sample_duration
+            long defaultSize = (tfhdFlags & 0x10) != 0 ? BinaryPrimitives.ReadUInt32BigEndian(tfhd.Slice(at)) : trexDefaultSize;
+
+            var trun = Mp4Box.Find(traf, "trun");
+            var flags = BinaryPrimitives.ReadUInt32BigEndian(trun) & 0xffffff;
+            if ((flags & 0x001) == 0)
+            {
+                throw new InvalidDataException("trun: no data_offset");
+            }
+
+            long dataOffset = BinaryPrimitives.ReadInt32BigEndian(trun.Slice(8));
+            var field = 12 + ((flags & 0x004) != 0 ? 4 : 0) + ((flags & 0x100) != 0 ? 4 : 0);
+            var size = (flags & 0x200) != 0 ? BinaryPrimitives.ReadUInt32BigEndian(trun.Slice(field)) : defaultSize;
+            return dataOffset + size;
         }
 
         private static long? TfhdDefaultDuration(ReadOnlySpan<byte> tfhd)

@@ -18,8 +18,7 @@ internal static class HlsPlaylists
     {
         var index = track.Index;
         var file = track.Track.FileName;
-        // 4.3.3.1: every EXTINF rounded to the nearest integer must be <= the target duration.
-        var target = (long)Math.Max(1, index.Fragments.Max(f => Math.Round(index.SecondsOf(f.Duration), MidpointRounding.AwayFromZero)));
+        var target = HlsSegmentBitRate.TargetDuration(index.Segments);
         var text = new StringBuilder()
             .Append("#EXTM3U\n")
             .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
@@ -32,6 +31,37 @@ internal static class HlsPlaylists
         {
             text.Append(Invariant($"#EXTINF:{index.SecondsOf(fragment.Duration):0.000000},\n"))
                 .Append(Invariant($"#EXT-X-BYTERANGE:{fragment.Length}@{fragment.Offset}\n"))
+                .Append(file).Append('\n');
+        }
+
+        return text.Append("#EXT-X-ENDLIST\n").ToString();
+    }
+
+    /// <summary>
+    /// The I-frame playlist of a video track (RFC 8216, 4.3.3.6) for scrubbing and trick play: one segment per
+    /// keyframe, each lasting until the next. Every fragment starts with its keyframe, and a fragment holds the
+    /// whole GOP, so the byte range is the fragment's <c>moof</c>, its <c>mdat</c> header and the keyframe's bytes
+    /// only, ending where the second sample starts: the RFC's fMP4 I-frame segment (section 3.3 allows a range
+    /// that is a prefix of the fragment; the <c>trun</c> still lists the other samples, which players ignore).
+    /// </summary>
+    public static string IFrames(IndexedTrack video)
+    {
+        var index = video.Index;
+        var file = video.Track.FileName;
+        var target = HlsSegmentBitRate.TargetDuration(index.IFrameSegments);
+        var text = new StringBuilder()
+            .Append("#EXTM3U\n")
+            .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
+            .Append(Invariant($"#EXT-X-TARGETDURATION:{target}\n"))
+            .Append("#EXT-X-PLAYLIST-TYPE:VOD\n")
+            .Append("#EXT-X-MEDIA-SEQUENCE:0\n")
+            .Append("#EXT-X-I-FRAMES-ONLY\n")
+            .Append("#EXT-X-INDEPENDENT-SEGMENTS\n")
+            .Append(Invariant($"#EXT-X-MAP:URI=\"{file}\",BYTERANGE=\"{index.InitLength}@0\"\n"));
+        foreach (var fragment in index.Fragments)
+        {
+            text.Append(Invariant($"#EXTINF:{index.SecondsOf(fragment.Duration):0.000000},\n"))
+                .Append(Invariant($"#EXT-X-BYTERANGE:{fragment.KeyframeLength}@{fragment.Offset}\n"))
                 .Append(file).Append('\n');
         }
 
@@ -54,13 +84,22 @@ internal static class HlsPlaylists
 
         foreach (var video in videos)
         {
-            var (peak, average) = VariantBitrate.Of(video, audio);
+            var (peak, average) = VariantBitrate.Of(video, audio is null ? [] : [audio]);
             var codecs = audio is null ? video.Index.Codec : $"{video.Index.Codec},{audio.Index.Codec}";
             var frameRate = video.Track.FrameRate is { IsPositive: true } rate ? Invariant($",FRAME-RATE={rate.Value:0.000}") : "";
             var audioGroup = audio is null ? "" : $",AUDIO=\"{AudioGroup}\"";
             text.Append(Invariant(
                     $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},CODECS=\"{codecs}\",RESOLUTION={video.Track.Width}x{video.Track.Height}{frameRate}{audioGroup}\n"))
                 .Append(video.PlaylistName).Append('\n');
+        }
+
+        foreach (var video in videos)
+        {
+            var segments = video.Index.IFrameSegments;
+            var peak = (long)Math.Ceiling(HlsSegmentBitRate.Peak(segments, HlsSegmentBitRate.TargetDuration(segments)));
+            var average = (long)Math.Ceiling(HlsSegmentBitRate.Average(segments));
+            text.Append(Invariant(
+                $"#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},CODECS=\"{video.Index.Codec}\",RESOLUTION={video.Track.Width}x{video.Track.Height},URI=\"{video.IFramePlaylistName}\"\n"));
         }
 
         return text.ToString();

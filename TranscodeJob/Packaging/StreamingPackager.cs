@@ -40,6 +40,11 @@ internal static class StreamingPackager
                 written.Add(WriteText(directory, track.PlaylistName, OutputRoles.HlsPlaylist, HlsPlaylists.Media(track)));
             }
 
+            foreach (var video in videos)
+            {
+                written.Add(WriteText(directory, video.IFramePlaylistName, OutputRoles.HlsPlaylist, HlsPlaylists.IFrames(video)));
+            }
+
             written.Add(WriteText(directory, MasterPlaylist, OutputRoles.HlsMaster, HlsPlaylists.Master(videos, audio)));
         }
 

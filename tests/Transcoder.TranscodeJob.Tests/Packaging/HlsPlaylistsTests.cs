@@ -8,11 +8,11 @@ public sealed class HlsPlaylistsTests
     // Two 2 s video fragments (timescale 1000) and three audio fragments of 1.6, 1.6 and 0.8 s.
     private static readonly IndexedTrack Video = new(
         new CmafTrack("720p", "720p.cmfv", "/ws/720p.cmfv", TrackKind.Video, 1280, 720, new Rational(30000, 1001), null),
-        new FragmentedMp4(800, 1000, "avc1.64001f", [new(800, 500_000, 0, 2000), new(500_800, 250_000, 2000, 2000)]));
+        new FragmentedMp4(800, 1000, "avc1.64001f", [new(800, 500_000, 0, 2000, 60_000), new(500_800, 250_000, 2000, 2000, 40_000)]));
 
     private static readonly IndexedTrack Audio = new(
         new CmafTrack("audio", "audio.cmfa", "/ws/audio.cmfa", TrackKind.Audio, 0, 0, null, "eng"),
-        new FragmentedMp4(700, 1000, "mp4a.40.2", [new(700, 20_000, 0, 1600), new(20_700, 20_000, 1600, 1600), new(40_700, 10_000, 3200, 800)]));
+        new FragmentedMp4(700, 1000, "mp4a.40.2", [new(700, 20_000, 0, 1600, 500), new(20_700, 20_000, 1600, 1600, 500), new(40_700, 10_000, 3200, 800, 500)]));
 
     [Test]
     public void Media_TwoFragments_ByteRangesIntoTheOneFile()
@@ -35,9 +35,10 @@ public sealed class HlsPlaylistsTests
         // Act
         var master = HlsPlaylists.Master([Video], Audio);
 
-        // Assert: first segment 0-2 s: 500,000 video bytes + 20,000 + 0.4/1.6 of 20,000 audio bytes, over 2 s.
-        var peak = (long)Math.Ceiling((500_000 * 8 + (20_000 + 5_000) * 8) / 2.0);
-        var average = (long)Math.Ceiling((750_000 + 50_000) * 8 / 4.0);
+        // Assert: BANDWIDTH = the video playlist's peak (its first 2 s segment: 500,000 bytes) + the audio playlist's
+        // peak (any 1.6 s segment, or the last two, 2.4 s: both 100 kb/s; sets of 1 to 3 s for a target of 2 s).
+        var peak = 500_000 * 8 / 2 + 20_000 * 8 / 1.6;
+        var average = 750_000 * 8 / 4.0 + 50_000 * 8 / 4.0;
         Assert.That(master, Does.Contain("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",NAME=\"Audio\",LANGUAGE=\"eng\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio.m3u8\"\n"));
         Assert.That(master, Does.Contain(
             $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},CODECS=\"avc1.64001f,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=29.970,AUDIO=\"audio\"\n720p.m3u8\n"));
@@ -52,5 +53,23 @@ public sealed class HlsPlaylistsTests
         // Assert
         Assert.That(master, Does.Not.Contain("EXT-X-MEDIA"));
         Assert.That(master, Does.Contain("CODECS=\"avc1.64001f\",RESOLUTION=1280x720,FRAME-RATE=29.970\n"));
+    }
+
+    [Test]
+    public void IFrames_TwoFragments_RangeToEachKeyframeAndDeclaredInMaster()
+    {
+        // Act
+        var playlist = HlsPlaylists.IFrames(Video);
+        var master = HlsPlaylists.Master([Video], Audio);
+
+        // Assert
+        Assert.That(playlist, Is.EqualTo(
+            "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-I-FRAMES-ONLY\n#EXT-X-INDEPENDENT-SEGMENTS\n" +
+            "#EXT-X-MAP:URI=\"720p.cmfv\",BYTERANGE=\"800@0\"\n" +
+            "#EXTINF:2.000000,\n#EXT-X-BYTERANGE:60000@800\n720p.cmfv\n" +
+            "#EXTINF:2.000000,\n#EXT-X-BYTERANGE:40000@500800\n720p.cmfv\n" +
+            "#EXT-X-ENDLIST\n"));
+        Assert.That(master, Does.Contain(
+            $"#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH={60_000 * 8 / 2},AVERAGE-BANDWIDTH={100_000 * 8 / 4},CODECS=\"avc1.64001f\",RESOLUTION=1280x720,URI=\"720p-iframes.m3u8\"\n"));
     }
 }

@@ -63,6 +63,10 @@ internal static partial class Clips
     public static Task<string> Interlaced() => Make("interlaced.mp4",
         Video("320x180", 25, DefaultSeconds), [], ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-flags", "+ildct+ilme", "-x264-params", "tff=1"]);
 
+    /// <summary>An AV1 CMAF-style track (fragmented, one fragment per keyframe), as the AV1 rungs are written.</summary>
+    public static Task<string> Av1Track() => Make("av1.cmfv",
+        Video("160x96", 25, DefaultSeconds), [], ["-c:v", "libsvtav1", "-preset", "12", "-g", "25", "-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof"]);
+
     /// <summary>4.5 s: long enough for keyframes at 0, 2 and 4 s.</summary>
     public static Task<string> FourAndAHalfSeconds() => Make("long.mp4",
         Video("320x180", 30, 4.5), Tone(4.5), ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"]);

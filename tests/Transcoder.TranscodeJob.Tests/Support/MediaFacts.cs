@@ -44,6 +44,14 @@ internal sealed record MediaFacts(
             audio.Count > 0 ? audio[0].GetProperty("channels").GetInt32() : 0);
     }
 
+    /// <summary>The video stream's level as ffprobe reports it (for AV1: seq_level_idx).</summary>
+    public static async Task<int> LevelAsync(string path, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = await RunAsync(["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=level", "-of", "csv=p=0", path]);
+        return int.Parse(text.Trim().TrimEnd(','), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Timestamps (seconds) of the video keyframes.</summary>
     public static async Task<IReadOnlyList<double>> KeyframeTimesAsync(string path)
     {
