@@ -19,7 +19,7 @@ public sealed class LocalPipelineEndToEndTests
     // What a 360p upload with audio publishes: CMAF tracks, HLS, DASH, progressive MP4, storyboard, poster, manifest.
     private static readonly string[] OutputsOf360p =
     [
-        "360p.cmfv", "360p.m3u8", "360p.mp4", "audio.cmfa", "audio.m3u8", "manifest.json", "manifest.mpd", "master.m3u8",
+        "360p.cmfv", "360p.m3u8", "360p-iframes.m3u8", "360p.mp4", "audio.cmfa", "audio.m3u8", "manifest.json", "manifest.mpd", "master.m3u8",
         "poster.jpg", "storyboard-000.jpg", "storyboard.vtt",
     ];
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "transcoder-e2e-" + Guid.NewGuid().ToString("N")[..8]);

@@ -78,7 +78,7 @@ public sealed class TranscodeJobProcessTests : IDisposable
         Assert.That(Path.GetFileName(folder), Does.Match("^landscape-[0-9a-f]{16}$"));
         Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[]
         {
-            "master.m3u8", "144p.m3u8", "audio.m3u8", "manifest.mpd", "144p.cmfv", "audio.cmfa", "144p.mp4",
+            "master.m3u8", "144p.m3u8", "144p-iframes.m3u8", "audio.m3u8", "manifest.mpd", "144p.cmfv", "audio.cmfa", "144p.mp4",
             "storyboard-000.jpg", "storyboard.vtt", "poster.jpg", "manifest.json",
         }));
         Assert.That(Directory.GetFileSystemEntries(_temp.Combine("work")), Is.Empty);

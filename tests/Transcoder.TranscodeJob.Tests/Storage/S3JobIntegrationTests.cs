@@ -77,7 +77,7 @@ public sealed class S3JobIntegrationTests : IDisposable
         var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _prod, Prefix = prefix }, cancellationToken);
         Assert.That(listed.S3Objects.Select(o => o.Key[prefix.Length..]), Is.EquivalentTo(new[]
         {
-            "master.m3u8", "144p.m3u8", "audio.m3u8", "manifest.mpd", "144p.cmfv", "audio.cmfa", "144p.mp4",
+            "master.m3u8", "144p.m3u8", "144p-iframes.m3u8", "audio.m3u8", "manifest.mpd", "144p.cmfv", "audio.cmfa", "144p.mp4",
             "storyboard-000.jpg", "storyboard.vtt", "poster.jpg", "manifest.json",
         }));
         // Each object with the Content-Type players and CDNs rely on.
