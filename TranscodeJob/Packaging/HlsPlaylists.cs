@@ -14,28 +14,7 @@ internal static class HlsPlaylists
 
     public const string AudioGroup = "audio";
 
-    public static string Media(IndexedTrack track)
-    {
-        var index = track.Index;
-        var file = track.Track.FileName;
-        var target = HlsSegmentBitRate.TargetDuration(index.Segments);
-        var text = new StringBuilder()
-            .Append("#EXTM3U\n")
-            .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
-            .Append(Invariant($"#EXT-X-TARGETDURATION:{target}\n"))
-            .Append("#EXT-X-PLAYLIST-TYPE:VOD\n")
-            .Append("#EXT-X-MEDIA-SEQUENCE:0\n")
-            .Append("#EXT-X-INDEPENDENT-SEGMENTS\n")
-            .Append(Invariant($"#EXT-X-MAP:URI=\"{file}\",BYTERANGE=\"{index.InitLength}@0\"\n"));
-        foreach (var fragment in index.Fragments)
-        {
-            text.Append(Invariant($"#EXTINF:{index.SecondsOf(fragment.Duration):0.000000},\n"))
-                .Append(Invariant($"#EXT-X-BYTERANGE:{fragment.Length}@{fragment.Offset}\n"))
-                .Append(file).Append('\n');
-        }
-
-        return text.Append("#EXT-X-ENDLIST\n").ToString();
-    }
+    public static string Media(IndexedTrack track) => MediaPlaylist(track, iFramesOnly: false);
 
     /// <summary>
     /// The I-frame playlist of a video track (RFC 8216, 4.3.3.6) for scrubbing and trick play: one segment per
@@ -44,24 +23,28 @@ internal static class HlsPlaylists
     /// only, ending where the second sample starts: the RFC's fMP4 I-frame segment (section 3.3 allows a range
     /// that is a prefix of the fragment; the <c>trun</c> still lists the other samples, which players ignore).
     /// </summary>
-    public static string IFrames(IndexedTrack video)
+    public static string IFrames(IndexedTrack video) => MediaPlaylist(video, iFramesOnly: true);
+
+    // One segment per fragment: the whole fragment, or (I-frames only) its keyframe's prefix.
+    private static string MediaPlaylist(IndexedTrack track, bool iFramesOnly)
     {
-        var index = video.Index;
-        var file = video.Track.FileName;
-        var target = HlsSegmentBitRate.TargetDuration(index.IFrameSegments);
+        var index = track.Index;
+        var file = track.Track.FileName;
+        var target = HlsSegmentBitRate.TargetDuration(iFramesOnly ? index.IFrameSegments : index.Segments);
         var text = new StringBuilder()
             .Append("#EXTM3U\n")
             .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))
             .Append(Invariant($"#EXT-X-TARGETDURATION:{target}\n"))
             .Append("#EXT-X-PLAYLIST-TYPE:VOD\n")
             .Append("#EXT-X-MEDIA-SEQUENCE:0\n")
-            .Append("#EXT-X-I-FRAMES-ONLY\n")
+            .Append(iFramesOnly ? "#EXT-X-I-FRAMES-ONLY\n" : "")
             .Append("#EXT-X-INDEPENDENT-SEGMENTS\n")
             .Append(Invariant($"#EXT-X-MAP:URI=\"{file}\",BYTERANGE=\"{index.InitLength}@0\"\n"));
         foreach (var fragment in index.Fragments)
         {
+            var length = iFramesOnly ? fragment.KeyframeLength : fragment.Length;
             text.Append(Invariant($"#EXTINF:{index.SecondsOf(fragment.Duration):0.000000},\n"))
-                .Append(Invariant($"#EXT-X-BYTERANGE:{fragment.KeyframeLength}@{fragment.Offset}\n"))
+                .Append(Invariant($"#EXT-X-BYTERANGE:{length}@{fragment.Offset}\n"))
                 .Append(file).Append('\n');
         }
 

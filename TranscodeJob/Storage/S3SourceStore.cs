@@ -1,3 +1,5 @@
+using System.Net;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
@@ -76,12 +78,27 @@ internal sealed class S3SourceStore(IAmazonS3 s3, S3Input input, ILogger<S3Sourc
             using var transfer = new TransferUtility(s3);
             await transfer.DownloadAsync(request, cancellationToken);
         }
+        catch (AmazonServiceException exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw await ReplacedDuringDownloadAsync(source, exception, cancellationToken);
+        }
         catch (Exception exception) when (S3Failures.Classify(exception, input.Display) is { } failure)
         {
             throw failure;
         }
 
         return path;
+    }
+
+    // The If-Match above refused the object: the key was uploaded again while this job downloaded it. That later
+    // upload has its own event and job, so this one is superseded (exit 0, nothing published), as it would be had the
+    // upload come a moment earlier; retrying it would only download the later content under the earlier revision.
+    private async Task<Exception> ReplacedDuringDownloadAsync(SourceObject source, AmazonServiceException refusal, CancellationToken cancellationToken)
+    {
+        var now = await DescribeAsync(cancellationToken);
+        return source.Revision.IsSupersededBy(now.Revision)
+            ? new SourceSupersededException(input.Display, source.Revision, now.Revision)
+            : S3Failures.Classify(refusal, input.Display)!;
     }
 
     /// <summary>

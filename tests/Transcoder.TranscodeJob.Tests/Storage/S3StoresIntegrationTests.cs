@@ -116,4 +116,26 @@ public sealed class S3StoresIntegrationTests : IDisposable
         Assert.That(failure!.IsRetryable, Is.False);
         Assert.That(failure.Message, Is.EqualTo($"s3://{_bucket}/empty.mp4 is empty (0 bytes)"));
     }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task MaterializeAsync_KeyUploadedAgainAfterItWasDescribed_SupersededNotTransient(CancellationToken cancellationToken)
+    {
+        // Arrange: the job describes one upload; before its download, the key is uploaded again with other bytes.
+        var emulator = await FauxqsEmulator.Shared;
+        using var s3 = emulator.CreateS3Client();
+        await s3.PutBucketAsync(_bucket, cancellationToken);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "clip.mp4", ContentBody = "first upload" }, cancellationToken);
+        var sut = new S3SourceStore(s3, new S3Input(_bucket, "clip.mp4"), NullLogger<S3SourceStore>.Instance);
+        using var workspace = JobWorkspace.Create(_temp.Combine("work"), "test");
+        var described = await sut.DescribeAsync(cancellationToken);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "clip.mp4", ContentBody = "the later upload" }, cancellationToken);
+
+        // Act
+        var superseded = await Assert.ThrowsAsync<SourceSupersededException>(() => sut.MaterializeAsync(described, workspace, cancellationToken));
+
+        // Assert: the later upload's own job publishes; this one stops as superseded (exit 0), never retried.
+        Assert.That(superseded!.Asked, Is.EqualTo(described.Revision));
+        Assert.That(superseded.Current, Is.Not.EqualTo(described.Revision));
+    }
 }
