@@ -46,6 +46,9 @@ public sealed record JobSpec
     /// <summary>The queue message the job owns; null when run by hand.</summary>
     public JobLease? Lease { get; init; }
 
+    /// <summary>The chunk of a long source this job encodes; null for a whole source (which may itself cut into chunks).</summary>
+    public JobChunk? Chunk { get; init; }
+
     /// <summary>
     /// The environment that carries this spec (names from <see cref="JobEnvironment"/>): ECS container overrides or a
     /// local child process's variables. Optional parts not given are left out.
@@ -92,6 +95,8 @@ public sealed record JobSpec
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
         Add(JobEnvironment.ReceiptHandle, Lease?.ReceiptHandle);
         Add(JobEnvironment.ReceivedAt, Lease?.ReceivedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        Add(JobEnvironment.ChunkIndex, Chunk?.Index.ToString(CultureInfo.InvariantCulture));
+        Add(JobEnvironment.ChunkCount, Chunk?.Count.ToString(CultureInfo.InvariantCulture));
         return environment;
     }
 
@@ -106,8 +111,9 @@ public sealed record JobSpec
         && Formats == other.Formats
         && Passthrough == other.Passthrough
         && Attempt == other.Attempt
-        && Lease == other.Lease;
+        && Lease == other.Lease
+        && Chunk == other.Chunk;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Source, Revision, JobId, Output, Renditions.Count, Formats, Passthrough, Lease);
+    public override int GetHashCode() => HashCode.Combine(Source, Revision, JobId, Output, Renditions.Count, Formats, Passthrough, HashCode.Combine(Lease, Chunk));
 }

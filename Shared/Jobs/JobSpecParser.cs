@@ -22,6 +22,7 @@ public static partial class JobSpecParser
         var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : (StreamingFormats?)null;
         formatProblems.ForEach(reader.Error);
         var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
+        var chunk = ReadChunk(reader);
         var problems = new List<string>(reader.Errors);
         var request = new JobSpec
         {
@@ -37,6 +38,7 @@ public static partial class JobSpecParser
             Passthrough = reader.Raw(JobEnvironment.Passthrough),
             Attempt = attempt,
             Lease = lease,
+            Chunk = chunk,
         };
         problems.AddRange(Check(request, ladderNames));
         return problems.Count == 0 && source is not null && output is not null
@@ -92,7 +94,31 @@ public static partial class JobSpecParser
             problems.Add($"{JobEnvironment.QueueUrl} must be a queue URL, not '{queueUrl}'");
         }
 
+        if (spec.Chunk is { } chunk)
+        {
+            problems.AddRange(ChunkProblems(spec, chunk));
+        }
+
         return problems;
+    }
+
+    // A chunk belongs to one upload's split plan, in S3, under the job's id: all three must be named.
+    private static IEnumerable<string> ChunkProblems(JobSpec spec, JobChunk chunk)
+    {
+        foreach (var problem in chunk.Problems())
+        {
+            yield return problem;
+        }
+
+        if (spec.Source is not S3Input || spec.Output is not S3Output)
+        {
+            yield return $"{chunk.Display}: a chunk reads its source from S3 and writes its parts to S3";
+        }
+
+        if (spec.Revision is null || spec.JobId is null)
+        {
+            yield return $"{chunk.Display}: a chunk names the upload ({JobEnvironment.SourceRevision}) and the job ({JobEnvironment.JobId}) it is part of";
+        }
     }
 
     /// <summary>What is wrong with a passthrough text, wherever it came from (a message, S3 metadata).</summary>
@@ -172,6 +198,19 @@ public static partial class JobSpecParser
         return Together(reader, (JobEnvironment.QueueUrl, queueUrl), (JobEnvironment.ReceiptHandle, receiptHandle)) is { } lease
             ? new JobLease(lease.First, lease.Second, ReadReceivedAt(reader))
             : null;
+    }
+
+    private static JobChunk? ReadChunk(SettingReader reader)
+    {
+        if (Together(reader, (JobEnvironment.ChunkIndex, reader.Text(JobEnvironment.ChunkIndex)), (JobEnvironment.ChunkCount, reader.Text(JobEnvironment.ChunkCount))) is null)
+        {
+            return null;
+        }
+
+        // Wide bounds: JobChunk.Problems says what is wrong with a number that parses.
+        var index = reader.OptionalInteger(JobEnvironment.ChunkIndex, 0, int.MaxValue);
+        var count = reader.OptionalInteger(JobEnvironment.ChunkCount, 0, int.MaxValue);
+        return index is { } i && count is { } c ? new JobChunk(i, c) : null;
     }
 
     // Two settings that only mean something together: both values, or null; one set without the other is reported.

@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Transcoder.Shared.Messages;
 
 /// <summary>
-/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "passthrough"?}</c>: for resubmitting a video by hand
-/// and for splitting an S3 event with several records into one message per job.
+/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "passthrough"?, "chunk"?}</c>:
+/// for resubmitting a video by hand, for splitting an S3 event with several records into one message per job, and for
+/// the chunks of a long source (<c>"chunk": {"index": 2, "count": 12}</c>).
 /// </summary>
 public static class JobMessage
 {
@@ -36,6 +37,14 @@ public static class JobMessage
             if (job.Passthrough is not null)
             {
                 writer.WriteString("passthrough", job.Passthrough);
+            }
+
+            if (job.Chunk is { } chunk)
+            {
+                writer.WriteStartObject("chunk");
+                writer.WriteNumber("index", chunk.Index);
+                writer.WriteNumber("count", chunk.Count);
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
