@@ -191,26 +191,33 @@ internal static partial class FfmpegArguments
     }
 
     /// <summary>
-    /// The frame timing of every video rung: a constant frame rate and a keyframe every GOP on the same timestamps
-    /// in every rendition, so fragments and segments line up for adaptive streaming. One place for both modes.
+    /// The frame timing of every video rung: a constant frame rate and a keyframe every GOP on the same frames in every
+    /// rendition (<see cref="KeyframeGrid"/>), so fragments and segments line up for adaptive streaming. One place for
+    /// every mode: a chunk of a long source passes the whole output's number of its first frame, and cuts its own end.
     /// </summary>
-    public static IReadOnlyList<string> OutputTiming(RenditionPlan plan, EncoderSettings encoder)
+    public static IReadOnlyList<string> OutputTiming(RenditionPlan plan, EncoderSettings encoder, long firstFrame = 0, bool cutAtDuration = true)
     {
         var gopFrames = Math.Max(1, (int)Math.Round(plan.FrameRate.Value * encoder.GopSeconds));
         List<string> timing =
         [
             "-r", plan.FrameRate.ToString(), "-fps_mode", "cfr",
             "-g", Invariant($"{gopFrames}"), "-keyint_min", Invariant($"{gopFrames}"), "-sc_threshold", "0",
-            "-force_key_frames", Invariant($"expr:gte(t,n_forced*{encoder.GopSeconds})"),
+            "-force_key_frames", new KeyframeGrid(plan.FrameRate, encoder.GopSeconds).ForceKeyFrames(firstFrame),
         ];
-        if (plan.Duration > TimeSpan.Zero)
+        if (cutAtDuration && plan.Duration > TimeSpan.Zero)
         {
             // The source's real length, not more: a held last frame is padded up to it (HoldLastFrame), never past.
-            timing.AddRange(["-t", Invariant($"{plan.Duration.TotalSeconds:0.###}")]);
+            timing.AddRange(["-t", DurationText(plan.Duration)]);
         }
 
         return timing;
     }
+
+    /// <summary>
+    /// A duration as <c>-t</c> gets it (milliseconds): the one rounding, so that a chunk can count the frames the whole
+    /// encode keeps (<see cref="KeyframeGrid"/>'s frames before it).
+    /// </summary>
+    public static string DurationText(TimeSpan duration) => Invariant($"{duration.TotalSeconds:0.###}");
 
     /// <summary>The audio rendition's output: the kept track, downmixed to stereo AAC-LC, as a CMAF audio track.</summary>
     private static IReadOnlyList<string> AudioTrackOutput(AudioPlan audio, EncoderSettings encoder, string outputPath) =>

@@ -42,7 +42,7 @@ public sealed class FfmpegArgumentsTests
             "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
-            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
+            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gt(floor(n*1001/60000),floor((n-1)*1001/60000))",
             "-an", "-sn", "-dn",
             "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p.cmfv",
         ]));
@@ -180,7 +180,7 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-preset slow"));
         Assert.That(joined, Does.Contain("-crf 20"));
         Assert.That(joined, Does.Contain("-g 120 -keyint_min 120"));
-        Assert.That(joined, Does.Contain("expr:gte(t,n_forced*4)"));
+        Assert.That(joined, Does.Contain("expr:gt(floor(n*1001/120000),floor((n-1)*1001/120000))"));
     }
 
     [Test]
