@@ -123,6 +123,9 @@ public static class JobEnvironment
     /// <summary>How many chunks the long source was cut into, with <see cref="ChunkIndex"/>.</summary>
     public const string ChunkCount = "CHUNK_COUNT";
 
+    /// <summary>Which split plan of the source the chunk belongs to (16 hexadecimal digits), with <see cref="ChunkIndex"/>.</summary>
+    public const string ChunkPlan = "CHUNK_PLAN";
+
     /// <summary>
     /// Optional: a source longer than this many seconds is cut into chunks encoded by tasks of their own (default 600);
     /// only a job started from a queue with S3 input and output cuts.

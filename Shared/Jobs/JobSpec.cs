@@ -95,6 +95,7 @@ public sealed record JobSpec
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
         Add(JobEnvironment.ReceiptHandle, Lease?.ReceiptHandle);
         Add(JobEnvironment.ReceivedAt, Lease?.ReceivedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        Add(JobEnvironment.ChunkPlan, Chunk?.Plan);
         Add(JobEnvironment.ChunkIndex, Chunk?.Index.ToString(CultureInfo.InvariantCulture));
         Add(JobEnvironment.ChunkCount, Chunk?.Count.ToString(CultureInfo.InvariantCulture));
         return environment;

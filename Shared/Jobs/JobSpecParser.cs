@@ -202,15 +202,24 @@ public static partial class JobSpecParser
 
     private static JobChunk? ReadChunk(SettingReader reader)
     {
-        if (Together(reader, (JobEnvironment.ChunkIndex, reader.Text(JobEnvironment.ChunkIndex)), (JobEnvironment.ChunkCount, reader.Text(JobEnvironment.ChunkCount))) is null)
+        var plan = reader.Text(JobEnvironment.ChunkPlan);
+        var index = reader.Text(JobEnvironment.ChunkIndex);
+        var count = reader.Text(JobEnvironment.ChunkCount);
+        if (plan is null && index is null && count is null)
         {
             return null;
         }
 
+        if (plan is null || index is null || count is null)
+        {
+            reader.Error($"set {JobEnvironment.ChunkPlan}, {JobEnvironment.ChunkIndex} and {JobEnvironment.ChunkCount} together, or none of them");
+            return null;
+        }
+
         // Wide bounds: JobChunk.Problems says what is wrong with a number that parses.
-        var index = reader.OptionalInteger(JobEnvironment.ChunkIndex, 0, int.MaxValue);
-        var count = reader.OptionalInteger(JobEnvironment.ChunkCount, 0, int.MaxValue);
-        return index is { } i && count is { } c ? new JobChunk(i, c) : null;
+        var i = reader.OptionalInteger(JobEnvironment.ChunkIndex, int.MinValue, int.MaxValue);
+        var c = reader.OptionalInteger(JobEnvironment.ChunkCount, int.MinValue, int.MaxValue);
+        return i is { } first && c is { } second ? new JobChunk(plan, first, second) : null;
     }
 
     // Two settings that only mean something together: both values, or null; one set without the other is reported.

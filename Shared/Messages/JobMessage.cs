@@ -6,7 +6,7 @@ namespace Transcoder.Shared.Messages;
 /// <summary>
 /// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "passthrough"?, "chunk"?}</c>:
 /// for resubmitting a video by hand, for splitting an S3 event with several records into one message per job, and for
-/// the chunks of a long source (<c>"chunk": {"index": 2, "count": 12}</c>).
+/// the chunks of a long source (<c>"chunk": {"plan": "…", "index": 2, "count": 12}</c>).
 /// </summary>
 public static class JobMessage
 {
@@ -42,6 +42,7 @@ public static class JobMessage
             if (job.Chunk is { } chunk)
             {
                 writer.WriteStartObject("chunk");
+                writer.WriteString("plan", chunk.Plan);
                 writer.WriteNumber("index", chunk.Index);
                 writer.WriteNumber("count", chunk.Count);
                 writer.WriteEndObject();

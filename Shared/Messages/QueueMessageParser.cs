@@ -101,7 +101,7 @@ public static class QueueMessageParser
             chunk = ParseChunk(chunkElement);
             if (chunk is null)
             {
-                return ParsedMessage.Reject("\"chunk\" must be {\"index\": a whole number, \"count\": a whole number}");
+                return ParsedMessage.Reject("\"chunk\" must be {\"plan\": a string, \"index\": a whole number, \"count\": a whole number}");
             }
         }
 
@@ -119,9 +119,10 @@ public static class QueueMessageParser
     // The numbers only: whether they make sense is JobSpecParser.Check's to say, with every other problem of the job.
     private static JobChunk? ParseChunk(JsonElement chunk) =>
         chunk.ValueKind == JsonValueKind.Object
+        && GetString(chunk, "plan") is { } plan
         && chunk.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number && index.TryGetInt32(out var i)
         && chunk.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var c)
-            ? new JobChunk(i, c)
+            ? new JobChunk(plan, i, c)
             : null;
 
     internal static string? GetString(JsonElement element, string name) =>

@@ -46,10 +46,11 @@ internal static partial class FfmpegArguments
     /// the finished renditions instead (see <c>Encoding/StoryboardMaker</c>, <c>Encoding/PosterMaker</c>).
     /// </para>
     /// </summary>
-    internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans)
+    /// <param name="cut">A chunk's trim, in the head right after the frame rate is fixed (see <see cref="PictureFilters.Head"/>).</param>
+    internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, string? cut = null)
     {
         var head = $"[0:{videoStreamIndex}]"
-                   + string.Join(',', PictureFilters.Head(plans[0]).Append($"split={plans.Count}"))
+                   + string.Join(',', PictureFilters.Head(plans[0], cut: cut).Append($"split={plans.Count}"))
                    + string.Concat(Enumerable.Range(0, plans.Count).Select(i => $"[s{i}]"));
         var rungs = plans.Select((plan, i) => $"[s{i}]{PictureFilters.Rung(plan.Width, plan.Height)}[v{i}]");
         return string.Join(';', rungs.Prepend(head));

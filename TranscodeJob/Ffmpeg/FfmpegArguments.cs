@@ -114,21 +114,24 @@ internal static partial class FfmpegArguments
     /// (so that the error lines can be told apart), local files only; with <paramref name="progress"/>, progress as
     /// key=value blocks on stdout, read line by line.
     /// </summary>
-    private static IReadOnlyList<string> Preamble(bool progress) =>
+    /// <param name="protocols">What the first input may be read with: local files, unless it is the source read over
+    /// HTTP by a chunk of a long source (<see cref="SourceInput.Protocols"/>).</param>
+    private static IReadOnlyList<string> Preamble(bool progress, string protocols = AllowedProtocols) =>
     [
         "-hide_banner", "-nostdin", "-y",
         "-loglevel", "level+warning",
         .. progress ? ["-progress", "pipe:1", "-nostats"] : Array.Empty<string>(),
         "-max_alloc", Invariant($"{SourceLimits.MaxAllocationBytes}"),
-        "-protocol_whitelist", AllowedProtocols,
+        "-protocol_whitelist", protocols,
     ];
 
     /// <summary>
     /// The untrusted source as input: known demuxers, at most the stream limit, the transcoded decoders only, pictures
     /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
-    /// <paramref name="length"/> reads that much of the input from there.
+    /// <paramref name="length"/> reads that much of the input from there. Without <paramref name="accurateSeek"/> the
+    /// frames between that keyframe and the seek point are kept (with times before it) instead of dropped.
     /// </summary>
-    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null)
+    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, bool accurateSeek = true)
     {
         var arguments = new List<string>
         {
@@ -137,6 +140,7 @@ internal static partial class FfmpegArguments
             "-codec_whitelist", Decoders.Transcoded,
             "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
         };
+        arguments.AddRange(source.RemoteOptions());
         if (source.LeadIn > TimeSpan.Zero)
         {
             // ffmpeg's output zero is the container's start; shifted back, it is the first picture or sound. A seek
@@ -146,7 +150,13 @@ internal static partial class FfmpegArguments
 
         if (seek is { } at)
         {
-            arguments.AddRange(["-ss", Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}")]);
+            if (!accurateSeek)
+            {
+                arguments.Add("-noaccurate_seek");
+            }
+
+            // Microseconds: a chunk's first frame at 30000/1001 fps is not a whole millisecond.
+            arguments.AddRange(["-ss", accurateSeek ? Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}") : Invariant($"{(at + source.LeadIn).TotalSeconds:0.######}")]);
         }
 
         if (length is { } span)
@@ -154,7 +164,7 @@ internal static partial class FfmpegArguments
             arguments.AddRange(["-t", Invariant($"{span.TotalSeconds:0.######}")]);
         }
 
-        arguments.AddRange(["-i", FileUrl(source.Path)]);
+        arguments.AddRange(["-i", source.Url]);
         return arguments;
     }
 
@@ -162,7 +172,9 @@ internal static partial class FfmpegArguments
     private static IReadOnlyList<string> OwnInput(string path) => ["-i", FileUrl(path)];
 
     /// <summary>Encoder and muxer options of one video rung's output (its input is already mapped).</summary>
-    private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath)
+    /// <param name="firstFrame">For a chunk of a long source: its first frame's number in the whole output; it cuts its
+    /// own end (<see cref="ForLadderChunk"/>).</param>
+    private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath, long? firstFrame = null)
     {
         var arguments = new List<string>
         {
@@ -173,7 +185,7 @@ internal static partial class FfmpegArguments
             "-maxrate", Invariant($"{plan.VideoKbps}k"), "-bufsize", Invariant($"{plan.VideoKbps * 2}k"),
             "-pix_fmt", "yuv420p",
         };
-        arguments.AddRange(OutputTiming(plan, encoder));
+        arguments.AddRange(firstFrame is { } first ? OutputTiming(plan, encoder, first, cutAtDuration: false) : OutputTiming(plan, encoder));
         if (plan.ToneMap)
         {
             arguments.AddRange(["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"]);

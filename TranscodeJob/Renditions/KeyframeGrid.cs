@@ -43,6 +43,13 @@ internal sealed record KeyframeGrid(Rational FrameRate, double GopSeconds)
         return frame == 0 || FloorDivide((BigInteger)frame * denominator, numerator) > FloorDivide((BigInteger)(frame - 1) * denominator, numerator);
     }
 
+    /// <summary>
+    /// The frames an encode cut at <paramref name="milliseconds"/> keeps: those that start before it (ffmpeg's <c>-t</c>
+    /// drops a frame whose time is at or after the cut).
+    /// </summary>
+    public long FramesBefore(long milliseconds) =>
+        CeilingDivide(new BigInteger(milliseconds) * FrameRate.Numerator, 1000 * FrameRate.Denominator);
+
     /// <summary>When frame <paramref name="frame"/> starts on the output timeline.</summary>
     public TimeSpan TimeOf(long frame) =>
         TimeSpan.FromTicks((long)(new BigInteger(frame) * FrameRate.Denominator * TimeSpan.TicksPerSecond / FrameRate.Numerator));

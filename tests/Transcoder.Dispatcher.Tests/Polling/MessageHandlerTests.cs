@@ -130,8 +130,8 @@ public sealed class MessageHandlerTests
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "renditions": "720p,1080x"}""", "unknown rendition '1080x'")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "formats": "hls,webm"}""", "format 'webm'")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "passthrough": "a\nb"}""", "control character")]
-    [TestCase("""{"bucket": "temp", "key": "a.mp4", "revision": "etag:1", "chunk": {"index": 5, "count": 5}}""", "chunk index 5 must be 0-4")]
-    [TestCase("""{"bucket": "temp", "key": "a.mp4", "chunk": {"index": 0, "count": 5}}""", "names the upload")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "revision": "etag:1", "chunk": {"plan": "0123456789abcdef", "index": 5, "count": 5}}""", "chunk index 5 must be 0-4")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "chunk": {"plan": "0123456789abcdef", "index": 0, "count": 5}}""", "names the upload")]
     public async Task HandleAsync_JobThatCannotRun_NoTaskAndLeftForTheDlqNamingTheProblem(string body, string problem)
     {
         // Arrange
@@ -158,14 +158,14 @@ public sealed class MessageHandlerTests
         _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
             .Callback<JobLaunch, CancellationToken>((launch, _) => launched = launch)
             .ReturnsAsync("task-1");
-        var body = JobMessage.ToJson(new JobRequest("temp", "film.mov", SourceRevision.Parse("etag:abc"), null, Chunk: new JobChunk(2, 12)));
+        var body = JobMessage.ToJson(new JobRequest("temp", "film.mov", SourceRevision.Parse("etag:abc"), null, Chunk: new JobChunk("0123456789abcdef", 2, 12)));
 
         // Act
         await CreateSut().HandleAsync(Message(body), CancellationToken.None);
 
         // Assert: the same path as a whole source (its own task, its own message), its environment naming the chunk.
-        Assert.That(launched!.Spec.Chunk, Is.EqualTo(new JobChunk(2, 12)));
-        Assert.That(launched.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>("CHUNK_INDEX", "2")).And.Contain(new KeyValuePair<string, string>("CHUNK_COUNT", "12")));
+        Assert.That(launched!.Spec.Chunk, Is.EqualTo(new JobChunk("0123456789abcdef", 2, 12)));
+        Assert.That(launched.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>("CHUNK_INDEX", "2")).And.Contain(new KeyValuePair<string, string>("CHUNK_PLAN", "0123456789abcdef")).And.Contain(new KeyValuePair<string, string>("CHUNK_COUNT", "12")));
         Assert.That(launched.JobId, Is.EqualTo(new S3Input("temp", "film.mov").JobIdAt(SourceRevision.Parse("etag:abc"))));
         _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 300, It.IsAny<CancellationToken>()), Times.Once);
     }

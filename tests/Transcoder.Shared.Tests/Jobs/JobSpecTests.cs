@@ -36,7 +36,7 @@ public sealed class JobSpecTests
     public void ToEnvironmentThenParse_Chunk_RoundTrips()
     {
         // Arrange: one chunk of a long source, as the dispatcher launches it.
-        var spec = S3Spec() with { Chunk = new JobChunk(4, 12) };
+        var spec = S3Spec() with { Chunk = new JobChunk("0123456789abcdef", 4, 12) };
 
         // Act
         var environment = spec.ToEnvironment();
@@ -45,7 +45,7 @@ public sealed class JobSpecTests
         // Assert
         Assert.That(environment, Does.Contain(new KeyValuePair<string, string>(JobEnvironment.ChunkIndex, "4")));
         Assert.That(parsed.Spec, Is.EqualTo(spec));
-        Assert.That(parsed.Spec, Is.Not.EqualTo(spec with { Chunk = new JobChunk(5, 12) }));
+        Assert.That(parsed.Spec, Is.Not.EqualTo(spec with { Chunk = new JobChunk("0123456789abcdef", 5, 12) }));
     }
 
     [TestCase(0, 1, "chunk count 1 must be 2-1000")]
@@ -54,14 +54,14 @@ public sealed class JobSpecTests
     public void Check_ChunkOutOfRange_IsAProblem(int index, int count, string problem)
     {
         // Act / Assert
-        Assert.That(JobSpecParser.Check(S3Spec() with { Chunk = new JobChunk(index, count) }, NoLadderNames), Is.EqualTo(new[] { problem }));
+        Assert.That(JobSpecParser.Check(S3Spec() with { Chunk = new JobChunk("0123456789abcdef", index, count) }, NoLadderNames), Is.EqualTo(new[] { problem }));
     }
 
     [Test]
     public void Check_ChunkOfALocalFileWithoutRevision_NamesBothProblems()
     {
         // Arrange: a chunk reads its part of an S3 object and belongs to one upload's plan.
-        var spec = new JobSpec { Source = new LocalInput("/a.mov"), Output = new LocalOutput("/out"), Chunk = new JobChunk(0, 2) };
+        var spec = new JobSpec { Source = new LocalInput("/a.mov"), Output = new LocalOutput("/out"), Chunk = new JobChunk("0123456789abcdef", 0, 2) };
 
         // Act
         var problems = JobSpecParser.Check(spec, NoLadderNames);
@@ -80,7 +80,14 @@ public sealed class JobSpecTests
         environment[JobEnvironment.ChunkIndex] = "1";
 
         // Act / Assert
-        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems, Is.EqualTo(new[] { "CHUNK_INDEX is set but CHUNK_COUNT is not" }));
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems, Is.EqualTo(new[] { "set CHUNK_PLAN, CHUNK_INDEX and CHUNK_COUNT together, or none of them" }));
+    }
+
+    [Test]
+    public void Check_ChunkPlanNotHex_IsAProblem()
+    {
+        // Act / Assert: the plan names a folder in S3; nothing else may come through it.
+        Assert.That(JobSpecParser.Check(S3Spec() with { Chunk = new JobChunk("../../x", 0, 2) }, NoLadderNames), Is.EqualTo(new[] { "chunk plan '../../x' must be 16 hexadecimal digits" }));
     }
 
     [Test]

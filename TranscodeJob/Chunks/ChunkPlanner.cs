@@ -1,0 +1,36 @@
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Chunks;
+
+/// <summary>
+/// Cuts a long source's timeline into chunks of about equal length on the keyframe grid: the longest chunk sets how
+/// long the whole encode takes, so no chunk is left much longer than the others.
+/// </summary>
+internal static class ChunkPlanner
+{
+    /// <summary>The chunks of an output of <paramref name="frames"/> frames; empty when the source is not to be cut.</summary>
+    /// <param name="duration">The source's length (what <see cref="SplitSettings.AboveSeconds"/> is compared with).</param>
+    public static IReadOnlyList<ChunkRange> Plan(TimeSpan duration, long frames, KeyframeGrid grid, SplitSettings settings)
+    {
+        if (duration.TotalSeconds <= settings.AboveSeconds || frames <= 0)
+        {
+            return [];
+        }
+
+        // Marks are the keyframes inside the output: the last starts before its last frame.
+        var marks = 1L;
+        while (grid.FrameOfMark(marks) < frames)
+        {
+            marks++;
+        }
+
+        var count = (int)Math.Min(Math.Min(settings.MaxChunks, (long)(duration.TotalSeconds / settings.ChunkSeconds)), marks);
+        if (count < 2)
+        {
+            return [];
+        }
+
+        var starts = Enumerable.Range(0, count).Select(k => grid.FrameOfMark((long)Math.Round((double)k * marks / count))).Append(frames).ToList();
+        return [.. Enumerable.Range(0, count).Select(k => new ChunkRange(k, starts[k], starts[k + 1]))];
+    }
+}
