@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Chunks;
@@ -8,6 +9,21 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// </summary>
 internal static class ChunkPlanner
 {
+    /// <summary>The chunks of the planned ladder's output; empty when the source is not to be cut.</summary>
+    public static IReadOnlyList<ChunkRange> Plan(IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, TimeSpan duration, SplitSettings settings)
+    {
+        var top = plans[0];
+        if (top.Duration <= TimeSpan.Zero)
+        {
+            return [];
+        }
+
+        var grid = new KeyframeGrid(top.FrameRate, encoder.GopSeconds);
+        // The frames the whole encode keeps: those before its -t cut, as ffmpeg rounds it.
+        var cut = decimal.Parse(FfmpegArguments.DurationText(top.Duration), System.Globalization.CultureInfo.InvariantCulture);
+        return Plan(duration, grid.FramesBefore((long)(cut * 1000)), grid, settings);
+    }
+
     /// <summary>The chunks of an output of <paramref name="frames"/> frames; empty when the source is not to be cut.</summary>
     /// <param name="duration">The source's length (what <see cref="SplitSettings.AboveSeconds"/> is compared with).</param>
     public static IReadOnlyList<ChunkRange> Plan(TimeSpan duration, long frames, KeyframeGrid grid, SplitSettings settings)

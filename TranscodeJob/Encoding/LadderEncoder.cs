@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -6,20 +7,20 @@ namespace Transcoder.TranscodeJob.Encoding;
 /// <summary>
 /// The default: one ffmpeg process decodes the source once and encodes every rung and the audio.
 /// Decoding a 2160p source once instead of once per rung is most of the saving (README, "Performance").
+/// With <paramref name="chunk"/>, the same for one chunk of a long source: its time range of every rung, no audio
+/// (<see cref="FfmpegArguments.ForLadderChunk"/>).
 /// </summary>
-internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
+internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = null) : ILadderEncoder
 {
     public async Task EncodeAsync(LadderJob job, CancellationToken cancellationToken)
     {
         var plans = job.Plans;
-        var arguments = FfmpegArguments.ForLadder(
-            job.Input,
-            job.Source.Video.Index,
-            plans,
-            job.Encoder,
-            [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))],
-            job.Audio,
-            job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName));
+        IReadOnlyList<string> outputs = [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))];
+        var withAudio = chunk is null && job.Audio is not null;
+        var arguments = chunk is null
+            ? FfmpegArguments.ForLadder(
+                job.Input, job.Source.Video.Index, plans, job.Encoder, outputs, job.Audio, job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName))
+            : FfmpegArguments.ForLadderChunk(job.Input, job.Source.Video.Index, plans, job.Encoder, outputs, chunk);
 
         // Every rung advances with the one decoder: the same position is every rung's progress.
         var progress = plans.Select(p => job.Board.For(p.Name)).ToList();
@@ -36,6 +37,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
             },
             cancellationToken);
 
-        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, job.Audio is not null)), result);
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, withAudio)), result);
     }
 }

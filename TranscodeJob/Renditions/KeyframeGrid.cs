@@ -36,6 +36,13 @@ internal sealed record KeyframeGrid(Rational FrameRate, double GopSeconds)
         return CeilingDivide(new BigInteger(mark) * numerator, denominator);
     }
 
+    /// <summary>How many keyframes (GOPs, and so CMAF fragments) come before frame <paramref name="frame"/>.</summary>
+    public long MarksBefore(long frame)
+    {
+        var (numerator, denominator) = FramesPerGop;
+        return frame <= 0 ? 0 : (long)FloorDivide((BigInteger)(frame - 1) * denominator, numerator) + 1;
+    }
+
     /// <summary>Whether frame <paramref name="frame"/> is a keyframe: the first of its GOP.</summary>
     public bool IsKeyframe(long frame)
     {
