@@ -21,25 +21,50 @@ internal static class ManifestBuilder
         MadeStoryboard made,
         ManifestPoster poster,
         IReadOnlyList<OutputFile> published,
+        DateTimeOffset completedAt) =>
+        Build(
+            jobId,
+            SourceOf(source, fingerprint, media),
+            encoded,
+            quality,
+            audio,
+            encoded.AudioPath is null ? null : new FileInfo(encoded.AudioPath).Length,
+            made,
+            poster,
+            [.. published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length))],
+            completedAt);
+
+    /// <summary>The manifest of tracks that are not all on this machine (a long source's, stitched in S3).</summary>
+    /// <param name="audioSize">The audio track's size; null for a silent source.</param>
+    /// <param name="files">Every published file, in publishing order, with its size.</param>
+    public static JobManifest Build(
+        string jobId,
+        ManifestSource source,
+        EncodedLadder encoded,
+        IReadOnlyDictionary<string, ManifestQuality> quality,
+        AudioPlan? audio,
+        long? audioSize,
+        MadeStoryboard made,
+        ManifestPoster poster,
+        IReadOnlyList<ManifestFile> files,
         DateTimeOffset completedAt)
     {
-        var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
         string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
 
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
             jobId,
             completedAt,
-            SourceOf(source, fingerprint, media),
-            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished))],
-            audio is null || encoded.AudioPath is null
+            source,
+            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, audioSize is not null, quality.GetValueOrDefault(r.Plan.Name), IfPublished))],
+            audio is null || audioSize is not { } size
                 ? null
                 : new ManifestAudioRendition(
                     IfPublished(AudioPlan.Name + ".m3u8"),
                     AudioPlan.FileName,
                     audio.Kbps,
                     Math.Min(audio.Track.Channels, 2),
-                    new FileInfo(encoded.AudioPath).Length,
+                    size,
                     encoded.AudioLoudness),
             IfPublished(StreamingPackager.MasterPlaylist),
             IfPublished(StreamingPackager.DashManifestFile),
@@ -48,7 +73,8 @@ internal static class ManifestBuilder
             files);
     }
 
-    private static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>
+    /// <summary>The manifest's description of the source: the upload as described, what its probe found.</summary>
+    public static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>
         new(
             source.Uri,
             fingerprint,
@@ -77,7 +103,7 @@ internal static class ManifestBuilder
             video.ColorTransfer);
 
     private static ManifestRendition RenditionOf(
-        EncodedRendition r, EncodedLadder encoded, ManifestQuality? quality, Func<string, string?> ifPublished) =>
+        EncodedRendition r, bool hasAudio, ManifestQuality? quality, Func<string, string?> ifPublished) =>
         new(
             r.Plan.Name,
             ifPublished(r.Plan.FileName),
@@ -90,7 +116,7 @@ internal static class ManifestBuilder
             r.Plan.VideoKbps,
             Math.Round(r.Duration.TotalSeconds, 3),
             r.Size,
-            HasAudio: encoded.AudioPath is not null)
+            HasAudio: hasAudio)
         {
             PeakBitrate = r.PeakBitRate,
             Quality = quality,

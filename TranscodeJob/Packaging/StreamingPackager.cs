@@ -31,7 +31,16 @@ internal static class StreamingPackager
         var audio = tracks.SingleOrDefault(t => t.Kind == TrackKind.Audio) is { } audioTrack
             ? new IndexedTrack(audioTrack, FragmentedMp4Reader.Read(audioTrack.LocalPath))
             : null;
+        return Write(videos, audio, formats, directory);
+    }
 
+    /// <summary>
+    /// The same for tracks whose indexes are already known (a long source's tracks, stitched in S3 from its chunks'
+    /// tracks and never on this machine whole).
+    /// </summary>
+    /// <param name="videos">Every video rendition, best first.</param>
+    public static IReadOnlyList<OutputFile> Write(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio, StreamingFormats formats, string directory)
+    {
         var written = new List<OutputFile>();
         if (formats.HasFlag(StreamingFormats.Hls))
         {

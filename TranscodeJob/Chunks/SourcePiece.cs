@@ -1,0 +1,17 @@
+using Transcoder.Shared.Outputs;
+
+namespace Transcoder.TranscodeJob.Chunks;
+
+/// <summary>
+/// What the first job made from the whole source besides the plan (<c>done/source.json</c>): the audio track,
+/// encoded once so that no seam can be heard, and the poster.
+/// </summary>
+/// <param name="Audio">The audio track; null for a silent source.</param>
+/// <param name="Loudness">The audio's loudness as its encode measured it.</param>
+/// <param name="PosterKey">The poster's object in the work area.</param>
+internal sealed record SourcePiece(PieceTrack? Audio, ManifestLoudness? Loudness, string PosterKey)
+{
+    public const string MarkerName = ChunkPiece.Markers + "source.json";
+
+    public const string Folder = "source/";
+}
