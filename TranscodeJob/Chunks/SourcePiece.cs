@@ -8,8 +8,8 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// </summary>
 /// <param name="Audio">The audio track; null for a silent source.</param>
 /// <param name="Loudness">The audio's loudness as its encode measured it.</param>
-/// <param name="PosterKey">The poster's object in the work area.</param>
-internal sealed record SourcePiece(PieceTrack? Audio, ManifestLoudness? Loudness, string PosterKey)
+/// <param name="PosterKey">The poster's object in the work area; null when the source gave no frame there (the first chunk's first frame then).</param>
+internal sealed record SourcePiece(PieceTrack? Audio, ManifestLoudness? Loudness, string? PosterKey, long PosterSize)
 {
     public const string MarkerName = ChunkPiece.Markers + "source.json";
 

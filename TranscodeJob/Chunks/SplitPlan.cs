@@ -1,4 +1,8 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Manifest;
+using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -14,6 +18,7 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// <param name="Fingerprint">The manifest's fingerprint: the upload's revision and the request.</param>
 /// <param name="Revision">The upload the plan is for (<c>version:…</c>, <c>etag:…</c>): a later one supersedes it.</param>
 /// <param name="Source">The manifest's description of the source.</param>
+/// <param name="Duration">The source's duration as probed (the storyboard's last cue ends there).</param>
 /// <param name="Demuxer">The demuxer the source was probed with; a chunk opens it with that one.</param>
 /// <param name="Renditions">The planned rungs, best first, with the source's duration and held last frame.</param>
 /// <param name="Audio">The one audio rendition, encoded whole by the first job; null for a silent source.</param>
@@ -27,6 +32,7 @@ internal sealed record SplitPlan(
     string Fingerprint,
     string Revision,
     ManifestSource Source,
+    TimeSpan Duration,
     string Demuxer,
     int VideoStreamIndex,
     TimeSpan LeadIn,
@@ -41,6 +47,46 @@ internal sealed record SplitPlan(
     DateTimeOffset CreatedAt)
 {
     public const string FileName = "plan.json";
+
+    /// <summary>What a whole-source job decided, with its chunks: the plan its parts share.</summary>
+    public static SplitPlan Create(
+        JobSubject subject, ProbedSource probed, PlannedLadder plan, IReadOnlyList<ChunkRange> chunks, DateTimeOffset createdAt)
+    {
+        var media = probed.Media;
+        var top = plan.Plans[0];
+        return new SplitPlan(
+            IdOf(subject.Fingerprint),
+            subject.JobId,
+            subject.Fingerprint,
+            subject.Source.Revision.ToString(),
+            ManifestBuilder.SourceOf(subject.Source, subject.Fingerprint, media),
+            media.Duration,
+            RemoteSource.DemuxerOf(media.Container),
+            media.Video.Index,
+            probed.Input.LeadIn,
+            probed.Input.MaxPixelsPerFrame,
+            plan.Plans,
+            plan.Audio,
+            plan.Encoder,
+            chunks,
+            StoryboardPlan.For(media.Duration, top.Width, top.Height),
+            StreamingFormatList.Format(subject.Request.Formats),
+            subject.Request.Passthrough,
+            createdAt);
+    }
+
+    /// <summary>The plan's id: 16 hexadecimal digits of a digest of the fingerprint (one upload, one request).</summary>
+    public static string IdOf(string fingerprint) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint)).AsSpan(0, 8));
+
+    /// <summary>The upload the plan is for.</summary>
+    public SourceRevision UploadRevision => SourceRevision.Parse(Revision);
+
+    /// <summary>The deliverables asked for.</summary>
+    public StreamingFormats Deliverables => StreamingFormatList.Parse(Formats, []);
+
+    /// <summary>The planned ladder as the encode stages take it.</summary>
+    public PlannedLadder Ladder => new(Renditions, Audio, Encoder);
 
     /// <summary>The grid every chunk cuts and numbers its keyframes on.</summary>
     public KeyframeGrid Grid => new(Renditions[0].FrameRate, Encoder.GopSeconds);

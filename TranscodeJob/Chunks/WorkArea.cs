@@ -118,10 +118,10 @@ internal sealed class WorkArea(IAmazonS3 s3, string bucket, string prefix, TimeP
         return names;
     }
 
-    /// <summary>Removes everything in the work area (the job is over).</summary>
-    public async Task DeleteAllAsync(CancellationToken cancellationToken)
+    /// <summary>Removes everything in the work area (the job is over), but <paramref name="keep"/>.</summary>
+    public async Task DeleteAllAsync(CancellationToken cancellationToken, string? keep = null)
     {
-        foreach (var batch in (await ListAsync("", cancellationToken)).Chunk(1000))
+        foreach (var batch in (await ListAsync("", cancellationToken)).Where(name => name != keep).Chunk(1000))
         {
             await CallAsync("", () => s3.DeleteObjectsAsync(
                 new DeleteObjectsRequest { BucketName = bucket, Objects = [.. batch.Select(name => new KeyVersion { Key = prefix + name })] }, cancellationToken));

@@ -19,8 +19,8 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
         var withAudio = chunk is null && job.Audio is not null;
         var arguments = chunk is null
             ? FfmpegArguments.ForLadder(
-                job.Input, job.Source.Video.Index, plans, job.Encoder, outputs, job.Audio, job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName))
-            : FfmpegArguments.ForLadderChunk(job.Input, job.Source.Video.Index, plans, job.Encoder, outputs, chunk);
+                job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, job.Audio, job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName))
+            : FfmpegArguments.ForLadderChunk(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, chunk);
 
         // Every rung advances with the one decoder: the same position is every rung's progress.
         var progress = plans.Select(p => job.Board.For(p.Name)).ToList();

@@ -13,7 +13,7 @@ internal sealed class PerRenditionEncoder(IFfmpegRunner runner, int parallelism,
 {
     public async Task EncodeAsync(LadderJob job, CancellationToken cancellationToken)
     {
-        var videoIndex = job.Source.Video.Index;
+        var videoIndex = job.VideoStreamIndex;
         List<(string Name, IReadOnlyList<string> Arguments, IProgress<TimeSpan>? Progress)> work =
         [
             .. job.Plans.Select(plan => (plan.Name, FfmpegArguments.ForRendition(

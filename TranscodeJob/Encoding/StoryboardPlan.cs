@@ -75,6 +75,17 @@ internal sealed record StoryboardPlan(TimeSpan Interval, int TileWidth, int Tile
         return Math.Clamp(firstAtOrAfter - 1, 0, frames - 1);
     }
 
+    /// <summary>
+    /// Which of the renditions (their sizes, best first) the thumbnails are made from: the smallest that is at least as
+    /// large as a tile (160 px on the long side holds every detail a tile shows), else the first.
+    /// </summary>
+    public int SourceOf(IReadOnlyList<(int Width, int Height)> renditions)
+    {
+        var tile = Math.Max(TileWidth, TileHeight);
+        var index = renditions.Select((r, i) => (r, i)).LastOrDefault(x => Math.Max(x.r.Width, x.r.Height) >= tile, (default, -1)).i;
+        return Math.Max(index, 0);
+    }
+
     /// <summary>The thumbnails' file pattern in the workspace, for ffmpeg's image2 muxer; they are not published.</summary>
     public const string ThumbnailPattern = "thumbnail-%05d.png";
 

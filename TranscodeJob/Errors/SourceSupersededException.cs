@@ -12,4 +12,7 @@ internal sealed class SourceSupersededException(string source, SourceRevision as
     public SourceRevision Asked { get; } = asked;
 
     public SourceRevision Current { get; } = current;
+
+    /// <summary>Set when another part of the same long source's job already reported it (the one event).</summary>
+    public bool ReportedElsewhere { get; init; }
 }

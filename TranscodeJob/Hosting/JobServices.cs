@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Jobs;
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
@@ -21,7 +22,7 @@ internal static class JobServices
     private static readonly Lazy<HttpClient> WebhookHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
 
     /// <param name="terminal">stderr when a person watches it (a redrawn progress bar), else null.</param>
-    public static TranscodePipeline CreatePipeline(
+    public static IJobPipeline CreatePipeline(
         JobSettings settings, IReadOnlyDictionary<string, string> environment, TextWriter? terminal, ILoggerFactory loggers)
     {
         var s3 = new Lazy<IAmazonS3>(() => AwsClients.CreateS3(environment));
@@ -38,27 +39,37 @@ internal static class JobServices
             _ => throw new InvalidOperationException($"unknown output {settings.Output}"),
         };
 
-        return new TranscodePipeline(
-            source,
-            output,
-            new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod),
-            new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
-            {
-                EncodeMode = settings.EncodeMode,
-                MeasureQuality = settings.MeasureQuality,
-                Formats = settings.Formats,
-                MaxSourceDuration = settings.MaxSourceDuration,
-                Limits = settings.Limits,
-                Revision = settings.Spec.Revision,
-                Passthrough = settings.Spec.Passthrough,
-                // Given by the message or the command line: the upload's metadata does not choose them then.
-                RenditionsGiven = settings.Spec.Renditions.Count > 0,
-                FormatsGiven = settings.Spec.Formats is not null,
-                EncodeDeadline = settings.Lease?.EncodeDeadline,
-            },
-            loggers,
-            TimeProvider.System);
+        // A chunk, or a job from a queue that may cut a long source (its chunks go to the pipeline through that queue).
+        var chunks = settings.Input is S3Input s3Input && settings.Output is S3Output s3Output && (settings.Spec.Chunk is not null || settings.Lease is not null)
+            ? new ChunkServices(
+                s3.Value, AwsClients.CreateSqs(environment), settings.Lease?.QueueUrl, s3Input, s3Output, settings.Input.OutputFolderName, settings.Split, TimeProvider.System)
+            : null;
+        var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod);
+        var options = Options(settings, terminal);
+        if (settings.Spec.Chunk is { } chunk)
+        {
+            return new ChunkPipeline(
+                chunk, source, output, chunks ?? throw new InvalidOperationException("a chunk reads and writes S3 (checked by the spec)"), runner, options, loggers, TimeProvider.System);
+        }
+
+        return new TranscodePipeline(source, output, runner, options, loggers, TimeProvider.System, chunks);
     }
+
+    private static PipelineOptions Options(JobSettings settings, TextWriter? terminal) =>
+        new(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
+        {
+            EncodeMode = settings.EncodeMode,
+            MeasureQuality = settings.MeasureQuality,
+            Formats = settings.Formats,
+            MaxSourceDuration = settings.MaxSourceDuration,
+            Limits = settings.Limits,
+            Revision = settings.Spec.Revision,
+            Passthrough = settings.Spec.Passthrough,
+            // Given by the message or the command line: the upload's metadata does not choose them then.
+            RenditionsGiven = settings.Spec.Renditions.Count > 0,
+            FormatsGiven = settings.Spec.Formats is not null,
+            EncodeDeadline = settings.Lease?.EncodeDeadline,
+        };
 
     public static EventPublisher CreatePublisher(EventSettings events, IReadOnlyDictionary<string, string> environment, ILoggerFactory loggers)
     {

@@ -72,5 +72,8 @@ internal static class JobDefaults
         [JobEnvironment.Verbose] = Verbose ? "true" : "false",
         [JobEnvironment.Metrics] = Metrics,
         [JobEnvironment.Quality] = Quality,
+        [JobEnvironment.SplitAboveSeconds] = Chunks.SplitSettings.DefaultAboveSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.ChunkSeconds] = Chunks.SplitSettings.DefaultChunkSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.MaxChunks] = Chunks.SplitSettings.DefaultMaxChunks.ToString(CultureInfo.InvariantCulture),
     };
 }

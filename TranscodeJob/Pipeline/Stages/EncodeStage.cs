@@ -15,13 +15,22 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// </summary>
 internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, PipelineOptions options, ILogger logger, TimeProvider time)
 {
-    public async Task<EncodeResult> RunAsync(
-        ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken, ChunkRange? chunk = null)
+    public Task<EncodeResult> RunAsync(ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
+        RunAsync(probed.Input, probed.Media.Video.Index, probed.Media.Duration, plan, null, sourceUri, workspace, cancellationToken);
+
+    /// <summary>One chunk of a long source: its frames of every rung, without the audio.</summary>
+    public Task<EncodeResult> RunChunkAsync(
+        SourceInput input, int videoStreamIndex, PlannedLadder plan, ChunkRange chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
+        RunAsync(
+            input, videoStreamIndex, new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds).TimeOf(chunk.Frames), plan with { Audio = null },
+            chunk, sourceUri, workspace, cancellationToken);
+
+    private async Task<EncodeResult> RunAsync(
+        SourceInput input, int videoStreamIndex, TimeSpan duration, PlannedLadder plan, ChunkRange? chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var duration = chunk is null ? probed.Media.Duration : new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds).TimeOf(chunk.Frames);
         var board = new ProgressBoard(duration, plan.Plans.Select(p => p.Name), logger, options.Terminal, time, options.ProgressLogInterval);
-        var job = new LadderJob(probed.Input, probed.Media, plan.Plans, chunk is null ? plan.Audio : null, plan.Encoder, workspace, board);
+        var job = new LadderJob(input, videoStreamIndex, plan.Plans, plan.Audio, plan.Encoder, workspace, board);
         ILadderEncoder encoder = chunk is not null || options.EncodeMode == EncodeMode.Single
             ? new LadderEncoder(runner, chunk)
             : new PerRenditionEncoder(runner, options.Parallelism, logger);

@@ -4,10 +4,16 @@ using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Pipeline.Stages;
 
-/// <summary>Chooses the renditions and the audio for this source, and checks the workspace can hold what they make.</summary>
+/// <summary>
+/// Chooses the renditions and the audio for this source; <see cref="EnsureRoom"/> checks the workspace can hold what
+/// they make when this task makes all of it (a long source cut into chunks needs far less here).
+/// </summary>
 internal sealed class PlanStage(ILogger logger)
 {
-    public PlannedLadder Run(ProbedSource probed, JobSubject subject, JobWorkspace workspace)
+    public static void EnsureRoom(ProbedSource probed, PlannedLadder plan, JobSubject subject, JobWorkspace workspace) =>
+        workspace.EnsureFreeSpace(DiskBudget.ForOutputs(plan.Plans, probed.Media.Duration, subject.Request.Formats), "the renditions");
+
+    public PlannedLadder Run(ProbedSource probed, JobSubject subject)
     {
         var media = probed.Media;
         var ladder = subject.Request.Ladder;
@@ -18,7 +24,6 @@ internal sealed class PlanStage(ILogger logger)
             media.Video.DisplayWidth, media.Video.DisplayHeight, media.Video.FrameRate.Value, media.Duration.TotalSeconds,
             media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")), plans[0].FrameRate);
 
-        workspace.EnsureFreeSpace(DiskBudget.ForOutputs(plans, media.Duration, subject.Request.Formats), "the renditions");
         return new PlannedLadder(plans, AudioPlan.For(plans), ladder.Encoder);
     }
 }

@@ -67,7 +67,10 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
         var workspace = JobWorkspace.Create(_temp.Combine(name), name);
         var options = new PipelineOptions(null, LocalJob.SmallLadder, _temp.Path, 1);
         var stage = new EncodeStage(_runner, new MediaProbe(_runner), options, NullLogger.Instance, TimeProvider.System);
-        return (await stage.RunAsync(probed, plan, probed.Input.Path, workspace, cancellationToken, chunk)).Ladder;
+        var result = chunk is null
+            ? await stage.RunAsync(probed, plan, probed.Input.Path, workspace, cancellationToken)
+            : await stage.RunChunkAsync(probed.Input, probed.Media.Video.Index, plan, chunk, probed.Input.Path, workspace, cancellationToken);
+        return result.Ladder;
     }
 
     // What the assembler does in S3: the first chunk whole, then every other chunk's bytes after its init section.
