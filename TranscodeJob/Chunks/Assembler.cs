@@ -50,6 +50,7 @@ internal sealed class Assembler(
             with { Passthrough = plan.Passthrough };
         await folder.CommitAsync(described, manifest, publisher.Files.Select(f => f.File), workspace, cancellationToken);
         await area.DeleteAllAsync(cancellationToken);
+        await StaleWorkAreas.RemoveAsync(services, described.Revision, plan.PlanId, cancellationToken);
 
         var elapsed = time.GetUtcNow() - plan.CreatedAt;
         logger.LogInformation(

@@ -17,6 +17,9 @@ internal sealed record ChunkServices(
 {
     public WorkArea AreaFor(string planId) => WorkArea.For(S3, Output, Folder, planId, Time);
 
+    /// <summary>The folder of every work area of this source (one per plan).</summary>
+    public WorkArea SourceWork => new(S3, Output.Bucket, $"{Output.Prefix}{WorkArea.Root}{Folder}/", Time);
+
     /// <summary>An object's key in the source's output folder.</summary>
     public string OutputKey(string fileName) => $"{Output.Prefix}{Folder}/{fileName}";
 }

@@ -111,9 +111,9 @@ internal sealed class TranscodePipeline(
         using var workspace = JobWorkspace.Create(options.WorkDir, subject.JobId);
         var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
         var planned = new PlanStage(_logger).Run(probed, subject);
-        if (_split is { } split && split.ChunksFor(probed, planned) is { Count: > 0 } chunks)
+        if (_split is { } split && split.ChunksFor(probed, planned) is { Count: > 0 } ranges)
         {
-            var assembled = await split.RunAsync(subject, probed, planned, chunks, workspace, cancellationToken);
+            var assembled = await split.RunAsync(subject, probed, planned, ranges, workspace, cancellationToken);
             return (assembled.Manifest, assembled.EncodeTime, assembled.AlreadyDone);
         }
 
@@ -131,6 +131,11 @@ internal sealed class TranscodePipeline(
         var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
         var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
         await _folder.CommitAsync(subject.Source, manifest, published.Select(f => f.FileName), workspace, cancellationToken);
+        if (chunks is not null)
+        {
+            // A long earlier upload of the same key, superseded mid-way, may have left its work area behind.
+            await StaleWorkAreas.RemoveAsync(chunks, subject.Source.Revision, keep: "", cancellationToken);
+        }
 
         _logger.LogInformation(
             "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",

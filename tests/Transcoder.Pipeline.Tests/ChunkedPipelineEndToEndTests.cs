@@ -76,6 +76,35 @@ public sealed class ChunkedPipelineEndToEndTests
         await AssertNothingLeftAsync(stack, cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task Upload_ReplacedWhileItsChunksEncode_TheLaterUploadPublishesAndTheEarlierEndsOnce(CancellationToken cancellationToken)
+    {
+        // Arrange: the first upload is cut and its chunks are encoding when the key is uploaded again.
+        var first = await TinyClip.MakeAsync(_scratch, "first.mp4", "640x360", 12, cancellationToken);
+        var second = await TinyClip.MakeAsync(_scratch, "second.mp4", "640x360", 10, cancellationToken);
+        await using var stack = await StartAsync(cancellationToken);
+        await stack.UploadAsync(first, Key, cancellationToken);
+        await Eventually.HoldsAsync(() => stack.Jobs.RunningChunks.Count > 0, Patience, "a chunk encoding", cancellationToken);
+
+        // Act
+        await stack.UploadAsync(second, Key, cancellationToken);
+        var uploaded = await stack.S3.GetObjectMetadataAsync(PipelineStack.TempBucket, Key, cancellationToken);
+        await Eventually.HoldsAsync(
+            async () => stack.Jobs.RunningProcessIds.Count == 0 && (await stack.DepthsAsync(cancellationToken)).IsEmpty
+                        && await stack.ExistsAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(Key, JobManifest.FileName), cancellationToken),
+            Patience, "both jobs over", cancellationToken);
+
+        // Assert: the folder is the later upload's; the earlier job ended with one event, the later with one.
+        var manifest = await WaitForManifestAsync(stack, cancellationToken);
+        Assert.That(manifest.Source.ETag, Is.EqualTo(uploaded.ETag.Trim('"')));
+        Assert.That(manifest.Source.DurationSeconds, Is.EqualTo(10).Within(0.1));
+        var events = (await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken)).Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        Assert.That(events.Select(e => e.GetProperty("type").GetString()).Order(), Is.EqualTo(new[] { "job.done", "job.superseded" }));
+        Assert.That(events.Select(e => e.GetProperty("jobId").GetString()).Distinct().Count(), Is.EqualTo(2));
+        await AssertNothingLeftAsync(stack, cancellationToken);
+    }
+
     private Task<PipelineStack> StartAsync(CancellationToken cancellationToken) => PipelineStack.StartAsync(
         new Dictionary<string, string?>
         {
