@@ -105,6 +105,40 @@ public sealed class ChunkedPipelineEndToEndTests
         await AssertNothingLeftAsync(stack, cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task Player_StitchedOutput_PlaysAcrossTheSeamsWithoutAStall(CancellationToken cancellationToken)
+    {
+        // Arrange: a long source's outputs (three chunks, seams at 4 s and 8 s), served as the player page serves them.
+        var clip = await TinyClip.MakeAsync(_scratch, "long.mp4", "640x360", 12, cancellationToken);
+        await using var stack = await StartAsync(cancellationToken);
+        await stack.UploadAsync(clip, Key, cancellationToken);
+        var manifest = await WaitForManifestAsync(stack, cancellationToken);
+        var media = Path.Combine(_scratch, "media");
+        var folder = Path.Combine(media, OutputFolder.ForObject(PipelineStack.TempBucket, Key));
+        Directory.CreateDirectory(folder);
+        foreach (var item in await stack.OutputsAsync(Key, cancellationToken))
+        {
+            using var response = await stack.S3.GetObjectAsync(PipelineStack.ProdBucket, item.Key, cancellationToken);
+            await response.WriteResponseStreamToFileAsync(Path.Combine(folder, Path.GetFileName(item.Key)), append: false, cancellationToken);
+        }
+
+        await using var server = Transcoder.LocalPipeline.Playback.StaticFileServer.Start(Transcoder.LocalPipeline.Playback.PlayerSite.Folders(media));
+        await using var browser = new Playback.PlayerBrowser();
+        var page = await browser.OpenAsync(new Uri(server.BaseUrl, Transcoder.LocalPipeline.Playback.PlayerSite.PlayerPath(Path.GetFileName(folder), manifest.Hls!)));
+
+        // Act: play it through at twice the speed.
+        await page.WaitForFunctionAsync("window.playerState.levels.length > 0", null, new() { Timeout = 30_000 });
+        await page.EvaluateAsync("(() => { const v = document.getElementById('video'); v.playbackRate = 2; return v.play(); })()");
+        await page.WaitForFunctionAsync("window.playerState.ended || window.playerState.errors.length > 0", null, new() { Timeout = 60_000 });
+
+        // Assert: no hls.js error (a gap at a seam is a bufferStalledError or a hole skipped), no wait for data, to the end.
+        Assert.That(await page.EvaluateAsync<string[]>("window.playerState.errors"), Is.Empty);
+        Assert.That(await page.EvaluateAsync<double[]>("window.playerState.stalls"), Is.Empty, "playback waited at these times");
+        var played = await page.EvaluateAsync<double[]>("(() => { const v = document.getElementById('video'); return [v.currentTime, v.duration]; })()");
+        Assert.That(played[0], Is.EqualTo(12).Within(0.25), "played to the end");
+    }
+
     private Task<PipelineStack> StartAsync(CancellationToken cancellationToken) => PipelineStack.StartAsync(
         new Dictionary<string, string?>
         {
