@@ -165,14 +165,23 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
     {
         var processId = process.Id;
         var jobId = launch.JobId;
+        var started = DateTimeOffset.UtcNow;
+        var tail = new Queue<string>();
         try
         {
             await registered;
-            var stdout = ForwardAsync(process.StandardOutput, jobId);
-            var stderr = ForwardAsync(process.StandardError, jobId);
+            var stdout = ForwardAsync(process.StandardOutput, jobId, tail);
+            var stderr = ForwardAsync(process.StandardError, jobId, tail);
             await process.WaitForExitAsync();
             await Task.WhenAll(stdout, stderr);
-            _exits.Enqueue(new LocalJobExit(jobId, processId, process.ExitCode, launch.Spec.Chunk));
+            lock (tail)
+            {
+                _exits.Enqueue(new LocalJobExit(jobId, processId, process.ExitCode, launch.Spec.Chunk)
+                {
+                    Started = started, Ended = DateTimeOffset.UtcNow, LastLines = [.. tail],
+                });
+            }
+
             logger.LogInformation("Job {JobId} (process {ProcessId}) exited with {ExitCode}", jobId, processId, process.ExitCode);
         }
         finally
@@ -187,12 +196,21 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
         }
     }
 
-    // The job's own lines (JSON in a container, text otherwise), passed through with the job id in front.
-    private async Task ForwardAsync(StreamReader reader, string jobId)
+    // The job's own lines (JSON in a container, text otherwise), passed through with the job id in front; the last
+    // ones are kept for the exit's record.
+    private async Task ForwardAsync(StreamReader reader, string jobId, Queue<string> tail)
     {
         while (await reader.ReadLineAsync() is { } line)
         {
             logger.LogInformation("job {JobId}: {Line}", jobId, line);
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > LocalJobExit.LastLinesKept)
+                {
+                    tail.Dequeue();
+                }
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class Assembler(
 {
     public async Task<JobOutcome> RunAsync(SplitPlan plan, WorkArea area, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var described = await source.DescribeAsync(cancellationToken);
         if (plan.UploadRevision.IsSupersededBy(described.Revision))
         {
@@ -54,8 +55,8 @@ internal sealed class Assembler(
 
         var elapsed = time.GetUtcNow() - plan.CreatedAt;
         logger.LogInformation(
-            "Done: {Chunks} chunks stitched into {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s since the source was cut)",
-            plan.Chunks.Count, plan.Renditions.Count, publisher.Files.Count + 1, output.Location, elapsed.TotalSeconds);
+            "Done: {Chunks} chunks stitched into {Count} renditions, {Files} files in {Location}, assembled in {AssemblySeconds:0.0} s ({Seconds:0.0} s since the source was cut)",
+            plan.Chunks.Count, plan.Renditions.Count, publisher.Files.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds, elapsed.TotalSeconds);
         return new JobOutcome(plan.JobId, output.Location, AlreadyDone: false, manifest, elapsed, described.Revision);
     }
 
