@@ -1,7 +1,6 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Amazon.S3.Transfer;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
 
@@ -19,8 +18,8 @@ internal sealed class WorkArea(IAmazonS3 s3, string bucket, string prefix, TimeP
     /// <summary>The folder of every work area under the output prefix.</summary>
     public const string Root = ".chunks/";
 
-    // Parts above this go up in several requests (the output store's threshold; the emulator takes 11 MiB at most).
-    private const long MultipartThreshold = 8 * 1024 * 1024;
+    // Files and texts go up and come back as the output folder's do (names may hold '/': the area has folders).
+    private readonly S3OutputStore _files = new(s3, bucket, prefix);
 
     public string Bucket => bucket;
 
@@ -67,31 +66,10 @@ internal sealed class WorkArea(IAmazonS3 s3, string bucket, string prefix, TimeP
             new PutObjectRequest { BucketName = bucket, Key = prefix + name, ContentBody = text, ContentType = "application/json" }, cancellationToken));
 
     /// <summary>The text of <paramref name="name"/>, or null when there is none.</summary>
-    public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await s3.GetObjectAsync(bucket, prefix + name, cancellationToken);
-            using var reader = new StreamReader(response.ResponseStream);
-            return await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (Exception exception) when (S3Failures.IsNotFound(exception))
-        {
-            return null;
-        }
-        catch (Exception exception) when (S3Failures.Classify(exception, Location + name, missingIsBadInput: false) is { } failure)
-        {
-            throw failure;
-        }
-    }
+    public Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken) => _files.ReadTextAsync(name, cancellationToken);
 
     public Task PutFileAsync(string name, string localPath, string contentType, CancellationToken cancellationToken) =>
-        CallAsync(name, async () =>
-        {
-            using var transfer = new TransferUtility(s3, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
-            await transfer.UploadAsync(
-                new TransferUtilityUploadRequest { BucketName = bucket, Key = prefix + name, FilePath = localPath, ContentType = contentType }, cancellationToken);
-        });
+        _files.WriteFileAsync(name, localPath, contentType, cancellationToken);
 
     public Task DownloadAsync(string name, string localPath, CancellationToken cancellationToken) =>
         CallAsync(name, async () =>
