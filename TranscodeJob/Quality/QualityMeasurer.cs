@@ -31,7 +31,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
         {
             var renditions = group.ToList();
             var reference = top with { FrameRate = group.Key };
-            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds);
+            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds, media.Packets?.Keyframes);
             var scores = renditions.Select(_ => new QualityScores()).ToList();
             foreach (var (window, number) in windows.Select((w, i) => (w, i)))
             {

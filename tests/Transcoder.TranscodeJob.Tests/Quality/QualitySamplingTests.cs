@@ -86,4 +86,48 @@ public sealed class QualitySamplingTests
         Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
         Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
     }
+
+    [TestCase(15, 8.333)]
+    [TestCase(120, 8.333)]
+    [TestCase(120, 1)]
+    public void For_SourceKeyframes_EachWindowStartsLessThanAGopAfterOne(double seconds, double sourceGop)
+    {
+        // Arrange: a source GOP as x264's default (250 frames) or a phone's (1 s).
+        var keyframes = Enumerable.Range(0, (int)(seconds / sourceGop) + 1).Select(k => TimeSpan.FromSeconds(k * sourceGop)).ToList();
+
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop, keyframes);
+
+        // Assert: decoded from the keyframe a seek lands on (a quarter frame before the start), for less than a GOP.
+        Assert.That(windows, Has.Count.GreaterThanOrEqualTo(QualitySampling.MinWindows));
+        Assert.Multiple(() =>
+        {
+            foreach (var window in windows)
+            {
+                var seek = window.Start.TotalSeconds - (0.25 / 30);
+                var keyframe = keyframes.Last(k => k.TotalSeconds <= seek).TotalSeconds;
+                Assert.That(window.Start.TotalSeconds - keyframe, Is.LessThan(Gop + (1.0 / 30)), $"window at {window.Start}");
+                Assert.That(window.Start.TotalSeconds + window.Length.TotalSeconds, Is.LessThanOrEqualTo(seconds + 1e-9));
+                Assert.That(window.Start.TotalSeconds * 30 % 1, Is.EqualTo(0).Within(1e-5).Or.EqualTo(1).Within(1e-5), "on the grid");
+            }
+        });
+    }
+
+    [Test]
+    public void For_SparseSourceKeyframes_StillStaggeredOverTheKeyframeCycle()
+    {
+        // Arrange: keyframes every 8.333 s over two minutes.
+        var keyframes = Enumerable.Range(0, 15).Select(k => TimeSpan.FromSeconds(k * 8.333)).ToList();
+
+        // Act
+        var phases = QualitySampling.For(TimeSpan.FromSeconds(120), Thirty, Gop, keyframes)
+            .Select(w => Math.Round(w.Start.TotalSeconds % Gop, 1))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        // Assert
+        Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
+    }
 }
