@@ -4,6 +4,7 @@ using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Packaging;
+using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
@@ -42,7 +43,7 @@ public sealed class ManifestBuilderTests
         ];
         var storyboard = new MadeStoryboard(StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280), [sheet]);
         return ManifestBuilder.Build(
-            "job-1", source, "etag:abc;request=0123456789abcdef", media, encoded, quality ?? new Dictionary<string, ManifestQuality>(), AudioPlan.For([plan720, plan360]), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
+            "job-1", source, "etag:abc;request=0123456789abcdef", media, new PlannedLadder([plan720, plan360], AudioPlan.For([plan720, plan360]), new EncoderSettings()), encoded, quality ?? new Dictionary<string, ManifestQuality>(), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
     }
 
     // Real files: the manifest records each published file's size as it is on disk.
