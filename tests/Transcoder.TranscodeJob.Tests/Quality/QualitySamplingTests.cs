@@ -104,8 +104,7 @@ public sealed class QualitySamplingTests
         {
             foreach (var window in windows)
             {
-                var seek = window.Start.TotalSeconds - (0.25 / 30);
-                var keyframe = keyframes.Last(k => k.TotalSeconds <= seek).TotalSeconds;
+                var keyframe = keyframes.Last(k => k <= window.SeekPoint(Thirty)).TotalSeconds;
                 Assert.That(window.Start.TotalSeconds - keyframe, Is.LessThan(Gop + (1.0 / 30)), $"window at {window.Start}");
                 Assert.That(window.Start.TotalSeconds + window.Length.TotalSeconds, Is.LessThanOrEqualTo(seconds + 1e-9));
                 Assert.That(window.Start.TotalSeconds * 30 % 1, Is.EqualTo(0).Within(1e-5).Or.EqualTo(1).Within(1e-5), "on the grid");
