@@ -8,10 +8,10 @@ using Transcoder.TranscodeJob.Workspace;
 namespace Transcoder.TranscodeJob.Analysis;
 
 /// <summary>
-/// The per-title analysis: for each window of <see cref="AnalysisSampling"/>, one ffmpeg decodes the source's window
-/// once and encodes every planned rung at each factor tried (the rung's own encoder options, so a trial predicts the
-/// encode), and a second one scores every trial against the window as a viewer sees it. An analysis that cannot run
-/// returns null: the job then makes the fixed ladder, and the log says why.
+/// The per-title analysis: the windows of <see cref="AnalysisSampling"/>, joined, encoded for every planned rung at each
+/// factor tried by one ffmpeg (the rung's own encoder options, so a trial predicts the encode), then scored by a second
+/// one against the same windows as a viewer sees them. An analysis that cannot run returns null: the job then makes the
+/// fixed ladder, and the log says why.
 /// </summary>
 internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger)
 {
@@ -20,63 +20,59 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger)
         SourceInput input, SourceMedia media, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<IReadOnlyList<int>> crfs, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var rate = plans[0].FrameRate;
-        var windows = SampledWindows.For(AnalysisSampling.Rule, media.Duration, rate, 0, media.Packets?.Keyframes);
-        var trials = plans.SelectMany((_, rung) => crfs[rung].Select(crf => (Rung: rung, Crf: crf))).ToList();
-        var bits = new double[trials.Count];
-        var scores = trials.Select(_ => new QualityScores()).ToList();
-        foreach (var (window, number) in windows.Select((w, i) => (w, i)))
+        var windows = SampledWindows.For(AnalysisSampling.Rule, media.Duration, rate, encoder.GopSeconds, staggered: false, media.Packets?.Keyframes);
+        var reads = windows.Select(w => new FfmpegArguments.SourceWindow(w.SeekPoint(rate), w.Length)).ToList();
+        // A trial is a stretch of the source, not its end: a held last frame is not held.
+        var heads = plans.Select(p => p with { LastFrameHold = TimeSpan.Zero }).ToList();
+        var trials = plans.SelectMany((plan, rung) => crfs[rung].Select(crf =>
+            new FfmpegArguments.TrialEncode(rung, crf, workspace.PathFor($"trial-{plan.Name}-{crf}.h264")))).ToList();
+        var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(t.OutputPath, t.OutputPath + ".ssim.log")).ToList();
+        try
         {
-            var encodes = trials.Select(t => new FfmpegArguments.TrialEncode(t.Rung, t.Crf, workspace.PathFor($"trial-{number}-{plans[t.Rung].Name}-{t.Crf}.h264"))).ToList();
-            var measured = encodes.Select(e => new FfmpegArguments.MeasuredTrial(e.OutputPath, e.OutputPath + ".ssim.log")).ToList();
-            try
+            if (!await RunAsync(FfmpegArguments.ForTrialEncodes(input, media.Video.Index, heads, encoder, reads, trials), cancellationToken)
+                || !await RunAsync(FfmpegArguments.ForTrialQuality(input, media.Video.Index, heads[0], reads, measured), cancellationToken))
             {
-                if (!await RunAsync(FfmpegArguments.ForTrialEncodes(input, media.Video.Index, plans, encoder, window.SeekPoint(rate), window.Length, encodes), window, cancellationToken)
-                    || !await RunAsync(FfmpegArguments.ForTrialQuality(input, media.Video.Index, plans[0], window.SeekPoint(rate), window.Length, measured), window, cancellationToken))
+                return null;
+            }
+
+            var points = new List<TrialPoint>(trials.Count);
+            var seconds = windows.Sum(w => w.Length.TotalSeconds);
+            foreach (var (trial, i) in trials.Select((t, i) => (t, i)))
+            {
+                var scores = new QualityScores();
+                QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(measured[i].SsimStatsPath, cancellationToken), scores);
+                if (scores.SsimFrames == 0)
                 {
+                    logger.LogWarning("Per-title analysis not made (the fixed ladder instead): no frame of {Rendition} at CRF {Crf} was compared", plans[trial.Rung].Name, trial.Crf);
                     return null;
                 }
 
-                for (var i = 0; i < trials.Count; i++)
-                {
-                    bits[i] += new FileInfo(encodes[i].OutputPath).Length * 8.0;
-                    QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(measured[i].SsimStatsPath, cancellationToken), scores[i]);
-                }
+                points.Add(new TrialPoint(trial.Crf, new FileInfo(trial.OutputPath).Length * 8.0 / seconds, scores.SsimDecibels));
             }
-            finally
-            {
-                encodes.ForEach(e => File.Delete(e.OutputPath));
-            }
-        }
 
-        return Describe(plans, windows, trials, bits, scores);
+            return Describe(plans, windows, trials, points);
+        }
+        finally
+        {
+            trials.ForEach(t => File.Delete(t.OutputPath));
+        }
     }
 
-    private async Task<bool> RunAsync(IReadOnlyList<string> arguments, QualityWindow window, CancellationToken cancellationToken)
+    private async Task<bool> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
         if (!result.Succeeded)
         {
-            logger.LogWarning(
-                "Per-title analysis not made (the fixed ladder instead): ffmpeg failed on the window at {Start:0.###} s: {Reason}",
-                window.Start.TotalSeconds, result.Describe());
+            logger.LogWarning("Per-title analysis not made (the fixed ladder instead): ffmpeg failed: {Reason}", result.Describe());
         }
 
         return result.Succeeded;
     }
 
-    private TitleAnalysis? Describe(
-        IReadOnlyList<RenditionPlan> plans, IReadOnlyList<QualityWindow> windows, List<(int Rung, int Crf)> trials, double[] bits, List<QualityScores> scores)
+    private TitleAnalysis Describe(
+        IReadOnlyList<RenditionPlan> plans, IReadOnlyList<QualityWindow> windows, List<FfmpegArguments.TrialEncode> trials, List<TrialPoint> points)
     {
-        if (scores.Any(s => s.SsimFrames == 0))
-        {
-            logger.LogWarning("Per-title analysis not made (the fixed ladder instead): a trial had no frame compared");
-            return null;
-        }
-
-        var seconds = windows.Sum(w => w.Length.TotalSeconds);
-        var curves = plans.Select((plan, rung) => new RungCurve(
-            plan,
-            [.. trials.Select((t, i) => (t, i)).Where(x => x.t.Rung == rung).Select(x => new TrialPoint(x.t.Crf, bits[x.i] / seconds, scores[x.i].SsimDecibels))])).ToList();
+        var curves = plans.Select((plan, rung) => new RungCurve(plan, [.. points.Where((_, i) => trials[i].Rung == rung)])).ToList();
         foreach (var curve in curves)
         {
             logger.LogInformation(

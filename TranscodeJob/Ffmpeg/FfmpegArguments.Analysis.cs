@@ -11,40 +11,31 @@ internal static partial class FfmpegArguments
     /// <summary>A trial's raw stream and where its per-frame SSIM goes.</summary>
     internal sealed record MeasuredTrial(string TrialPath, string SsimStatsPath);
 
+    /// <summary>One stretch of the source a trial reads: a seek before the input, and a length.</summary>
+    internal sealed record SourceWindow(TimeSpan Seek, TimeSpan Length);
+
     /// <summary>
-    /// The trial encodes of one window: the source read from <paramref name="seek"/> for <paramref name="length"/>,
-    /// decoded once through the encode's head filters, split to every rung tried, and each rung to its factors, every
-    /// trial with the rung's own encoder options (<see cref="VideoEncoder"/>, <see cref="OutputTiming"/>) at its factor.
-    /// x264 writes its settings as an SEI message (about 700 bytes) that the encode pays once but a trial once per
-    /// window: the trials drop SEI units (<c>filter_units</c>), so that their size is the pictures' bits.
+    /// The trial encodes: every window of the source read and put through the encode's head filters, the windows joined
+    /// end to end (<c>concat</c>), split to every rung tried, and each rung to its factors, every trial with the rung's
+    /// own encoder options (<see cref="VideoEncoder"/>, <see cref="OutputTiming"/>) at its factor. One process and one
+    /// encoder per trial for all the windows: each x264 starts once. x264 writes its settings as an SEI message (about
+    /// 700 bytes) that the encode pays once in a whole track but a trial in a second: the trials drop SEI units
+    /// (<c>filter_units</c>), so that their size is the pictures' bits.
     /// </summary>
+    /// <param name="plans">The rungs, largest first, their head filters the encode's (a held last frame is not held).</param>
     public static IReadOnlyList<string> ForTrialEncodes(
-        SourceInput source, int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, TimeSpan seek, TimeSpan length, IReadOnlyList<TrialEncode> trials)
+        SourceInput source, int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<SourceWindow> windows, IReadOnlyList<TrialEncode> trials)
     {
         var arguments = new List<string>(Preamble(progress: false));
-        arguments.AddRange(SourceArguments(source, seek: seek, length: length));
-        arguments.AddRange(["-filter_complex", TrialFilterGraph(videoStreamIndex, plans, trials)]);
-        foreach (var (trial, i) in trials.Select((t, i) => (t, i)))
+        foreach (var window in windows)
         {
-            var plan = plans[trial.Rung];
-            arguments.AddRange(["-map", $"[t{i}]", "-map_metadata", "-1"]);
-            arguments.AddRange(VideoEncoder(plan, encoder, trial.Crf));
-            arguments.AddRange(OutputTiming(plan with { Duration = length }, encoder));
-            arguments.AddRange(["-an", "-sn", "-dn", "-bsf:v", "filter_units=remove_types=6", "-f", "h264", FileUrl(trial.OutputPath)]);
+            arguments.AddRange(SourceArguments(source, seek: window.Seek, length: window.Length));
         }
 
-        return arguments;
-    }
-
-    /// <summary><c>[0:v] head, split</c> to each rung tried, each scaled to its size and split to its trials <c>[t0]…</c>.</summary>
-    internal static string TrialFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, IReadOnlyList<TrialEncode> trials)
-    {
         var rungs = trials.Select(t => t.Rung).Distinct().Order().ToList();
         var parts = new List<string>
         {
-            $"[0:{videoStreamIndex}]"
-            + string.Join(',', PictureFilters.Head(plans[0]).Append(Invariant($"split={rungs.Count}")))
-            + string.Concat(rungs.Select(r => $"[a{r}]")),
+            $"{JoinedWindows(videoStreamIndex, plans[0], windows.Count)},split={rungs.Count}{string.Concat(rungs.Select(r => $"[a{r}]"))}",
         };
         foreach (var rung in rungs)
         {
@@ -52,32 +43,49 @@ internal static partial class FfmpegArguments
             parts.Add($"[a{rung}]{PictureFilters.Rung(plans[rung].Width, plans[rung].Height)},split={mine.Count}{string.Concat(mine)}");
         }
 
-        return string.Join(';', parts);
+        arguments.AddRange(["-filter_complex", string.Join(';', parts)]);
+        var seconds = TimeSpan.FromTicks(windows.Sum(w => w.Length.Ticks));
+        foreach (var (trial, i) in trials.Select((t, i) => (t, i)))
+        {
+            var plan = plans[trial.Rung];
+            arguments.AddRange(["-map", $"[t{i}]", "-map_metadata", "-1"]);
+            arguments.AddRange(VideoEncoder(plan, encoder, trial.Crf));
+            arguments.AddRange(OutputTiming(plan with { Duration = seconds }, encoder));
+            arguments.AddRange(["-an", "-sn", "-dn", "-bsf:v", "filter_units=remove_types=6", "-f", "h264", FileUrl(trial.OutputPath)]);
+        }
+
+        return arguments;
     }
 
     /// <summary>
-    /// The SSIM of trial encodes against the source as a viewer sees it: the window read again through the head filters
-    /// at <paramref name="reference"/>'s size, each trial scaled bicubic to that size (as <see cref="ForQualityWindow"/>
-    /// measures the renditions). The raw streams carry no timestamps: read at the planned rate from zero, as the
-    /// window's reference frames are.
+    /// The SSIM of the trial encodes against the source as a viewer sees it: the windows read again, through the head
+    /// filters at <paramref name="reference"/>'s size and joined as the trials joined them, each trial scaled bicubic to
+    /// that size (as <see cref="ForQualityWindow"/> measures the renditions). The raw streams carry no timestamps: both
+    /// sides are numbered frame by frame from zero.
     /// </summary>
     public static IReadOnlyList<string> ForTrialQuality(
-        SourceInput source, int videoStreamIndex, RenditionPlan reference, TimeSpan seek, TimeSpan length, IReadOnlyList<MeasuredTrial> trials)
+        SourceInput source, int videoStreamIndex, RenditionPlan reference, IReadOnlyList<SourceWindow> windows, IReadOnlyList<MeasuredTrial> trials)
     {
         var arguments = new List<string>(Preamble(progress: false));
-        arguments.AddRange(SourceArguments(source, seek: seek, length: length));
+        foreach (var window in windows)
+        {
+            arguments.AddRange(SourceArguments(source, seek: window.Seek, length: window.Length));
+        }
+
         foreach (var trial in trials)
         {
             arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", "h264"]);
             arguments.AddRange(OwnInput(trial.TrialPath));
         }
 
-        // Frame for frame: both sides numbered from zero on one time base, since the raw streams' times are guesses.
         var count = $"settb=1/({reference.FrameRate}),setpts=N";
-        var parts = new List<string> { $"{ReferenceHead(videoStreamIndex, reference, ["reference"])};[reference]{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}" };
+        var parts = new List<string>
+        {
+            $"{JoinedWindows(videoStreamIndex, reference, windows.Count)},{PictureFilters.Rung(reference.Width, reference.Height)},{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}",
+        };
         for (var i = 0; i < trials.Count; i++)
         {
-            parts.Add($"{AtReferenceSize(i + 1, reference)},{count}[out{i}]");
+            parts.Add($"{AtReferenceSize(windows.Count + i, reference)},{count}[out{i}]");
             parts.Add($"[out{i}][ref{i}]ssim=stats_file={FilterValue(trials[i].SsimStatsPath)}:shortest=1[ssim{i}]");
         }
 
@@ -89,5 +97,16 @@ internal static partial class FfmpegArguments
 
         arguments.AddRange(["-f", "null", "-"]);
         return arguments;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> inputs, each through the head filters for <paramref name="top"/>, one after
+    /// another: <c>[0:v] head [w0]; …; [w0][w1]… concat</c>, left open for the next filter.
+    /// </summary>
+    private static string JoinedWindows(int videoStreamIndex, RenditionPlan top, int count)
+    {
+        var head = string.Join(',', PictureFilters.Head(top));
+        var windows = Enumerable.Range(0, count).Select(i => $"[{i}:{videoStreamIndex}]{head}[w{i}]");
+        return string.Join(';', windows) + ";" + string.Concat(Enumerable.Range(0, count).Select(i => $"[w{i}]")) + Invariant($"concat=n={count}:v=1:a=0");
     }
 }

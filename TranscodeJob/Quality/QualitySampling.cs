@@ -35,5 +35,5 @@ internal static class QualitySampling
     /// </param>
     /// <param name="keyframes">The source's keyframes (see <see cref="SampledWindows"/>), or none.</param>
     public static IReadOnlyList<QualityWindow> For(TimeSpan duration, Rational frameRate, double gopSeconds, IReadOnlyList<TimeSpan>? keyframes = null) =>
-        SampledWindows.For(Rule, duration, frameRate, gopSeconds, keyframes);
+        SampledWindows.For(Rule, duration, frameRate, gopSeconds, staggered: true, keyframes);
 }

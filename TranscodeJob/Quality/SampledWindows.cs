@@ -10,17 +10,24 @@ internal static class SampledWindows
 {
     /// <summary>The windows for a source of <paramref name="duration"/> at <paramref name="frameRate"/>.</summary>
     /// <param name="gopSeconds">
-    /// The renditions' keyframe interval, over whose cycle the windows' starts are staggered when they are shorter than
-    /// it; 0 for no staggering.
+    /// The renditions' keyframe interval. A source of at least <see cref="SkipFirstGops"/> of them is sampled after the
+    /// first: the encode's first GOP is not like the rest (x264's rate control and lookahead start cold; the first
+    /// second of a 2160p bench clip's 1080p rung measured 1 dB below the rest).
+    /// </param>
+    /// <param name="staggered">
+    /// Whether the windows' starts are staggered over the renditions' GOP cycle (the quality measurement: under capped
+    /// CRF a keyframe is the best picture of its GOP, and windows at one phase would all measure the same part of the
+    /// cycle); trial encodes start their own GOP and need not be.
     /// </param>
     /// <param name="keyframes">
     /// The source's keyframes (<see cref="PacketScan.Keyframes"/>), or none. A seek decodes from the keyframe before
     /// it, and a source's GOP can be far longer than a window (x264's default is 250 frames, 8 s: 4K decoded for 8 s
     /// to compare half a second, most of the measurement's CPU on 2160p). With keyframes, each window starts just after
-    /// the keyframe nearest its place, at its phase: at most one rendition GOP of the source is decoded before it.
+    /// the keyframe nearest its place (within half its share of the timeline), at its phase: at most one rendition GOP
+    /// of the source is decoded before it.
     /// </param>
     public static IReadOnlyList<QualityWindow> For(
-        SamplingRule rule, TimeSpan duration, Rational frameRate, double gopSeconds, IReadOnlyList<TimeSpan>? keyframes)
+        SamplingRule rule, TimeSpan duration, Rational frameRate, double gopSeconds, bool staggered, IReadOnlyList<TimeSpan>? keyframes)
     {
         var seconds = duration.TotalSeconds;
         var count = Math.Clamp((int)Math.Ceiling(seconds / rule.SecondsPerWindow), rule.MinWindows, rule.MaxWindows);
@@ -31,15 +38,18 @@ internal static class SampledWindows
         }
 
         var grid = new FrameGrid(frameRate.Value > 0 ? 1 / frameRate.Value : 0);
-        var phases = gopSeconds > length ? Math.Min(count, (int)Math.Ceiling(gopSeconds / length)) : 1;
+        var earliest = seconds >= SkipFirstGops * gopSeconds ? gopSeconds : 0;
+        var share = (seconds - earliest) / count;
+        var cycle = staggered ? gopSeconds : 0;
+        var phases = cycle > length ? Math.Min(count, (int)Math.Ceiling(cycle / length)) : 1;
         var starts = new List<double>(count);
         for (var i = 0; i < count; i++)
         {
-            var middle = (i + 0.5) * seconds / count;
-            var phase = phases > 1 ? i % phases * gopSeconds / phases : 0;
-            var start = AfterKeyframe(keyframes, middle - length / 2, seconds / count, phase, gopSeconds, seconds - length, grid)
-                        ?? grid.Floor(Math.Clamp((phases > 1 ? Math.Floor(middle / gopSeconds) * gopSeconds : middle - length / 2) + phase, 0, seconds - length));
-            starts.Add(start);
+            var middle = earliest + ((i + 0.5) * share);
+            var phase = phases > 1 ? i % phases * cycle / phases : 0;
+            var place = new Place(middle - (length / 2), share / 2, phase, cycle, earliest, seconds - length);
+            starts.Add(AfterKeyframe(keyframes, place, grid)
+                       ?? grid.Floor(Math.Clamp((phases > 1 ? Math.Floor(middle / cycle) * cycle : middle - (length / 2)) + phase, earliest, seconds - length)));
         }
 
         // In order, none overlapping the one before (two windows can start after the same keyframe).
@@ -55,21 +65,31 @@ internal static class SampledWindows
         return windows;
     }
 
+    /// <summary>Sources this many renditions' GOPs long or longer are sampled after their first GOP.</summary>
+    public const int SkipFirstGops = 5;
+
     /// <summary>
-    /// The start nearest <paramref name="wanted"/>, and no further than <paramref name="reach"/> from it, that lies at
-    /// <paramref name="phase"/> of the renditions' GOP, at least half a frame after a source keyframe (a seek to a
-    /// quarter frame before it lands on that keyframe, not the one before; the source's start needs no seek) and less
-    /// than a GOP after it, and no later than <paramref name="latest"/>; null without such a keyframe (a source with one
-    /// keyframe in minutes keeps its windows spread, and pays their decode).
+    /// Where one window should go: near <paramref name="Wanted"/>, no further than <paramref name="Reach"/> from it, at
+    /// <paramref name="Phase"/> of a cycle of <paramref name="Cycle"/> seconds (0: any), between
+    /// <paramref name="Earliest"/> and <paramref name="Latest"/>.
     /// </summary>
-    private static double? AfterKeyframe(IReadOnlyList<TimeSpan>? keyframes, double wanted, double reach, double phase, double gopSeconds, double latest, FrameGrid grid)
+    private readonly record struct Place(double Wanted, double Reach, double Phase, double Cycle, double Earliest, double Latest);
+
+    /// <summary>
+    /// The start nearest the place's wanted one that lies at its phase, at least half a frame after a source keyframe (a
+    /// seek to a quarter frame before it lands on that keyframe, not the one before; the source's start needs no seek)
+    /// and less than a cycle after it; null without such a keyframe (a source with one keyframe in minutes keeps its
+    /// windows spread, and pays their decode).
+    /// </summary>
+    private static double? AfterKeyframe(IReadOnlyList<TimeSpan>? keyframes, Place place, FrameGrid grid)
     {
         double? best = null;
         foreach (var keyframe in keyframes ?? [])
         {
             var earliest = keyframe == TimeSpan.Zero ? 0 : keyframe.TotalSeconds + (grid.Frame / 2);
-            var start = grid.Ceiling(earliest + Modulo(phase - earliest, gopSeconds));
-            if (start <= latest && Math.Abs(start - wanted) <= reach && (best is null || Math.Abs(start - wanted) < Math.Abs(best.Value - wanted)))
+            var start = grid.Ceiling(earliest + Modulo(place.Phase - earliest, place.Cycle));
+            var distance = Math.Abs(start - place.Wanted);
+            if (start >= place.Earliest && start <= place.Latest && distance <= place.Reach && (best is null || distance < Math.Abs(best.Value - place.Wanted)))
             {
                 best = start;
             }

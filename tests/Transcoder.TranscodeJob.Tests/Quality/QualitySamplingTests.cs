@@ -87,12 +87,13 @@ public sealed class QualitySamplingTests
         Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
     }
 
-    [TestCase(15, 8.333)]
-    [TestCase(120, 8.333)]
+    [TestCase(15, 1)]
     [TestCase(120, 1)]
+    [TestCase(120, 2)]
+    [TestCase(3600, 2)]
     public void For_SourceKeyframes_EachWindowStartsLessThanAGopAfterOne(double seconds, double sourceGop)
     {
-        // Arrange: a source GOP as x264's default (250 frames) or a phone's (1 s).
+        // Arrange: a phone's or a camera's GOP.
         var keyframes = Enumerable.Range(0, (int)(seconds / sourceGop) + 1).Select(k => TimeSpan.FromSeconds(k * sourceGop)).ToList();
 
         // Act
@@ -128,5 +129,18 @@ public sealed class QualitySamplingTests
         // Assert
         Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
         Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
+    }
+
+    [Test]
+    public void For_LongSource_NoWindowInTheEncodesFirstGop()
+    {
+        // Arrange: 15 s with x264's default GOP: keyframes at 0 and 8.333 s; a window just after the one at 0 is the cheapest.
+        TimeSpan[] keyframes = [TimeSpan.Zero, TimeSpan.FromSeconds(8.333)];
+
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(15), Thirty, Gop, keyframes);
+
+        // Assert: x264 starts cold (the first second of a 2160p clip's 1080p rung measured 1 dB below the rest).
+        Assert.That(windows.Select(w => w.Start.TotalSeconds), Has.All.GreaterThanOrEqualTo(Gop));
     }
 }
