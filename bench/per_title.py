@@ -34,7 +34,7 @@ usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 joined = " ".join(args)
 if "filter_units=remove_types=6" in joined:
     kind = "trials"
-elif "-f h264 -i" in joined:
+elif "-f h264" in joined and "ssim=stats_file" in joined:
     kind = "scoring"
 elif "psnr=stats_file" in joined:
     kind = "measure"

