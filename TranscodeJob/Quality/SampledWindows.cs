@@ -32,7 +32,7 @@ internal static class SampledWindows
         var seconds = duration.TotalSeconds;
         var count = Math.Clamp((int)Math.Ceiling(seconds / rule.SecondsPerWindow), rule.MinWindows, rule.MaxWindows);
         var length = Math.Clamp(rule.Share * seconds / count, rule.MinWindowSeconds, rule.MaxWindowSeconds);
-        if (count * length >= seconds * rule.WholeFromShare)
+        if (count * length >= seconds * rule.WholeFromShare || length >= seconds)
         {
             return [new QualityWindow(TimeSpan.Zero, duration)];
         }

@@ -143,4 +143,15 @@ public sealed class QualitySamplingTests
         // Assert: x264 starts cold (the first second of a 2160p clip's 1080p rung measured 1 dB below the rest).
         Assert.That(windows.Select(w => w.Start.TotalSeconds), Has.All.GreaterThanOrEqualTo(Gop));
     }
+
+    [TestCase(0.13)]
+    [TestCase(0.45)]
+    public void For_SourceShorterThanTheAnalysisWindows_OneWindowOverTheWhole(double seconds)
+    {
+        // Act: the analysis never samples a source whole for its length's sake, but cannot cut a window longer than it.
+        var windows = SampledWindows.For(Transcoder.TranscodeJob.Analysis.AnalysisSampling.Rule, TimeSpan.FromSeconds(seconds), Thirty, Gop, staggered: false, keyframes: null);
+
+        // Assert
+        Assert.That(windows, Is.EqualTo(new[] { new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(seconds)) }));
+    }
 }
