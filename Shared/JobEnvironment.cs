@@ -60,6 +60,13 @@ public static class JobEnvironment
     /// </summary>
     public const string Quality = "QUALITY";
 
+    /// <summary>
+    /// Optional: <c>per-title</c> (analyse the source, give each rung the rate control that reaches its quality target,
+    /// drop rungs that add nothing) or <c>fixed</c> (every rung at the ladder's CRF); the ladder file's <c>ladderMode</c>
+    /// unless given.
+    /// </summary>
+    public const string LadderMode = "LADDER_MODE";
+
     /// <summary>Optional comma list of deliverables: <c>hls</c>, <c>dash</c>, <c>mp4</c> (default all three).</summary>
     public const string Formats = "FORMATS";
 

@@ -37,4 +37,7 @@ public sealed record JobManifest(
 
     /// <summary>The uploader's own text (<c>PASSTHROUGH</c>), unchanged; null when none was given.</summary>
     public string? Passthrough { get; init; }
+
+    /// <summary>How the ladder was chosen (per-title or fixed), with the rungs dropped; null in manifests older than the per-title ladder.</summary>
+    public ManifestLadder? Ladder { get; init; }
 }

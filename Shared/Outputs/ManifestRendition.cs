@@ -32,4 +32,7 @@ public sealed record ManifestRendition(
 
     /// <summary>The quality it reached, measured; null when measurement was off or could not run.</summary>
     public ManifestQuality? Quality { get; init; }
+
+    /// <summary>How its bits were spent: the factor and cap it was encoded with; null in manifests older than the per-title ladder.</summary>
+    public ManifestRateControl? RateControl { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Packaging;
+using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
@@ -15,9 +16,9 @@ internal static class ManifestBuilder
         SourceObject source,
         string fingerprint,
         SourceMedia media,
+        PlannedLadder plan,
         EncodedLadder encoded,
         IReadOnlyDictionary<string, ManifestQuality> quality,
-        AudioPlan? audio,
         MadeStoryboard made,
         ManifestPoster poster,
         IReadOnlyList<OutputFile> published,
@@ -25,13 +26,14 @@ internal static class ManifestBuilder
     {
         var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
         string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
+        var audio = plan.Audio;
 
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
             jobId,
             completedAt,
             SourceOf(source, fingerprint, media),
-            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished))],
+            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished) with { RateControl = LadderRecord.RateControlOf(r.Plan, plan) })],
             audio is null || encoded.AudioPath is null
                 ? null
                 : new ManifestAudioRendition(
@@ -45,7 +47,10 @@ internal static class ManifestBuilder
             IfPublished(StreamingPackager.DashManifestFile),
             StoryboardOf(made),
             poster,
-            files);
+            files)
+        {
+            Ladder = LadderRecord.Of(plan),
+        };
     }
 
     private static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>

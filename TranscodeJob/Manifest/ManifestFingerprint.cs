@@ -7,7 +7,7 @@ namespace Transcoder.TranscodeJob.Manifest;
 
 /// <summary>
 /// The manifest's fingerprint: which upload was transcoded (its <see cref="SourceRevision"/>) and what was asked of it
-/// (the ladder after the renditions were chosen, the encoder settings, the formats). A rerun whose fingerprint matches
+/// (the ladder after the renditions were chosen, the encoder settings, the formats, the ladder mode). A rerun whose fingerprint matches
 /// is "already done"; a resubmission asking for other renditions or formats is not.
 /// </summary>
 internal static class ManifestFingerprint
@@ -20,7 +20,12 @@ internal static class ManifestFingerprint
                 .Append(string.Create(CultureInfo.InvariantCulture, $"{ladder.Encoder.Preset}:{ladder.Encoder.Crf}:{ladder.Encoder.GopSeconds}"))
                 .Append(StreamingFormatList.Format(formats))
                 // Only when asked for: the fingerprints of requests without it stay what they were.
-                .Concat(ladder.Encoder.Loudness is { } loudness ? [$"loudness:{loudness}"] : []));
+                .Concat(ladder.Encoder.Loudness is { } loudness ? [$"loudness:{loudness}"] : [])
+                // The fixed ladder's fingerprints stay what they were before the per-title ladder; a per-title one
+                // differs from them, and with any rung's allowance.
+                .Concat(ladder.Mode == LadderMode.PerTitle
+                    ? [$"ladder:{LadderModes.Name(ladder.Mode)}", .. ladder.Renditions.Select(r => string.Create(CultureInfo.InvariantCulture, $"maxLoss:{r.Name}:{r.MaxLossDb}"))]
+                    : []));
         var digest = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request)).AsSpan(0, 8));
         return $"{revision};request={digest}";
     }

@@ -96,14 +96,15 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    // probe → plan → encode → measure → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
+    // probe → analyse → plan → encode → measure → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
         JobSubject subject, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, subject.JobId);
         var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
-        var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, new PlanStage(_logger).Run(probed, subject, workspace), workspace, cancellationToken);
+        var analysis = await new AnalyzeStage(runner, _logger).RunAsync(probed, subject.Request.Ladder, workspace, cancellationToken);
+        var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, new PlanStage(_logger).Run(probed, subject, analysis, workspace), workspace, cancellationToken);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
         var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);
@@ -133,7 +134,7 @@ internal sealed class TranscodePipeline(
         PackagedOutputs packaged,
         IReadOnlyList<OutputFile> published) =>
         ManifestBuilder.Build(
-                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, encoded.Ladder, quality, plan.Audio,
+                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, plan, encoded.Ladder, quality,
                 packaged.Storyboard, packaged.Poster, published, time.GetUtcNow())
             with { Passthrough = subject.Request.Passthrough };
 

@@ -33,4 +33,10 @@ internal sealed record PacketScan(
 
     /// <summary>The longest time one video frame stays on screen while the kept audio is silent or absent, and where.</summary>
     public (TimeSpan Length, TimeSpan At) LongestSilentStill { get; init; }
+
+    /// <summary>
+    /// Where the video's keyframes are (presentation times, in order, at least half a second apart): where a seek
+    /// starts decoding. A window read from one decodes no frame before it (see <c>Quality/QualitySampling</c>).
+    /// </summary>
+    public IReadOnlyList<TimeSpan> Keyframes { get; init; } = [];
 }

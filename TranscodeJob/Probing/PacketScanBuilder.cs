@@ -24,6 +24,10 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
     private const double TrackedSeconds = 10;
     private const int MaxTracked = 100_000;
 
+    // Keyframes closer than this to the last one kept are not kept: a seek needs one near, not every one (an all-intra
+    // source has a keyframe per frame); four hours need at most 28,800.
+    private const double KeyframeSpacing = 0.5;
+
     private double _start = double.PositiveInfinity;
     private double _end = double.NegativeInfinity;
     private double _otherEnd = double.NegativeInfinity;
@@ -37,6 +41,7 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
     private double _previousFrame = double.NaN;
     private readonly FrameIntervalHistogram _intervals = new();
     private readonly List<(double From, double To)> _holds = [];
+    private readonly List<double> _keyframes = [];
 
     private double _audioStart = double.PositiveInfinity;
     private double _audioCoveredUntil = double.NaN;
@@ -85,6 +90,11 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
         {
             _videoPackets++;
             _lastVideoFrame = Math.Max(_lastVideoFrame, time);
+            if (fields.Length > 4 && fields[4].Contains('K', StringComparison.Ordinal))
+            {
+                PushKeyframe(time);
+            }
+
             _reorder.Enqueue(time, time);
             if (_reorder.Count > ReorderWindow)
             {
@@ -117,7 +127,16 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
             OtherStreamsEnd = _otherEnd > end ? Span(_otherEnd - start) : null,
             MovingFrameInterval = _intervals.Percentile(0.2),
             LongestSilentStill = LongestSilentStill(start, end),
+            Keyframes = [.. _keyframes.Order().Select(k => Span(k - start))],
         };
+    }
+
+    private void PushKeyframe(double time)
+    {
+        if (_keyframes.Count < MaxTracked && (_keyframes.Count == 0 || Math.Abs(time - _keyframes[^1]) >= KeyframeSpacing))
+        {
+            _keyframes.Add(time);
+        }
     }
 
     private void NextFrame(double time)

@@ -19,6 +19,9 @@ internal sealed record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettin
 
     private const int MinimumVideoKbps = 100;
 
+    /// <summary>How the rungs' rate control is chosen: the ladder file's <c>ladderMode</c>, unless the options say otherwise.</summary>
+    public LadderMode Mode { get; init; } = LadderModes.Default;
+
     /// <summary>
     /// The named renditions, tallest first. A name the ladder lacks but shaped like <c>540p</c> gets bitrates
     /// interpolated from its neighbours. Unknown names are a usage error listing what is known.

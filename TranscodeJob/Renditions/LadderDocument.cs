@@ -22,5 +22,8 @@ internal sealed class LadderDocument
     /// <summary>The true-peak ceiling of the normalisation, dBTP; −1 unless given.</summary>
     public double? TruePeak { get; set; }
 
+    /// <summary><c>per-title</c> or <c>fixed</c> (see <see cref="LadderMode"/>); absent: the job's default.</summary>
+    public string? LadderMode { get; set; }
+
     public List<LadderRungDocument>? Renditions { get; set; }
 }

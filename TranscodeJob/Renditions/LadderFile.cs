@@ -11,6 +11,9 @@ internal static class LadderFile
     private static readonly string[] Presets =
         ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
 
+    // A rung allowed to lose more than this much SSIM (dB) would be a different rung.
+    private const double MaxLossDbLimit = 6;
+
     public static Ladder Load(string path)
     {
         string json;
@@ -48,15 +51,24 @@ internal static class LadderFile
             loudness);
         var rungs = document?.Renditions ?? [];
 
+        LadderMode? mode = document?.LadderMode is { } modeName && LadderModes.ByName.TryGetValue(modeName, out var named) ? named : null;
         var problems = EncoderProblems(encoder).Concat(LoudnessProblems(document, loudness)).Concat(RungProblems(rungs)).ToList();
+        if (document?.LadderMode is { } unknown && mode is null)
+        {
+            problems.Add($"ladderMode '{unknown}' is not a mode ({string.Join(", ", LadderModes.ByName.Keys)})");
+        }
+
         if (problems.Count > 0)
         {
             throw new UsageException([.. problems.Select(p => $"ladder file {source}: {p}")]);
         }
 
         return new Ladder(
-            [.. rungs.Select(r => new Rendition(r.Name!, r.Height, r.VideoKbps, r.AudioKbps)).OrderByDescending(r => r.Height)],
-            encoder);
+            [.. rungs.Select(r => new Rendition(r.Name!, r.Height, r.VideoKbps, r.AudioKbps) { MaxLossDb = r.MaxLossDb }).OrderByDescending(r => r.Height)],
+            encoder)
+        {
+            Mode = mode ?? LadderModes.Default,
+        };
     }
 
     private static IEnumerable<string> EncoderProblems(EncoderSettings encoder)
@@ -118,6 +130,11 @@ internal static class LadderFile
             if (rung.AudioKbps is < 16 or > 512)
             {
                 yield return $"{label}: audioKbps {rung.AudioKbps} is outside 16..512";
+            }
+
+            if (rung.MaxLossDb is { } loss && loss is < 0 or > MaxLossDbLimit)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"{label}: maxLossDb {loss} is outside 0..{MaxLossDbLimit}");
             }
         }
 

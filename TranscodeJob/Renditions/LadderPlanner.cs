@@ -82,6 +82,7 @@ internal sealed class LadderPlanner(Ladder ladder)
                 {
                     Duration = source.Duration,
                     LastFrameHold = source.LastFrameHold,
+                    MaxLossDb = rung.MaxLossDb,
                 };
             }),
         ];

@@ -25,6 +25,18 @@ internal sealed record RenditionPlan(
     /// <summary>How long the source shows its last frame (see <see cref="SourceMedia.LastFrameHold"/>).</summary>
     public TimeSpan LastFrameHold { get; init; }
 
+    /// <summary>
+    /// The rung's own constant rate factor, chosen by the per-title analysis; null: the ladder's
+    /// (<see cref="EncoderSettings.Crf"/>).
+    /// </summary>
+    public int? Crf { get; init; }
+
+    /// <summary>Per-title: the rung's quality allowance (<see cref="Rendition.MaxLossDb"/>); null for its place's default.</summary>
+    public double? MaxLossDb { get; init; }
+
+    /// <summary>The VBV buffer, kilobits: two seconds at the cap, so that a GOP may peak above it.</summary>
+    public int BufferKbits => VideoKbps * 2;
+
     /// <summary>The CMAF video track the playlists point into.</summary>
     public string TrackFileName => $"{Name}.cmfv";
 }

@@ -38,6 +38,7 @@ internal static class CliEnvironment
         Set(merged, JobEnvironment.JobId, cli.JobId);
         Set(merged, JobEnvironment.EncodeMode, cli.EncodeMode);
         Set(merged, JobEnvironment.Quality, cli.Quality);
+        Set(merged, JobEnvironment.LadderMode, cli.LadderMode);
         Set(merged, JobEnvironment.LadderFile, cli.Ladder);
         Set(merged, JobEnvironment.WorkDir, cli.WorkDir);
         Set(merged, JobEnvironment.Parallelism, cli.Parallelism?.ToString(System.Globalization.CultureInfo.InvariantCulture));

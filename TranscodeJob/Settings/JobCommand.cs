@@ -12,7 +12,7 @@ internal sealed class JobCommand
             "Transcodes one video into an H.264/AAC rendition ladder (CMAF with HLS and DASH playlists, progressive MP4), a storyboard, a JPEG poster and manifest.json.\n" +
             ExitCodes.HelpLine(ExitCodes.Meanings))
         {
-            Input, Output, Renditions, Formats, EncodeMode, Quality, MaxDuration, Ladder, WorkDir, Parallelism, JobId, Verbose,
+            Input, Output, Renditions, Formats, EncodeMode, LadderMode, Quality, MaxDuration, Ladder, WorkDir, Parallelism, JobId, Verbose,
         };
     }
 
@@ -27,6 +27,8 @@ internal sealed class JobCommand
     public Option<string?> Formats { get; } = new("--formats") { Description = $"Comma list of deliverables: hls, dash, mp4 (default: all; storyboard and poster always). Env: {JobEnvironment.Formats}.", HelpName = "list" };
 
     public Option<string?> EncodeMode { get; } = new("--encode-mode") { Description = $"single: one ffmpeg decodes the source once for every rendition (default); per-rendition: one ffmpeg per rendition, to isolate a failing one. Env: {JobEnvironment.EncodeMode}.", HelpName = "single|per-rendition" };
+
+    public Option<string?> LadderMode { get; } = new("--ladder-mode") { Description = $"per-title: analyse the source first, give each rung the CRF that reaches its quality target and drop rungs that add nothing; fixed: every rung at the ladder's CRF (default: the ladder file's ladderMode, else {JobDefaults.LadderModeName}). Env: {JobEnvironment.LadderMode}.", HelpName = "per-title|fixed" };
 
     public Option<int?> MaxDuration { get; } = new("--max-duration") { Description = $"Longest source accepted, in seconds (default {JobDefaults.MaxSourceSeconds}); a longer one is refused as bad input (exit 3). Env: {JobEnvironment.MaxSourceSeconds}.", HelpName = "seconds" };
 
@@ -54,5 +56,6 @@ internal sealed class JobCommand
         parse.GetValue(EncodeMode),
         parse.GetValue(Formats),
         parse.GetValue(MaxDuration),
-        parse.GetValue(Quality));
+        parse.GetValue(Quality),
+        parse.GetValue(LadderMode));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Settings;
 
@@ -24,6 +25,11 @@ internal static class JobDefaults
     };
 
     public static string EncodeModeName => EncodeModes.Single(m => m.Value == EncodeMode).Key;
+
+    /// <summary>The ladder mode when neither the options nor the ladder file choose: see <see cref="LadderModes.Default"/>.</summary>
+    public const LadderMode LadderMode = LadderModes.Default;
+
+    public static string LadderModeName => LadderModes.Name(LadderMode);
 
     /// <summary>
     /// Four hours: a feature film or a long recording fits; an upload whose timestamps claim days is refused before it
@@ -72,5 +78,6 @@ internal static class JobDefaults
         [JobEnvironment.Verbose] = Verbose ? "true" : "false",
         [JobEnvironment.Metrics] = Metrics,
         [JobEnvironment.Quality] = Quality,
+        [JobEnvironment.LadderMode] = LadderModeName,
     };
 }

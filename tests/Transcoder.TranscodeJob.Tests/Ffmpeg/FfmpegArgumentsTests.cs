@@ -301,4 +301,79 @@ public sealed class FfmpegArgumentsTests
         // Assert
         Assert.That(string.Join(' ', arguments), Does.Not.Contain("tpad"));
     }
+
+    [Test]
+    public void ForLadder_RungWithItsOwnFactor_EncodesItAtItsFactorTheOthersAtTheLadders()
+    {
+        // Arrange: the per-title ladder gave 360p its own factor.
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, Crf = 31 } };
+
+        // Act
+        var arguments = FfmpegArguments.ForLadder(Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], null, null);
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-crf 23 -maxrate 3000k -bufsize 6000k"));
+        Assert.That(joined, Does.Contain("-crf 31 -maxrate 800k -bufsize 1600k"));
+    }
+
+    [Test]
+    public void ForTrialEncodes_TwoWindowsTwoRungs_JoinsTheWindowsAndEncodesEveryTrialWithTheRungsOptions()
+    {
+        // Arrange
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800 } };
+        FfmpegArguments.TrialEncode[] trials = [new(0, 23, "/ws/a.h264"), new(1, 23, "/ws/b.h264"), new(1, 35, "/ws/c.h264")];
+        FfmpegArguments.SourceWindow[] windows = [new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5)), new(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(0.5))];
+
+        // Act
+        var arguments = FfmpegArguments.ForTrialEncodes(Source("/in.mov"), 0, plans, new EncoderSettings(), windows, trials);
+
+        // Assert: each window read once, joined, split to the rungs, each trial its rung's encoder at its factor, raw, without SEI.
+        var joined = string.Join(' ', arguments);
+        Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(2));
+        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov"), "a window decodes with one thread");
+        Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,split=2[a0][a1];"
+            + "[a0]scale=1280:720,format=yuv420p,setsar=1,split=1[t0];[a1]scale=640:360,format=yuv420p,setsar=1,split=2[t1][t2]"));
+        Assert.That(joined, Does.Contain("-map [t0] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -crf 23 -maxrate 3000k -bufsize 6000k"));
+        Assert.That(joined, Does.Contain("-map [t2] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -crf 35 -maxrate 800k -bufsize 1600k"));
+        Assert.That(joined, Does.Contain("-t 1 -an -sn -dn -bsf:v filter_units=remove_types=6 -f h264 file:/ws/c.h264"));
+        Assert.That(arguments.Count(a => a == "-g"), Is.EqualTo(3), "each trial in the encode's GOP");
+    }
+
+    [Test]
+    public void ForTrialQuality_TwoTrials_EachAgainstTheJoinedWindowsAtTheReferenceSizeFrameForFrame()
+    {
+        // Arrange
+        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log"), new("/ws/b.h264", "/ws/b.log")];
+        FfmpegArguments.SourceWindow[] windows = [new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5)), new(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(0.5))];
+
+        // Act
+        var arguments = FfmpegArguments.ForTrialQuality(Source("/in.mov"), 0, Plan(), windows, trials);
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/a.h264 -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/b.h264"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,scale=1280:720,format=yuv420p,setsar=1,"
+            + "settb=1/(30000/1001),setpts=N,split=2[ref0][ref1];"
+            + "[2:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"
+            + "[3:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out1];[out1][ref1]ssim=stats_file=/ws/b.log:shortest=1[ssim1]"));
+        Assert.That(joined, Does.EndWith("-map [ssim0] -map [ssim1] -f null -"));
+    }
+
+    [Test]
+    public void ForQualityWindow_Renditions_TheWindowOfEachInputDecodedWithOneThread()
+    {
+        // Arrange
+        FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/720p.cmfv", "/ws/s0.log", "/ws/p0.log"), new("/ws/360p.cmfv", "/ws/s1.log", "/ws/p1.log")];
+
+        // Act
+        var arguments = FfmpegArguments.ForQualityWindow(Source("/in.mov"), 0, Plan(), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), tracks);
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov -ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+    }
 }

@@ -1,5 +1,6 @@
 using Transcoder.Shared;
 using Transcoder.Shared.Hosting;
+using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Settings;
 using Transcoder.Shared.Jobs;
 
@@ -177,5 +178,44 @@ public sealed class JobSettingsResolverTests
 
         // Assert
         Assert.That(failure!.Problems, Has.Some.Contains(JobEnvironment.Quality));
+    }
+
+    [TestCase(null, null, null, null)]
+    [TestCase("fixed", null, null, "fixed")]
+    [TestCase(null, "fixed", null, "fixed")]
+    [TestCase("fixed", "per-title", null, "per-title")]
+    [TestCase("per-title", null, "fixed", "fixed")]
+    [TestCase("fixed", null, "per-title", "per-title")]
+    public void Resolve_LadderMode_TheOptionsOverTheLadderFileOverTheDefault(string? ladderFile, string? environment, string? commandLine, string? expected)
+    {
+        // Arrange
+        var values = Env();
+        if (ladderFile is not null)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"ladder-{Guid.NewGuid():N}.json");
+            File.WriteAllText(path, $$"""{ "ladderMode": "{{ladderFile}}", "renditions": [ { "name": "sd", "height": 360, "videoKbps": 700 } ] }""");
+            values[JobEnvironment.LadderFile] = path;
+        }
+
+        if (environment is not null)
+        {
+            values[JobEnvironment.LadderMode] = environment;
+        }
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", LadderMode: commandLine), values);
+
+        // Assert
+        Assert.That(settings.Ladder.Mode, Is.EqualTo(expected is null ? LadderModes.Default : LadderModes.ByName[expected]));
+    }
+
+    [Test]
+    public void Resolve_LadderModeUnknown_UsageErrorNamingTheVariable()
+    {
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", LadderMode: "smart"), Env()));
+
+        // Assert
+        Assert.That(failure!.Problems, Has.Some.Contains(JobEnvironment.LadderMode).And.Contains("'per-title' or 'fixed'"));
     }
 }

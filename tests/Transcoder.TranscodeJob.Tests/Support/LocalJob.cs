@@ -17,13 +17,20 @@ internal static class LocalJob
 
     /// <param name="folder">Outputs go to <c>out</c> below it, the workspace to <c>work</c>.</param>
     public static TranscodePipeline Create(
-        string input, TempFolder folder, Ladder? ladder = null, int parallelism = 2, Func<PipelineOptions, PipelineOptions>? options = null, FfmpegPaths? tools = null)
+        string input,
+        TempFolder folder,
+        Ladder? ladder = null,
+        int parallelism = 2,
+        Func<PipelineOptions, PipelineOptions>? options = null,
+        FfmpegPaths? tools = null,
+        Func<IFfmpegRunner, IFfmpegRunner>? runner = null)
     {
         var settings = new PipelineOptions(null, ladder ?? SmallLadder, folder.Combine("work"), parallelism);
+        var ffmpeg = new FfmpegRunner(tools ?? FfmpegPaths.Default, TimeSpan.FromSeconds(5));
         return new TranscodePipeline(
             new LocalSourceStore(new LocalInput(input)),
             new LocalOutputStore(folder.Combine("out")),
-            new FfmpegRunner(tools ?? FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
+            runner?.Invoke(ffmpeg) ?? ffmpeg,
             options?.Invoke(settings) ?? settings,
             NullLoggerFactory.Instance,
             TimeProvider.System);
