@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -168,11 +169,9 @@ internal static partial class FfmpegArguments
         {
             // Source metadata (GPS position, device, titles) and chapters stay with the source.
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high",
-            "-crf", Invariant($"{encoder.Crf}"),
-            "-maxrate", Invariant($"{plan.VideoKbps}k"), "-bufsize", Invariant($"{plan.VideoKbps * 2}k"),
-            "-pix_fmt", "yuv420p",
         };
+        arguments.AddRange(plan.Codec == VideoCodecs.Av1 ? Av1Encoder(encoder.Av1) : ["-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high", "-crf", Invariant($"{encoder.Crf}")]);
+        arguments.AddRange(["-maxrate", Invariant($"{plan.VideoKbps}k"), "-bufsize", Invariant($"{plan.VideoKbps * 2}k"), "-pix_fmt", "yuv420p"]);
         arguments.AddRange(OutputTiming(plan, encoder));
         if (plan.ToneMap)
         {
@@ -189,6 +188,17 @@ internal static partial class FfmpegArguments
         ]);
         return arguments;
     }
+
+    /// <summary>
+    /// SVT-AV1 under capped CRF (SVT-AV1 1.4 caps a CRF encode by <c>-maxrate</c>). It ignores the keyframes ffmpeg
+    /// forces unless told to honour them, and without them its key frames would drift off the H.264 rungs' wherever
+    /// the forced times are not whole GOPs of frames (29.97 fps).
+    /// </summary>
+    private static IReadOnlyList<string> Av1Encoder(Av1Settings av1) =>
+    [
+        "-c:v", "libsvtav1", "-preset", Invariant($"{av1.Preset}"), "-crf", Invariant($"{av1.Crf}"),
+        "-svtav1-params", "enable-force-key-frames=1",
+    ];
 
     /// <summary>
     /// The frame timing of every video rung: a constant frame rate and a keyframe every GOP on the same timestamps

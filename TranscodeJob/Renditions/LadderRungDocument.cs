@@ -9,4 +9,7 @@ internal sealed class LadderRungDocument
     public int VideoKbps { get; set; }
 
     public int AudioKbps { get; set; } = 128;
+
+    /// <summary>The AV1 twin's cap; absent: this rung has no AV1 twin.</summary>
+    public int? Av1Kbps { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -17,6 +18,13 @@ internal sealed class PlanStage(ILogger logger)
             subject.Source.Uri, media.Container, media.Video.Codec, media.Video.Width, media.Video.Height,
             media.Video.DisplayWidth, media.Video.DisplayHeight, media.Video.FrameRate.Value, media.Duration.TotalSeconds,
             media.AudioStreams.Count, string.Join(", ", plans.Select(p => $"{p.Name} {p.Width}x{p.Height}")), plans[0].FrameRate);
+
+        if (ladder.Codecs.HasFlag(VideoCodecs.Av1) && plans.All(p => p.Codec != VideoCodecs.Av1))
+        {
+            logger.LogWarning(
+                "AV1 was asked for, but none of this source's rungs has an AV1 twin in the ladder (or its picture is under {MinSide} px): H.264 only",
+                Av1Settings.MinSide);
+        }
 
         workspace.EnsureFreeSpace(DiskBudget.ForOutputs(plans, media.Duration, subject.Request.Formats), "the renditions");
         return new PlannedLadder(plans, AudioPlan.For(plans), ladder.Encoder);
