@@ -18,7 +18,11 @@ OFFERS = [RUNGS, RUNGS[1:], RUNGS[2:], RUNGS[3:]]
 OPERATING_CRF = 23
 
 rows = list(csv.DictReader(open(sys.argv[1])))
-clips = sorted({r["clip"] for r in rows})
+# Only clips with every curve (a run still going has some half done).
+complete = {(r["clip"], r["rung"], r["codec"], r["preset"]) for r in rows}
+clips = sorted(c for c in {r["clip"] for r in rows}
+               if all((c, rung, codec, preset) in complete for rung in ["1080p", "720p", "480p", "360p"]
+                      for codec, preset in [("h264", "veryfast")] + [("av1", p) for p in {r["preset"] for r in rows if r["codec"] == "av1"}]))
 presets = sorted({r["preset"] for r in rows if r["codec"] == "av1"}, key=int)
 
 
@@ -52,6 +56,7 @@ def median(values):
 
 
 decode = {r["clip"]: float(r["cpu_s"]) for r in rows if r["codec"] == "decode"}
+print(f"{len(clips)} clips: {', '.join(clips)}")
 print("Per rung, median over the clips (BD-rate over the shared SSIM range; saving and CPU at the x264 CRF 23 point)")
 print(f"{'preset':>6} {'rung':>5} {'BD-rate':>8} {'at CRF 23':>9} {'AV1 CRF':>7} {'CPU AV1/x264':>12}")
 summary = {}
