@@ -7,6 +7,9 @@ on (all four, 720p and below, 480p and below, 360p) whether the issue's two targ
 
 BD-rate (Bjontegaard): log(rate) interpolated piecewise-linearly in SSIM dB on each curve (no numpy here), the
 difference averaged over the SSIM range both curves cover; negative means AV1 needs fewer bits for the same SSIM.
+Curves that do not overlap (a static slide: AV1's worst point is better than x264's best, for fewer bits) have no
+BD-rate; one codec dominating the other counts as -inf (AV1 better) or +inf, and the median over the clips is the
+higher of the two middle values (median_high), the one less kind to AV1.
 "At CRF 23": the bits AV1 saves at the SSIM x264 reaches at the job's CRF, the rung's operating point.
 Job CPU (estimated): the H.264 job is the shared decode and scale plus every x264 rung at CRF 23; AV1 adds its rungs at
 the CRF that matches. bench/av1_presets.py job measures the real job.
@@ -45,6 +48,10 @@ def at(curve, q, column):
 def bd_rate(ref, test, steps=100):
     lo, hi = max(ref[0][0], test[0][0]), min(ref[-1][0], test[-1][0])
     if hi <= lo:
+        if test[0][0] >= ref[-1][0] and test[0][1] <= ref[-1][1]:
+            return -math.inf
+        if ref[0][0] >= test[-1][0] and ref[0][1] <= test[-1][1]:
+            return math.inf
         return float("nan")
     grid = [lo + (hi - lo) * i / steps for i in range(steps + 1)]
     return (math.exp(sum(math.log(at(test, g, 1)) - math.log(at(ref, g, 1)) for g in grid) / len(grid)) - 1) * 100
@@ -52,7 +59,7 @@ def bd_rate(ref, test, steps=100):
 
 def median(values):
     values = [v for v in values if v == v]
-    return statistics.median(values) if values else float("nan")
+    return statistics.median_high(values) if values else float("nan")
 
 
 decode = {r["clip"]: float(r["cpu_s"]) for r in rows if r["codec"] == "decode"}
@@ -83,7 +90,9 @@ for preset in presets:
         bds, ratios = [], []
         for clip in clips:
             per = [bd_rate(points(clip, r, "h264", "veryfast"), points(clip, r, "av1", preset)) for r in offer]
-            bds.append(statistics.mean(b for b in per if b == b) if any(b == b for b in per) else float("nan"))
+            # A dominated rung counts as -100% / +100% in the set's mean (a bound, not a measurement).
+            per = [max(-100.0, min(100.0, b)) for b in per if b == b]
+            bds.append(statistics.mean(per) if per else float("nan"))
             h264 = decode[clip] + sum(next(p[2] for p in points(clip, r, "h264", "veryfast") if p[3] == OPERATING_CRF) for r in RUNGS)
             av1 = 0.0
             for r in offer:

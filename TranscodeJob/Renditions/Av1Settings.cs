@@ -9,7 +9,7 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// SVT-AV1's CRF (0–63) under each rung's AV1 cap: chosen so that an AV1 rung's SSIM is about its H.264 twin's at CRF
 /// 23 on the median clip of the content set, so the saving shows up as fewer bits rather than a better picture.
 /// </param>
-internal sealed record Av1Settings(int Preset = 10, int Crf = 35)
+internal sealed record Av1Settings(int Preset = 8, int Crf = 40)
 {
     /// <summary>SVT-AV1's presets run from 0 (slowest) to 13.</summary>
     public const int MaxPreset = 13;

@@ -13,9 +13,9 @@ internal sealed record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettin
     public static Ladder Default { get; } = new(
         [
             new("1080p", 1080, 6000, 128),
-            new("720p", 720, 3000, 128) { Av1Kbps = 2000 },
-            new("480p", 480, 1500, 96) { Av1Kbps = 1000 },
-            new("360p", 360, 800, 96) { Av1Kbps = 550 },
+            new("720p", 720, 3000, 128) { Av1Kbps = 2700 },
+            new("480p", 480, 1500, 96) { Av1Kbps = 1300 },
+            new("360p", 360, 800, 96) { Av1Kbps = 700 },
         ],
         new EncoderSettings());
 
