@@ -8,7 +8,8 @@ namespace Transcoder.TranscodeJob.Renditions;
 internal sealed record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettings Encoder)
 {
     // Peak bitrates close to Apple's HLS authoring guidance for H.264 at 30 fps; capped CRF spends less on easy scenes.
-    // AV1 twins on the rungs where SVT-AV1 wins over x264 for its CPU, with the caps lowered by what it saves
+    // AV1 twins below 1080p, where SVT-AV1 needs fewer bits than x264 for the same SSIM (at 1080p it needs more on the
+    // content set), capped at 85-90% of the H.264 caps: hard content, where caps bind, is where AV1 saves least
     // (bench/av1_presets.py, bench/README.md).
     public static Ladder Default { get; } = new(
         [
