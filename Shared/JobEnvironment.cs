@@ -70,6 +70,12 @@ public static class JobEnvironment
     /// <summary>Optional comma list of deliverables: <c>hls</c>, <c>dash</c>, <c>mp4</c> (default all three).</summary>
     public const string Formats = "FORMATS";
 
+    /// <summary>
+    /// Optional comma list of video codecs: <c>h264</c> (the default) or <c>h264,av1</c> (AV1 renditions beside the
+    /// H.264 ones, on the rungs the ladder offers AV1 for).
+    /// </summary>
+    public const string Codecs = "CODECS";
+
     /// <summary>Optional: the longest source the job accepts, in seconds (default 14400, 4 hours); longer is bad input.</summary>
     public const string MaxSourceSeconds = "MAX_SOURCE_SECONDS";
 

@@ -9,7 +9,7 @@ hand-written ffmpeg per run (SSIM and PSNR against the source at the fixed ladde
 measures), so both ladders are scored alike even when per-title dropped its top rung. It prints:
 
 - per clip and mode, every rung: its CRF, bytes, kb/s, SSIM dB and PSNR (and the rungs per-title dropped, with why);
-- per clip: the BD-rate of per-title against fixed (bench/bd_rate.py: log-rate interpolated over SSIM dB, over the
+- per clip: the BD-rate of per-title against fixed (bench/bjontegaard.py: log-rate interpolated over SSIM dB, over the
   quality range both ladders cover; a per-title ladder of one rung is compared at its own quality with the fixed
   ladder's rate there, clamped into the fixed ladder's range), the best rendition of each, and the CPU of the
   analysis and of the quality measurement as shares of the per-title run's encode;
@@ -22,7 +22,7 @@ the quality measurement, the rest). Without clips it needs CONTENT_SET, the cont
 """
 import argparse, glob, json, math, os, re, shutil, statistics, subprocess, sys
 
-from bd_rate import bd_rate, log_rate_at
+from bjontegaard import bd_rate, log_rate_at
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -40,11 +40,13 @@ if (!src) {
   state.engine = "hls.js " + Hls.version;
   const hls = (window.hls = new Hls());
   hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
-    state.levels = data.levels.map((l) => ({ width: l.width, height: l.height, bitrate: l.bitrate }));
+    // hls.js offers only the levels whose CODECS this browser decodes (an AV1 master lists H.264 beside it).
+    state.levels = data.levels.map((l) => ({ width: l.width, height: l.height, bitrate: l.bitrate, videoCodec: l.videoCodec }));
     data.levels.forEach((level, index) => {
       const option = document.createElement("option");
       option.value = String(index);
-      option.textContent = `${level.height}p (${Math.round(level.bitrate / 1000)} kb/s)`;
+      const codec = (level.videoCodec || "").startsWith("av01") ? " AV1" : "";
+      option.textContent = `${level.height}p${codec} (${Math.round(level.bitrate / 1000)} kb/s)`;
       quality.appendChild(option);
     });
   });

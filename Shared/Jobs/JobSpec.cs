@@ -37,6 +37,12 @@ public sealed record JobSpec
     /// </summary>
     public StreamingFormats? Formats { get; init; }
 
+    /// <summary>
+    /// The video codecs asked for; null when nobody said (then the upload's metadata may choose, else the ladder's
+    /// own, else H.264 alone).
+    /// </summary>
+    public VideoCodecs? Codecs { get; init; }
+
     /// <summary>The uploader's own text, copied into the manifest unchanged; null when none.</summary>
     public string? Passthrough { get; init; }
 
@@ -87,6 +93,7 @@ public sealed record JobSpec
 
         Add(JobEnvironment.Renditions, Renditions.Count > 0 ? string.Join(',', Renditions) : null);
         Add(JobEnvironment.Formats, Formats is { } formats ? StreamingFormatList.Format(formats) : null);
+        Add(JobEnvironment.Codecs, Codecs is { } codecs ? VideoCodecList.Format(codecs) : null);
         Add(JobEnvironment.Passthrough, Passthrough);
         Add(JobEnvironment.Attempt, Attempt?.ToString(CultureInfo.InvariantCulture));
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
@@ -104,10 +111,11 @@ public sealed record JobSpec
         && Output == other.Output
         && Renditions.SequenceEqual(other.Renditions)
         && Formats == other.Formats
+        && Codecs == other.Codecs
         && Passthrough == other.Passthrough
         && Attempt == other.Attempt
         && Lease == other.Lease;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Source, Revision, JobId, Output, Renditions.Count, Formats, Passthrough, Lease);
+    public override int GetHashCode() => HashCode.Combine(Source, Revision, JobId, Output, Renditions.Count, Formats, Codecs, Passthrough);
 }

@@ -20,6 +20,7 @@ public static partial class JobSpecParser
         var lease = ReadLease(reader);
         var formatProblems = new List<string>();
         var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : (StreamingFormats?)null;
+        var codecs = reader.Text(JobEnvironment.Codecs) is { } codecList ? VideoCodecList.Parse(codecList, formatProblems) : (VideoCodecs?)null;
         formatProblems.ForEach(reader.Error);
         var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
         var problems = new List<string>(reader.Errors);
@@ -34,6 +35,8 @@ public static partial class JobSpecParser
             Renditions = RenditionNames.Split(reader.Text(JobEnvironment.Renditions)),
             // A list that named nothing valid was reported above; the default keeps the check below from saying it twice.
             Formats = formats == StreamingFormats.None ? JobSpec.DefaultFormats : formats,
+            // A list without h264 was reported above; h264 is added so that the check below does not say it twice.
+            Codecs = codecs | VideoCodecs.H264,
             Passthrough = reader.Raw(JobEnvironment.Passthrough),
             Attempt = attempt,
             Lease = lease,
@@ -80,6 +83,11 @@ public static partial class JobSpecParser
         if (spec.Formats == StreamingFormats.None)
         {
             problems.Add("formats: name at least one of hls, dash, mp4");
+        }
+
+        if (spec.Codecs is { } codecs && !codecs.HasFlag(VideoCodecs.H264))
+        {
+            problems.Add("codecs: h264 is always made; use h264 or h264,av1");
         }
 
         if (spec.Passthrough is { } passthrough)

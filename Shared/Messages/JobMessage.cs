@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Transcoder.Shared.Messages;
 
 /// <summary>
-/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "passthrough"?}</c>: for resubmitting a video by hand
+/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "codecs"?, "passthrough"?}</c>: for resubmitting a video by hand
 /// and for splitting an S3 event with several records into one message per job.
 /// </summary>
 public static class JobMessage
@@ -31,6 +31,11 @@ public static class JobMessage
             if (job.Formats is not null)
             {
                 writer.WriteString("formats", job.Formats);
+            }
+
+            if (job.Codecs is not null)
+            {
+                writer.WriteString("codecs", job.Codecs);
             }
 
             if (job.Passthrough is not null)

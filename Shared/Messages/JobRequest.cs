@@ -17,6 +17,9 @@ public sealed record JobRequest(
     string? Formats = null,
     string? Passthrough = null)
 {
+    /// <summary>Optional comma list of video codecs for this job only (<c>h264,av1</c>).</summary>
+    public string? Codecs { get; init; }
+
     /// <summary>The source this request names.</summary>
     public S3Input Source => new(Bucket, Key);
 

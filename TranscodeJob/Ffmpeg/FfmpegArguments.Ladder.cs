@@ -37,7 +37,8 @@ internal static partial class FfmpegArguments
     }
 
     /// <summary>
-    /// <c>[0:v] head, split=N → [v0]…[vN-1]</c>, each scaled to its rung.
+    /// <c>[0:v] head, split=N → [v0]…[vN-1]</c>, each scaled to its rung. Renditions of the same size (a rung and its
+    /// AV1 twin) share one scale, split after it: <c>[s1] scale, split=2 → [v1][v4]</c>.
     /// <para>
     /// Only the rungs hang off the graph, and every one of them takes every frame. The storyboard and the poster were
     /// branches of it once: ffmpeg 5.1 keeps running a graph for the output that has gone longest without a frame,
@@ -48,10 +49,16 @@ internal static partial class FfmpegArguments
     /// </summary>
     internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans)
     {
+        var sizes = plans.Select((plan, i) => (plan, i)).GroupBy(p => (p.plan.Width, p.plan.Height)).ToList();
         var head = $"[0:{videoStreamIndex}]"
-                   + string.Join(',', PictureFilters.Head(plans[0]).Append($"split={plans.Count}"))
-                   + string.Concat(Enumerable.Range(0, plans.Count).Select(i => $"[s{i}]"));
-        var rungs = plans.Select((plan, i) => $"[s{i}]{PictureFilters.Rung(plan.Width, plan.Height)}[v{i}]");
+                   + string.Join(',', PictureFilters.Head(plans[0]).Append($"split={sizes.Count}"))
+                   + string.Concat(Enumerable.Range(0, sizes.Count).Select(i => $"[s{i}]"));
+        var rungs = sizes.Select((size, s) =>
+        {
+            var outputs = string.Concat(size.Select(p => $"[v{p.i}]"));
+            var split = size.Count() > 1 ? $",split={size.Count()}" : "";
+            return $"[s{s}]{PictureFilters.Rung(size.Key.Width, size.Key.Height)}{split}{outputs}";
+        });
         return string.Join(';', rungs.Prepend(head));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -173,7 +174,7 @@ internal static partial class FfmpegArguments
     {
         // Source metadata (GPS position, device, titles) and chapters stay with the source.
         var arguments = new List<string> { "-map_metadata", "-1", "-map_chapters", "-1" };
-        arguments.AddRange(VideoEncoder(plan, encoder, plan.Crf ?? encoder.Crf));
+        arguments.AddRange(plan.Codec == VideoCodecs.Av1 ? Av1Encoder(plan, encoder.Av1) : VideoEncoder(plan, encoder, plan.Crf ?? encoder.Crf));
         arguments.AddRange(OutputTiming(plan, encoder));
         if (plan.ToneMap)
         {
@@ -199,6 +200,24 @@ internal static partial class FfmpegArguments
     [
         "-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high",
         "-crf", Invariant($"{crf}"),
+        .. RateCap(plan),
+    ];
+
+    /// <summary>
+    /// SVT-AV1 under capped CRF (SVT-AV1 1.4 caps a CRF encode by <c>-maxrate</c>). It ignores the keyframes ffmpeg
+    /// forces unless told to honour them, and without them its key frames would drift off the H.264 rungs' wherever
+    /// the forced times are not whole GOPs of frames (29.97 fps).
+    /// </summary>
+    private static IReadOnlyList<string> Av1Encoder(RenditionPlan plan, Av1Settings av1) =>
+    [
+        "-c:v", "libsvtav1", "-preset", Invariant($"{av1.Preset}"), "-crf", Invariant($"{av1.Crf}"),
+        "-svtav1-params", "enable-force-key-frames=1",
+        .. RateCap(plan),
+    ];
+
+    /// <summary>Every video rung's VBV cap and 8-bit 4:2:0 picture, whatever its codec.</summary>
+    private static IReadOnlyList<string> RateCap(RenditionPlan plan) =>
+    [
         "-maxrate", Invariant($"{plan.VideoKbps}k"), "-bufsize", Invariant($"{plan.BufferKbits}k"),
         "-pix_fmt", "yuv420p",
     ];

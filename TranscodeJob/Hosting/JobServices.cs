@@ -47,6 +47,7 @@ internal static class JobServices
                 EncodeMode = settings.EncodeMode,
                 MeasureQuality = settings.MeasureQuality,
                 Formats = settings.Formats,
+                Codecs = settings.Spec.Codecs,
                 MaxSourceDuration = settings.MaxSourceDuration,
                 Limits = settings.Limits,
                 Revision = settings.Spec.Revision,

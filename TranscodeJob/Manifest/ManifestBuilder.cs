@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Packaging;
@@ -98,6 +99,7 @@ internal static class ManifestBuilder
             HasAudio: encoded.AudioPath is not null)
         {
             PeakBitrate = r.PeakBitRate,
+            Codec = VideoCodecList.NameOf(r.Plan.Codec),
             Quality = quality,
         };
 

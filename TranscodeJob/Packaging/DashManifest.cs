@@ -8,7 +8,9 @@ namespace Transcoder.TranscodeJob.Packaging;
 /// A static DASH MPD (ISO/IEC 23009-1) over the same single-file CMAF tracks as the HLS playlists: each
 /// Representation names its file as BaseURL and lists its fragments as byte ranges (SegmentList), so no second
 /// copy of the media and no sidx are needed. Audio is its own AdaptationSet: dash.js and Shaka do not play
-/// multiplexed representations.
+/// multiplexed representations. Each video codec is its own AdaptationSet too (a player switches between the
+/// representations of one set, and one set holds one codec): H.264 first as id 0, audio 1, then AV1, preferred by
+/// <c>@selectionPriority</c> where a player decodes it.
 /// </summary>
 internal static class DashManifest
 {
@@ -35,10 +37,17 @@ internal static class DashManifest
             xml.WriteAttributeString("id", "0");
             xml.WriteAttributeString("start", "PT0S");
 
-            WriteVideoSet(xml, videos, minBuffer);
+            var codecs = IndexedTrack.ByCodec(videos);
+            var h264 = codecs.Single(c => c.First().IsH264);
+            WriteVideoSet(xml, "0", [.. h264], minBuffer, preferred: false);
             if (audio is not null)
             {
                 WriteAudioSet(xml, audio, minBuffer);
+            }
+
+            foreach (var (codec, number) in codecs.Where(c => c != h264).Select((c, i) => (c, i)))
+            {
+                WriteVideoSet(xml, Number(2 + number), [.. codec], minBuffer, preferred: true);
             }
 
             xml.WriteEndElement();
@@ -48,9 +57,15 @@ internal static class DashManifest
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static void WriteVideoSet(XmlWriter xml, IReadOnlyList<IndexedTrack> videos, double minBuffer)
+    // ISO/IEC 23009-1, 5.3.3.2: a higher @selectionPriority is preferred (1 when absent).
+    private static void WriteVideoSet(XmlWriter xml, string id, IReadOnlyList<IndexedTrack> videos, double minBuffer, bool preferred)
     {
-        StartAdaptationSet(xml, "0", "video");
+        StartAdaptationSet(xml, id, "video");
+        if (preferred)
+        {
+            xml.WriteAttributeString("selectionPriority", "2");
+        }
+
         xml.WriteAttributeString("maxWidth", Number(videos.Max(v => v.Track.Width)));
         xml.WriteAttributeString("maxHeight", Number(videos.Max(v => v.Track.Height)));
         if (videos[0].Track.FrameRate is { IsPositive: true } rate)

@@ -51,9 +51,13 @@ internal static class HlsPlaylists
         return text.Append("#EXT-X-ENDLIST\n").ToString();
     }
 
-    /// <param name="videos">Video renditions, best first (players start with the first listed).</param>
+    /// <param name="videos">
+    /// Video renditions, best first (players start with the first listed). With AV1 beside H.264, one master lists
+    /// both, AV1 first (<see cref="IndexedTrack.ByCodec"/>): players skip the variants whose CODECS they cannot decode.
+    /// </param>
     public static string Master(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio)
     {
+        videos = [.. IndexedTrack.ByCodec(videos).SelectMany(codec => codec)];
         var text = new StringBuilder()
             .Append("#EXTM3U\n")
             .Append(Invariant($"#EXT-X-VERSION:{Version}\n"))

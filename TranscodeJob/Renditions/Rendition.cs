@@ -12,4 +12,10 @@ internal sealed record Rendition(string Name, int Height, int VideoKbps, int Aud
     /// for the default of its place (<c>Analysis/LadderChooser</c>).
     /// </summary>
     public double? MaxLossDb { get; init; }
+
+    /// <summary>
+    /// The AV1 twin's peak video bitrate, as <see cref="VideoKbps"/>; null when this rung offers no AV1 (AV1 is made
+    /// only on the rungs where it pays: bench/README.md).
+    /// </summary>
+    public int? Av1Kbps { get; init; }
 }

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Probing;
 
 namespace Transcoder.TranscodeJob.Renditions;
@@ -16,8 +17,14 @@ internal sealed record RenditionPlan(
     bool ToneMap,
     bool Deinterlace)
 {
-    /// <summary>The progressive-download MP4 (video + audio, faststart).</summary>
+    /// <summary>What the AV1 twin of a rung adds to its name: <c>720p-av1</c>, <c>720p-av1.cmfv</c>.</summary>
+    public const string Av1Suffix = "-av1";
+
+    /// <summary>The progressive-download MP4 (video + audio, faststart); made of the H.264 renditions only.</summary>
     public string FileName => $"{Name}.mp4";
+
+    /// <summary>The video codec: H.264, or AV1 for a rung's AV1 twin (named with <see cref="Av1Suffix"/>).</summary>
+    public VideoCodecs Codec { get; init; } = VideoCodecs.H264;
 
     /// <summary>The source's real duration: every output lasts this long (zero: as long as ffmpeg reads).</summary>
     public TimeSpan Duration { get; init; }

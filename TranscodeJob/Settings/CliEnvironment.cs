@@ -35,6 +35,7 @@ internal static class CliEnvironment
 
         Set(merged, JobEnvironment.Renditions, cli.Renditions);
         Set(merged, JobEnvironment.Formats, cli.Formats);
+        Set(merged, JobEnvironment.Codecs, cli.Codecs);
         Set(merged, JobEnvironment.JobId, cli.JobId);
         Set(merged, JobEnvironment.EncodeMode, cli.EncodeMode);
         Set(merged, JobEnvironment.Quality, cli.Quality);

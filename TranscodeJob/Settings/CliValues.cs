@@ -14,4 +14,5 @@ internal sealed record CliValues(
     string? Formats = null,
     int? MaxDurationSeconds = null,
     string? Quality = null,
-    string? LadderMode = null);
+    string? LadderMode = null,
+    string? Codecs = null);

@@ -75,6 +75,7 @@ internal static class JobDefaults
         [JobEnvironment.Parallelism] = Parallelism(cores: 2).ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.HeartbeatSeconds] = HeartbeatSeconds.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.Formats] = StreamingFormatList.Format(JobSpec.DefaultFormats),
+        [JobEnvironment.Codecs] = VideoCodecList.Format(Renditions.Ladder.Default.Codecs),
         [JobEnvironment.Verbose] = Verbose ? "true" : "false",
         [JobEnvironment.Metrics] = Metrics,
         [JobEnvironment.Quality] = Quality,

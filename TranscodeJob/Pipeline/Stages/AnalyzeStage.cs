@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Renditions;
@@ -20,7 +21,8 @@ internal sealed class AnalyzeStage(IFfmpegRunner runner, ILogger logger)
             return null;
         }
 
-        var plans = new LadderPlanner(ladder).PlanFor(probed.Media);
+        // The trials are x264's: the AV1 twins follow their H.264 rung (PlanStage), they are not weighed themselves.
+        var plans = new LadderPlanner(ladder).PlanFor(probed.Media).Where(p => p.Codec == VideoCodecs.H264).ToList();
         var crfs = plans.Select((plan, rung) => LadderChooser.TrialCrfs(ladder.Encoder.Crf, LadderChooser.AllowanceOf(plan, top: rung == 0))).ToList();
         return await new TitleAnalyzer(runner, logger).AnalyzeAsync(probed.Input, probed.Media, plans, ladder.Encoder, crfs, workspace, cancellationToken);
     }

@@ -10,8 +10,9 @@ internal static class DiskBudget
 
     public static long ForSource(long sourceBytes) => sourceBytes + HeadroomBytes;
 
-    // The caps bound the tracks; the progressive copies hold the same bytes again.
+    // The caps bound the tracks; the progressive copies (of the H.264 renditions) hold the same bytes again.
     public static long ForOutputs(IReadOnlyList<RenditionPlan> plans, TimeSpan duration, StreamingFormats formats) =>
-        HeadroomBytes + (long)(plans.Sum(p => (p.VideoKbps + p.AudioKbps) * 1000.0 / 8) * duration.TotalSeconds * 1.1
-                               * (formats.HasFlag(StreamingFormats.Mp4) ? 2 : 1));
+        HeadroomBytes + (long)(plans.Sum(p => (p.VideoKbps + p.AudioKbps) * 1000.0 / 8
+                                              * (formats.HasFlag(StreamingFormats.Mp4) && p.Codec == VideoCodecs.H264 ? 2 : 1))
+                               * duration.TotalSeconds * 1.1);
 }

@@ -20,7 +20,9 @@ internal sealed class PackageStage(IFfmpegRunner runner, ILogger logger)
         ProbedSource probed, PlannedLadder plan, EncodedLadder encoded, StreamingFormats formats, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var media = probed.Media;
-        var storyboard = await new StoryboardMaker(runner, logger).MakeAsync(encoded.Renditions, media.Duration, workspace, cancellationToken);
+        // From the H.264 renditions: the cheapest to decode again.
+        var h264 = encoded.Renditions.Where(r => r.Plan.Codec == VideoCodecs.H264).ToList();
+        var storyboard = await new StoryboardMaker(runner, logger).MakeAsync(h264, media.Duration, workspace, cancellationToken);
         var posterPath = workspace.PathFor(ManifestPoster.FileName);
         await new PosterMaker(runner, logger).MakeAsync(probed.Input, media, plan.Plans[0], encoded.Renditions[0], posterPath, cancellationToken);
 

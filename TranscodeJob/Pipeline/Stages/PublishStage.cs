@@ -56,8 +56,9 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, in
     private async Task MakeProgressiveCopiesAsync(EncodedLadder encoded, Publisher publisher, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var maker = new ProgressiveMaker(runner);
+        // H.264 only: a progressive MP4 is for what plays anything, and every player decodes H.264.
         await Parallel.ForEachAsync(
-            encoded.Renditions,
+            encoded.Renditions.Where(r => r.Plan.Codec == VideoCodecs.H264),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (rendition, token) =>
             {

@@ -130,6 +130,7 @@ public sealed class MessageHandlerTests
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "renditions": "720p,1080x"}""", "unknown rendition '1080x'")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "formats": "hls,webm"}""", "format 'webm'")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "passthrough": "a\nb"}""", "control character")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "codecs": "av1"}""", "h264 is always made")]
     public async Task HandleAsync_JobThatCannotRun_NoTaskAndLeftForTheDlqNamingTheProblem(string body, string problem)
     {
         // Arrange

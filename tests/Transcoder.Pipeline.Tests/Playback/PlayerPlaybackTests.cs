@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Playwright;
 using Transcoder.LocalPipeline.Playback;
 using Transcoder.LocalAws;
 using Transcoder.Shared.Outputs;
@@ -14,9 +13,6 @@ namespace Transcoder.Pipeline.Tests.Playback;
 [Category("Integration")]
 public sealed class PlayerPlaybackTests
 {
-    private const string ChromiumPathVariable = "CHROMIUM_PATH";
-    private const string DebianChromium = "/usr/bin/chromium";
-
     [Test]
     [CancelAfter(180_000)]
     public async Task Player_SampleOutput_PlaysEveryLevelToTheEndWithoutErrors(CancellationToken cancellationToken)
@@ -33,7 +29,7 @@ public sealed class PlayerPlaybackTests
         var folder = Path.GetFileName(Directory.GetDirectories(_scratch).Single());
         var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(_scratch, folder, JobManifest.FileName), cancellationToken), ManifestJsonContext.Default.JobManifest)!;
         await using var server = StaticFileServer.Start(PlayerSite.Folders(_scratch));
-        var page = await OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
+        var page = await _chromium.OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
 
         // Assert: the browser can decode what the job writes, else nothing below means anything.
         var decodes = await page.EvaluateAsync<bool>(
@@ -70,29 +66,12 @@ public sealed class PlayerPlaybackTests
     }
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "transcoder-playback-" + Guid.NewGuid().ToString("N")[..8]);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    private async Task<IPage> OpenAsync(Uri url)
-    {
-        var chromium = Environment.GetEnvironmentVariable(ChromiumPathVariable) is { Length: > 0 } path ? path : DebianChromium;
-        Assert.That(File.Exists(chromium), Is.True, $"no browser at {chromium}: apt-get install chromium (or set {ChromiumPathVariable})");
-        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(url.ToString());
-        return page;
-    }
+    private readonly HeadlessChromium _chromium = new();
 
     [TearDown]
     public async Task CloseBrowserAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
+        await _chromium.DisposeAsync();
         if (Directory.Exists(_scratch))
         {
             Directory.Delete(_scratch, recursive: true);

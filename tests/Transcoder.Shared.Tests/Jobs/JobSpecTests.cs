@@ -14,6 +14,7 @@ public sealed class JobSpecTests
         Output = S3Output.Create("prod", "videos"),
         Renditions = ["720p", "360p"],
         Formats = StreamingFormats.Hls | StreamingFormats.Mp4,
+        Codecs = VideoCodecs.H264 | VideoCodecs.Av1,
         Passthrough = "order=42; user=ü",
         Lease = new JobLease("https://sqs.eu-west-1.amazonaws.com/1/q", "AQEB+/==", new DateTimeOffset(2026, 11, 30, 9, 0, 1, 250, TimeSpan.Zero)),
     };
@@ -130,5 +131,40 @@ public sealed class JobSpecTests
 
         // Act / Assert
         Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems.Single(), Does.Contain("not both"));
+    }
+
+    [TestCase("h264,av1", VideoCodecs.H264 | VideoCodecs.Av1)]
+    [TestCase(" AV1 , h264 ", VideoCodecs.H264 | VideoCodecs.Av1)]
+    [TestCase("h264", VideoCodecs.H264)]
+    public void Parse_Codecs_ReadAsGivenAndWrittenCanonically(string list, VideoCodecs expected)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/a.mp4", [JobEnvironment.OutputDir] = "/out", [JobEnvironment.Codecs] = list };
+
+        // Act
+        var parsed = JobSpecParser.Parse(environment, NoLadderNames);
+
+        // Assert
+        Assert.That(parsed.Spec!.Codecs, Is.EqualTo(expected));
+        Assert.That(parsed.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>(JobEnvironment.Codecs, VideoCodecList.Format(expected))));
+    }
+
+    [TestCase("av1", "codecs 'av1': h264 is always made (every player decodes it, and the progressive MP4s are H.264): use h264 or h264,av1")]
+    [TestCase("h264,vp9", "codec 'vp9': use h264 or av1")]
+    [TestCase(",", "codecs ',': h264 is always made (every player decodes it, and the progressive MP4s are H.264): use h264 or h264,av1")]
+    public void Parse_CodecsWithoutH264OrUnknown_OneProblem(string list, string problem)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/a.mp4", [JobEnvironment.OutputDir] = "/out", [JobEnvironment.Codecs] = list };
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems, Is.EqualTo(new[] { problem }));
+    }
+
+    [Test]
+    public void Check_CodecsWithoutH264_IsAProblem()
+    {
+        // Act / Assert: what a dispatcher could build by hand.
+        Assert.That(JobSpecParser.Check(S3Spec() with { Codecs = VideoCodecs.Av1 }, NoLadderNames), Is.EqualTo(new[] { "codecs: h264 is always made; use h264 or h264,av1" }));
     }
 }

@@ -109,7 +109,7 @@ public sealed class QueueMessageParserTests
     public void Parse_JobMessageWrittenByJobMessage_RoundTrips()
     {
         // Arrange
-        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü");
+        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü") { Codecs = "h264,av1" };
 
         // Act
         var parsed = QueueMessageParser.Parse(JobMessage.ToJson(job), KeyFilter.Everything);

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Limits;
@@ -88,6 +89,52 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"), "audio once, at the best rung's bitrate");
         Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(1));
         Assert.That(joined, Does.Not.Contain("tile="), "the storyboard is made from a finished rendition");
+    }
+
+    [Test]
+    public void ForRendition_Av1Twin_SvtAv1UnderItsCapOnTheSameKeyframeGrid()
+    {
+        // Arrange
+        var plan = Plan() with { Name = "720p-av1", VideoKbps = 2000, Codec = VideoCodecs.Av1 };
+
+        // Act
+        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, plan, new EncoderSettings { Av1 = new Av1Settings(9, 37) }, "/work/out/720p-av1.cmfv");
+
+        // Assert: the H.264 rung's timing and CMAF muxing, SVT-AV1 told to honour the forced keyframes.
+        Assert.That(arguments.SkipWhile(a => a != "-map_metadata"), Is.EqualTo((string[])
+        [
+            "-map_metadata", "-1", "-map_chapters", "-1",
+            "-c:v", "libsvtav1", "-preset", "9", "-crf", "37", "-svtav1-params", "enable-force-key-frames=1",
+            "-maxrate", "2000k", "-bufsize", "4000k", "-pix_fmt", "yuv420p",
+            "-r", "30000/1001", "-fps_mode", "cfr",
+            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
+            "-an", "-sn", "-dn",
+            "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p-av1.cmfv",
+        ]));
+    }
+
+    [Test]
+    public void ForLadder_RungsWithAv1Twins_OneDecodeOneScalePerSizeEveryOutput()
+    {
+        // Arrange: 720p and 360p in H.264, then the 360p's AV1 twin.
+        var p360 = Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800 };
+        var plans = new[] { Plan(), p360, p360 with { Name = "360p-av1", VideoKbps = 550, Codec = VideoCodecs.Av1 } };
+
+        // Act
+        var arguments = FfmpegArguments.ForLadder(
+            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv", "/ws/360p-av1.cmfv"], null, null);
+
+        // Assert: the twin takes the 360p's scaled frames; outputs in the plans' order.
+        Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]fps=30000/1001:eof_action=pass,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1,split=2[v1][v2]"));
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-map [v1] -map_metadata -1 -map_chapters -1 -c:v libx264"));
+        Assert.That(joined, Does.Contain("-map [v2] -map_metadata -1 -map_chapters -1 -c:v libsvtav1"));
+        Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/360p-av1.cmfv",
+        }));
     }
 
     [Test]

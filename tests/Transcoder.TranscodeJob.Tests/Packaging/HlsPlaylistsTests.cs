@@ -72,4 +72,27 @@ public sealed class HlsPlaylistsTests
         Assert.That(master, Does.Contain(
             $"#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH={60_000 * 8 / 2},AVERAGE-BANDWIDTH={100_000 * 8 / 4},CODECS=\"avc1.64001f\",RESOLUTION=1280x720,URI=\"720p-iframes.m3u8\"\n"));
     }
+
+    // The 720p's AV1 twin and a 360p H.264 rung.
+    private static readonly IndexedTrack Av1 = new(
+        Video.Track with { Name = "720p-av1", FileName = "720p-av1.cmfv" },
+        Video.Index with { Codec = "av01.0.05M.08" });
+
+    private static readonly IndexedTrack Small = new(
+        Video.Track with { Name = "360p", FileName = "360p.cmfv", Width = 640, Height = 360 },
+        Video.Index with { Codec = "avc1.64001e" });
+
+    [Test]
+    public void Master_H264AndAv1_OneMasterAv1VariantsFirstEachWithItsCodecAndIFrames()
+    {
+        // Act
+        var master = HlsPlaylists.Master([Video, Small, Av1], Audio);
+
+        // Assert: a player that takes the first variant it can decode starts on AV1 if it decodes AV1.
+        var variants = master.Split('\n').Where(l => l.StartsWith("#EXT-X-STREAM-INF", StringComparison.Ordinal)).ToList();
+        Assert.That(variants.Select(v => v.Split("CODECS=")[1].Split(',')[0]), Is.EqualTo(new[] { "\"av01.0.05M.08", "\"avc1.64001f", "\"avc1.64001e" }));
+        Assert.That(master, Does.Contain("CODECS=\"av01.0.05M.08,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=29.970,AUDIO=\"audio\"\n720p-av1.m3u8\n"));
+        Assert.That(master, Does.Contain("CODECS=\"av01.0.05M.08\",RESOLUTION=1280x720,URI=\"720p-av1-iframes.m3u8\"\n"));
+        Assert.That(master.Split("#EXT-X-I-FRAME-STREAM-INF").Length - 1, Is.EqualTo(3));
+    }
 }

@@ -38,19 +38,20 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     [TestCase("long")]
     [TestCase("silent")]
     [TestCase("half-second")]
+    [TestCase("h264+av1")]
     [CancelAfter(180_000)]
     public async Task RunAsync_EdgeSource_PlaylistsAndMpdConform(string source, CancellationToken cancellationToken)
     {
-        // Arrange
+        // Arrange: h264+av1 is the long source with an AV1 twin beside its top rung.
         var clip = source switch
         {
-            "long" => await Clips.FourAndAHalfSeconds(),
+            "long" or "h264+av1" => await Clips.FourAndAHalfSeconds(),
             "silent" => await Clips.NoAudio(),
             _ => await Clips.HalfSecond(),
         };
 
         // Act
-        await LocalJob.Create(clip, _temp).RunAsync(cancellationToken);
+        await LocalJob.Create(clip, _temp, source == "h264+av1" ? LocalJob.Av1Ladder : null).RunAsync(cancellationToken);
 
         // Assert
         await AssertConformsAsync(_temp.Combine("out"), cancellationToken);
@@ -109,7 +110,7 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Peak + audio.Peak)).Within(1), variant.Value);
             Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Average + audio.Average)).Within(1), variant.Value);
             var codecs = variant.Groups["codecs"].Value.Split(',');
-            Assert.That(codecs[0], Does.StartWith(video.Codec == "h264" ? "avc1." : "?"), variant.Value);
+            Assert.That(codecs[0], Is.EqualTo(video.Codec), variant.Value);
             Assert.That(codecs.Skip(1).SingleOrDefault(), audioName is null ? Is.Null : Does.StartWith("mp4a.40."), variant.Value);
         }
 
@@ -143,7 +144,13 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             Assert.That(PlaysThrough(bits, durations, minBuffer, bandwidth), Is.True, $"{representation.Attribute("id")} at its @bandwidth");
             Assert.That(PlaysThrough(bits, durations, minBuffer, bandwidth * 0.99), Is.False, $"{representation.Attribute("id")}: @bandwidth is not the lowest");
             var codec = await CodecAsync(Path.Combine(folder, (string)representation.Element(Dash + "BaseURL")!), cancellationToken);
-            Assert.That((string)representation.Attribute("codecs")!, Does.StartWith(codec == "h264" ? "avc1." : "mp4a.40."));
+            Assert.That((string)representation.Attribute("codecs")!, codec.StartsWith("mp4a", StringComparison.Ordinal) ? Does.StartWith("mp4a.40.") : Is.EqualTo(codec));
+        }
+
+        // One video AdaptationSet per codec: a player switching within a set never changes decoder.
+        foreach (var set in mpd.Descendants(Dash + "AdaptationSet").Where(s => (string?)s.Attribute("contentType") == "video"))
+        {
+            Assert.That(set.Elements(Dash + "Representation").Select(r => ((string)r.Attribute("codecs")!)[..4]).Distinct().Count(), Is.EqualTo(1), "one codec per set");
         }
     }
 
@@ -221,8 +228,23 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         return [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.TrimEnd(',') == "1" ? "K" : "_")];
     }
 
-    private static async Task<string> CodecAsync(string path, CancellationToken cancellationToken) =>
-        (await FfprobeAsync(["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", path], cancellationToken)).Trim().TrimEnd(',');
+    /// <summary>
+    /// The track's codec as RFC 6381 writes it, from what ffprobe reads in the file: H.264's profile and level
+    /// (avc1.PPCCLL, constraint flags 00 for the High profile x264 writes), AV1's profile, level and 8 bits, main tier
+    /// (av01.P.LLM.08); for audio the codec name.
+    /// </summary>
+    private static async Task<string> CodecAsync(string path, CancellationToken cancellationToken)
+    {
+        var fields = (await FfprobeAsync(["-v", "error", "-select_streams", "0", "-show_entries", "stream=codec_name,profile,level", "-of", "csv=p=0", path], cancellationToken))
+            .Trim().TrimEnd(',').Split(',');
+        var level = fields.Length > 2 && int.TryParse(fields[2], CultureInfo.InvariantCulture, out var number) ? number : 0;
+        return fields[0] switch
+        {
+            "h264" when fields[1] == "High" => string.Create(CultureInfo.InvariantCulture, $"avc1.6400{level:x2}"),
+            "av1" when fields[1] == "Main" => string.Create(CultureInfo.InvariantCulture, $"av01.0.{level:d2}M.08"),
+            var name => name == "aac" ? "mp4a" : name,
+        };
+    }
 
     // Not MediaFacts: an I-frame range is a prefix of its fragment, and ffprobe reports the trun's other samples
     // missing (exit code non-zero) after decoding the keyframe, which is the check.

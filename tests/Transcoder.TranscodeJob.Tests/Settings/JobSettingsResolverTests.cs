@@ -218,4 +218,30 @@ public sealed class JobSettingsResolverTests
         // Assert
         Assert.That(failure!.Problems, Has.Some.Contains(JobEnvironment.LadderMode).And.Contains("'per-title' or 'fixed'"));
     }
+
+    [TestCase(null, null, null)]
+    [TestCase("h264,av1", null, VideoCodecs.H264 | VideoCodecs.Av1)]
+    [TestCase("h264,av1", "h264", VideoCodecs.H264)]
+    [TestCase(null, "av1,h264", VideoCodecs.H264 | VideoCodecs.Av1)]
+    public void Resolve_Codecs_NotGivenByDefaultTheCommandLineWinning(string? environment, string? commandLine, VideoCodecs? expected)
+    {
+        // Arrange
+        var values = environment is null ? Env() : Env((JobEnvironment.Codecs, environment));
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Codecs: commandLine), values);
+
+        // Assert: not given leaves the choice to the upload's metadata, then the ladder.
+        Assert.That(settings.Spec.Codecs, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Resolve_CodecsAv1Alone_UsageError()
+    {
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Codecs: "av1"), Env()));
+
+        // Assert
+        Assert.That(failure!.Problems, Has.Some.Contains("h264 is always made"));
+    }
 }

@@ -52,12 +52,17 @@ internal sealed record MediaFacts(
         return int.Parse(text.Trim().TrimEnd(','), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Timestamps (seconds) of the video keyframes.</summary>
+    /// <summary>
+    /// Timestamps (seconds) of the video keyframes, as the decoder flags them. Every frame is decoded: AV1's decoder
+    /// (libdav1d) ignores <c>-skip_frame nokey</c> and would list every frame.
+    /// </summary>
     public static async Task<IReadOnlyList<double>> KeyframeTimesAsync(string path)
     {
-        var csv = await RunAsync(["-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey", "-show_entries", "frame=pts_time", "-of", "csv=p=0", path]);
+        var csv = await RunAsync(["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=key_frame,pts_time", "-of", "csv=p=0", path]);
         return [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => double.Parse(line.TrimEnd(','), CultureInfo.InvariantCulture))];
+            .Select(line => line.TrimEnd(',').Split(','))
+            .Where(fields => fields[0] == "1")
+            .Select(fields => double.Parse(fields[1], CultureInfo.InvariantCulture))];
     }
 
     private static double Rate(string text)
