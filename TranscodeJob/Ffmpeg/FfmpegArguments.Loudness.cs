@@ -5,17 +5,22 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 internal static partial class FfmpegArguments
 {
     /// <summary>
-    /// The loudness measurement a normalisation needs before the encode: the kept audio track alone, decoded,
-    /// downmixed as the encode downmixes it, measured, and thrown away. No video is decoded: it costs a small part
-    /// of the encode (docs/job.md, "Loudness").
+    /// The loudness measurement a normalisation needs before the encode: every audio track, each decoded once,
+    /// downmixed as the encode downmixes it, measured into its own report, and thrown away. No video is decoded: it
+    /// costs a small part of the encode (docs/job.md, "Loudness"). One output, one stream per track, each with its
+    /// own filters (<c>-filter:a:N</c>).
     /// </summary>
-    public static IReadOnlyList<string> ForLoudnessMeasurement(SourceInput source, AudioPlan audio, string reportPath) =>
+    /// <param name="reportPaths">One report per audio plan, in their order.</param>
+    public static IReadOnlyList<string> ForLoudnessMeasurement(SourceInput source, IReadOnlyList<AudioPlan> audio, IReadOnlyList<string> reportPaths) =>
     [
         .. Preamble(progress: false),
         .. SourceArguments(source),
-        "-map", Invariant($"0:{audio.Track.Index}"),
+        .. audio.SelectMany(a => new[] { "-map", Invariant($"0:{a.Track.Index}") }),
         "-vn", "-sn", "-dn",
-        "-af", string.Join(',', LoudnessFilters.Downmix(audio.Track.Channels), LoudnessFilters.Measure(reportPath)),
+        .. audio.SelectMany((a, i) => new[]
+        {
+            Invariant($"-filter:a:{i}"), string.Join(',', LoudnessFilters.Downmix(a.Track.Channels), LoudnessFilters.Measure(reportPaths[i])),
+        }),
         "-f", "null", "-",
     ];
 

@@ -17,14 +17,15 @@ internal static class ManifestBuilder
         SourceMedia media,
         EncodedLadder encoded,
         IReadOnlyDictionary<string, ManifestQuality> quality,
-        AudioPlan? audio,
-        MadeStoryboard made,
-        ManifestPoster poster,
+        AudioTracks audio,
+        MadeStoryboard? storyboard,
+        ManifestPoster? poster,
         IReadOnlyList<OutputFile> published,
         DateTimeOffset completedAt)
     {
         var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
         string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
+        var tracks = encoded.Audio.Select(a => AudioOf(a, media, IfPublished)).ToList();
 
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
@@ -32,20 +33,33 @@ internal static class ManifestBuilder
             completedAt,
             SourceOf(source, fingerprint, media),
             [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished))],
-            audio is null || encoded.AudioPath is null
-                ? null
-                : new ManifestAudioRendition(
-                    IfPublished(AudioPlan.Name + ".m3u8"),
-                    AudioPlan.FileName,
-                    audio.Kbps,
-                    Math.Min(audio.Track.Channels, 2),
-                    new FileInfo(encoded.AudioPath).Length,
-                    encoded.AudioLoudness),
+            tracks.FirstOrDefault(t => t.IsDefault),
             IfPublished(StreamingPackager.MasterPlaylist),
             IfPublished(StreamingPackager.DashManifestFile),
-            StoryboardOf(made),
+            storyboard is null ? null : StoryboardOf(storyboard),
             poster,
-            files);
+            files)
+        {
+            AudioTracks = tracks,
+            SkippedAudio = [.. audio.Skipped.Select(s => new ManifestSkippedAudio(s.Index, s.Reason))],
+            AudioOnly = media.IsAudioOnly,
+        };
+    }
+
+    private static ManifestAudioRendition AudioOf(EncodedAudio audio, SourceMedia media, Func<string, string?> ifPublished)
+    {
+        var (plan, facts) = (audio.Plan, audio.Plan.Facts);
+        return new ManifestAudioRendition(ifPublished(plan.Name + ".m3u8"), plan.FileName, plan.Kbps, facts.Channels, audio.Size, audio.Loudness)
+        {
+            Name = plan.Name,
+            SourceIndex = plan.Track.Index,
+            Language = facts.Language,
+            Label = facts.Label,
+            Role = facts.RoleName,
+            IsDefault = facts.IsDefault,
+            SourceChannels = plan.Track.Channels,
+            File = media.IsAudioOnly && facts.IsDefault ? ifPublished(ProgressiveMaker.AudioFileName) : null,
+        };
     }
 
     private static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>
@@ -57,8 +71,12 @@ internal static class ManifestBuilder
             source.Size,
             media.Container,
             Math.Round(media.Duration.TotalSeconds, 3),
-            VideoOf(media.Video),
-            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))],
+            media.Video is { } video ? VideoOf(video) : null,
+            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault)
+            {
+                Title = a.Title,
+                DescribesVideo = a.DescribesVideo,
+            })],
             media.DeclaredDuration is { } declared ? Math.Round(declared.TotalSeconds, 3) : null);
 
     private static ManifestVideo VideoOf(VideoStreamInfo video) =>
@@ -90,7 +108,7 @@ internal static class ManifestBuilder
             r.Plan.VideoKbps,
             Math.Round(r.Duration.TotalSeconds, 3),
             r.Size,
-            HasAudio: encoded.AudioPath is not null)
+            HasAudio: encoded.Audio.Count > 0)
         {
             PeakBitrate = r.PeakBitRate,
             Quality = quality,

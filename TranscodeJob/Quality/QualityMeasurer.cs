@@ -20,7 +20,8 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
         bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
-        if (!measure || encoded.Renditions.Count == 0)
+        // An audio-only source has no picture to measure.
+        if (!measure || encoded.Renditions.Count == 0 || media.Video is not { } video)
         {
             return measured;
         }
@@ -39,7 +40,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
                     r.Path,
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
-                var arguments = FfmpegArguments.ForQualityWindow(input, media.Video.Index, reference, SeekPoint(window, group.Key), window.Length, tracks);
+                var arguments = FfmpegArguments.ForQualityWindow(input, video.Index, reference, SeekPoint(window, group.Key), window.Length, tracks);
                 var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
                 if (!result.Succeeded)
                 {

@@ -4,7 +4,6 @@ using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Packaging;
-using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Pipeline.Stages;
@@ -12,6 +11,7 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// <summary>
 /// Makes the files that are derived from the encoded tracks: the storyboard and its WebVTT, the poster, and the HLS
 /// and DASH playlists. Derived outputs never fail a job whose renditions are good (the makers fall back instead).
+/// An audio-only source gets no storyboard, and its poster is its cover art when it has one.
 /// The progressive copies are not made here: they are made while the tracks upload (<see cref="PublishStage"/>).
 /// </summary>
 internal sealed class PackageStage(IFfmpegRunner runner, ILogger logger)
@@ -19,19 +19,29 @@ internal sealed class PackageStage(IFfmpegRunner runner, ILogger logger)
     public async Task<PackagedOutputs> RunAsync(
         ProbedSource probed, PlannedLadder plan, EncodedLadder encoded, StreamingFormats formats, JobWorkspace workspace, CancellationToken cancellationToken)
     {
+        var playlists = WritePlaylists(encoded, formats, workspace);
+        var posterPath = workspace.PathFor(ManifestPoster.FileName);
+        if (encoded.Renditions.Count == 0)
+        {
+            var cover = probed.Media.CoverArt is { } art
+                ? await new PosterMaker(runner, logger).MakeFromCoverArtAsync(probed.Input, art, posterPath, cancellationToken)
+                : null;
+            return new PackagedOutputs(
+                null, null, cover is null ? null : posterPath, cover is { } size ? new ManifestPoster(ManifestPoster.FileName, size.Width, size.Height) : null, playlists);
+        }
+
         var media = probed.Media;
         var storyboard = await new StoryboardMaker(runner, logger).MakeAsync(encoded.Renditions, media.Duration, workspace, cancellationToken);
-        var posterPath = workspace.PathFor(ManifestPoster.FileName);
         await new PosterMaker(runner, logger).MakeAsync(probed.Input, media, plan.Plans[0], encoded.Renditions[0], posterPath, cancellationToken);
 
         var vttPath = workspace.PathFor(StoryboardPlan.VttFileName);
         await File.WriteAllTextAsync(vttPath, StoryboardVtt.Write(storyboard.Plan, media.Duration), cancellationToken);
 
         var poster = new ManifestPoster(ManifestPoster.FileName, plan.Plans[0].Width, plan.Plans[0].Height);
-        return new PackagedOutputs(storyboard, vttPath, posterPath, poster, WritePlaylists(plan.Audio, encoded, formats, workspace));
+        return new PackagedOutputs(storyboard, vttPath, posterPath, poster, playlists);
     }
 
-    private static IReadOnlyList<OutputFile> WritePlaylists(AudioPlan? audio, EncodedLadder encoded, StreamingFormats formats, JobWorkspace workspace)
+    private static IReadOnlyList<OutputFile> WritePlaylists(EncodedLadder encoded, StreamingFormats formats, JobWorkspace workspace)
     {
         var streaming = StreamingOf(formats);
         if (streaming == StreamingFormats.None)
@@ -41,9 +51,7 @@ internal sealed class PackageStage(IFfmpegRunner runner, ILogger logger)
 
         var tracks = encoded.Renditions
             .Select(r => new CmafTrack(r.Plan.Name, r.Plan.TrackFileName, r.Path, TrackKind.Video, r.Width, r.Height, r.Plan.FrameRate, null))
-            .Concat(audio is null || encoded.AudioPath is null
-                ? []
-                : [new CmafTrack(AudioPlan.Name, AudioPlan.FileName, encoded.AudioPath, TrackKind.Audio, 0, 0, null, audio.Track.Language)])
+            .Concat(encoded.Audio.Select(a => new CmafTrack(a.Plan.Name, a.Plan.FileName, a.Path, TrackKind.Audio, 0, 0, null, a.Plan.Facts)))
             .ToList();
         return StreamingPackager.Write(tracks, streaming, workspace.Root);
     }

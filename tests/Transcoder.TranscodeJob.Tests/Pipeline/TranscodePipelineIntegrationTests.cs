@@ -76,7 +76,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         // Assert
         Assert.That(manifest.Renditions[0].Width, Is.EqualTo(180));
         Assert.That(manifest.Renditions[0].Height, Is.EqualTo(320));
-        Assert.That(manifest.Source.Video.Rotation, Is.AnyOf(90, 270));
+        Assert.That(manifest.Source.Video!.Rotation, Is.AnyOf(90, 270));
         foreach (var rendition in manifest.Renditions)
         {
             await AssertPlayableAsync(rendition, source, audio: true);
@@ -121,7 +121,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         var (manifest, source) = await TranscodeAsync(await Clips.TenBit422(), cancellationToken);
 
         // Assert
-        Assert.That(manifest.Source.Video.PixelFormat, Is.EqualTo("yuv422p10le"));
+        Assert.That(manifest.Source.Video!.PixelFormat, Is.EqualTo("yuv422p10le"));
         foreach (var rendition in manifest.Renditions)
         {
             await AssertPlayableAsync(rendition, source, audio: true);
@@ -136,7 +136,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         var (manifest, source) = await TranscodeAsync(await Clips.Hdr10(), cancellationToken);
 
         // Assert
-        Assert.That(manifest.Source.Video.ColorTransfer, Is.EqualTo("smpte2084"));
+        Assert.That(manifest.Source.Video!.ColorTransfer, Is.EqualTo("smpte2084"));
         foreach (var rendition in manifest.Renditions)
         {
             var facts = await AssertPlayableAsync(rendition, source, audio: false);
@@ -167,7 +167,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         var (manifest, source) = await TranscodeAsync(await Clips.Anamorphic(), cancellationToken);
 
         // Assert: shown 427x240; outputs keep 16:9 within 1%.
-        Assert.That(manifest.Source.Video.DisplayWidth, Is.EqualTo(427));
+        Assert.That(manifest.Source.Video!.DisplayWidth, Is.EqualTo(427));
         foreach (var rendition in manifest.Renditions)
         {
             await AssertPlayableAsync(rendition, source, audio: false);
