@@ -11,8 +11,9 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// <item>an empty stream (no packets) is skipped: there is nothing to encode, and an empty track in the audio menu
 /// plays silence;</item>
 /// <item>a duplicate, a stream a viewer could not tell from another in the audio menu (the same language, the same
-/// kind, the same title), is skipped: a film's English 5.1 and its English stereo would otherwise be two identical
-/// stereo renditions named alike. The one the source marks default is kept, else the first;</item>
+/// kind, the same title or none), is skipped: a film's English 5.1 and its English stereo would otherwise be two
+/// identical stereo renditions named alike. The one the source marks default is kept, else the first. Streams with
+/// no language are never duplicates: nothing says what they hold, so each is delivered;</item>
 /// <item>the default rendition is the stream the source marks default, else the first kept.</item>
 /// </list>
 /// </summary>
@@ -118,8 +119,9 @@ internal static class AudioTrackPlanner
             : plan with { Facts = plan.Facts with { Label = $"{plan.Facts.Label} ({i + 1})" } }).ToList();
     }
 
+    // What a menu shows of a stream; a stream with no language is its own group (its index stands for the language).
     private static (string Language, bool Description, bool Commentary, string Title) MenuKey(AudioStreamInfo stream) =>
-        (LanguageTags.ToBcp47(stream.Language) ?? "", stream.DescribesVideo, stream.IsCommentary, CleanTitle(stream.Title)?.ToLowerInvariant() ?? "");
+        (LanguageTags.ToBcp47(stream.Language) ?? $"#{stream.Index}", stream.DescribesVideo, stream.IsCommentary, CleanTitle(stream.Title)?.ToLowerInvariant() ?? "");
 
     /// <summary>
     /// The title as a menu can show it: no control characters, no double quotes (HLS quoted strings cannot hold one),
