@@ -53,6 +53,30 @@ public static class JobDocuments
         });
     }
 
+    /// <summary>
+    /// The manifest of an audio-only upload (a podcast's MP3) of <paramref name="eTag"/>: one audio track, its M4A,
+    /// no renditions, no storyboard, and a poster only when it had cover art.
+    /// </summary>
+    public static string AudioOnlyManifest(string eTag, DateTimeOffset completedAt, bool coverArt)
+    {
+        var video = JsonSerializer.Deserialize(Manifest(eTag, completedAt), ManifestJsonContext.Default.JobManifest)!;
+        var audio = video.Audio! with { File = "audio.m4a", SourceChannels = 1, Channels = 1 };
+        var manifest = video with
+        {
+            Source = video.Source with { Container = "mp3", Video = null, Audio = [new ManifestAudio(0, "mp3", 1, 44100, "eng", true)] },
+            Renditions = [],
+            Audio = audio,
+            AudioTracks = [audio],
+            Storyboard = null,
+            Poster = coverArt ? new ManifestPoster(ManifestPoster.FileName, 600, 600) : null,
+            AudioOnly = true,
+        };
+        return ManifestJson.Write(manifest with
+        {
+            Files = [.. FilesOf(manifest).Select(f => new ManifestFile(f, "x", "application/octet-stream", 10))],
+        });
+    }
+
     /// <summary>A failure.json for the upload of <paramref name="eTag"/> (null: the job could not read its revision).</summary>
     public static string Failure(string? eTag, DateTimeOffset failedAt, string error) =>
         ManifestJson.Write(new FailureRecord(
@@ -68,5 +92,6 @@ public static class JobDocuments
         FilesOf(JsonSerializer.Deserialize(manifest, ManifestJsonContext.Default.JobManifest)!);
 
     private static IEnumerable<string> FilesOf(JobManifest manifest) =>
-        new[] { manifest.Hls, manifest.Dash }.Concat(manifest.Renditions.Select(r => r.File)).Append(manifest.Poster?.File).OfType<string>();
+        new[] { manifest.Hls, manifest.Dash }.Concat(manifest.Renditions.Select(r => r.File)).Concat(manifest.AudioTracks.Select(a => a.File))
+            .Append(manifest.Poster?.File).OfType<string>();
 }

@@ -23,11 +23,7 @@ internal sealed class PackageStage(IFfmpegRunner runner, ILogger logger)
         var posterPath = workspace.PathFor(ManifestPoster.FileName);
         if (encoded.Renditions.Count == 0)
         {
-            var cover = probed.Media.CoverArt is { } art
-                ? await new PosterMaker(runner, logger).MakeFromCoverArtAsync(probed.Input, art, posterPath, cancellationToken)
-                : null;
-            return new PackagedOutputs(
-                null, null, cover is null ? null : posterPath, cover is { } size ? new ManifestPoster(ManifestPoster.FileName, size.Width, size.Height) : null, playlists);
+            return await PackageAudioOnlyAsync(probed, posterPath, playlists, cancellationToken);
         }
 
         var media = probed.Media;
@@ -39,6 +35,19 @@ internal sealed class PackageStage(IFfmpegRunner runner, ILogger logger)
 
         var poster = new ManifestPoster(ManifestPoster.FileName, plan.Plans[0].Width, plan.Plans[0].Height);
         return new PackagedOutputs(storyboard, vttPath, posterPath, poster, playlists);
+    }
+
+    // No picture: no storyboard, and a poster only from the cover art.
+    private async Task<PackagedOutputs> PackageAudioOnlyAsync(
+        ProbedSource probed, string posterPath, IReadOnlyList<OutputFile> playlists, CancellationToken cancellationToken)
+    {
+        if (probed.Media.CoverArt is not { } cover
+            || await new PosterMaker(runner, logger).MakeFromCoverArtAsync(probed.Input, cover, posterPath, cancellationToken) is not { } size)
+        {
+            return new PackagedOutputs(null, null, null, null, playlists);
+        }
+
+        return new PackagedOutputs(null, null, posterPath, new ManifestPoster(ManifestPoster.FileName, size.Width, size.Height), playlists);
     }
 
     private static IReadOnlyList<OutputFile> WritePlaylists(EncodedLadder encoded, StreamingFormats formats, JobWorkspace workspace)
