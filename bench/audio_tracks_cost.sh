@@ -30,14 +30,16 @@ cat > "$LADDER" <<'JSON'
 JSON
 least() { local label=$1; shift; local best=
   for _ in $(seq "$RUNS"); do  # the least of the runs: other work on the machine only ever adds time
-    local t; t=$( { /usr/bin/time -f "%U %S" "$@" >/dev/null 2>"$W/last.err"; } 2>&1 | tail -1 | awk '{print $1+$2}')
+    rm -rf "$W/out"  # the job would find its manifest and be "Already done"
+    /usr/bin/time -o "$W/time.txt" -f "%U %S" "$@" >/dev/null 2>"$W/last.err" || { echo "$label failed:" >&2; tail -3 "$W/last.err" >&2; exit 1; }
+    local t; t=$(awk '{print $1+$2}' "$W/time.txt")
     best=$(awk -v a="${best:-1e9}" -v b="$t" 'BEGIN{print (b<a)?b:a}')
   done
   printf '%-52s %7.2f CPU s\n' "$label" "$best"; }
-job() { rm -rf "$W/out"; env QUALITY=off LOG_FORMAT=text dotnet "$JOB" --output "$W/out" "$@"; }
-least "job, 1 audio track"                       job --input "$ONE"
-least "job, 4 audio tracks"                      job --input "$FOUR"
-least "job, 4 audio tracks normalised to -16"    job --input "$FOUR" --ladder "$LADDER"
+JOB_RUN=(env QUALITY=off LOG_FORMAT=text dotnet "$JOB" --output "$W/out")
+least "job, 1 audio track"                       "${JOB_RUN[@]}" --input "$ONE"
+least "job, 4 audio tracks"                      "${JOB_RUN[@]}" --input "$FOUR"
+least "job, 4 audio tracks normalised to -16"    "${JOB_RUN[@]}" --input "$FOUR" --ladder "$LADDER"
 OUT=(); PRE=(); MEASURED=()
 for i in 0 1 2 3; do
   ch=$([ "$i" = 3 ] && echo 1 || echo 2); layout=$([ "$ch" = 1 ] && echo mono || echo stereo)

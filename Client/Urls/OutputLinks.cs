@@ -23,13 +23,13 @@ internal static class OutputLinks
         }
 
         files.AddRange(manifest.Renditions.Select(r => r.File).OfType<string>());
+        // An audio-only source's M4A.
+        files.AddRange(manifest.AudioTracks.Select(a => a.File).OfType<string>());
         if (manifest.Poster is { } poster)
         {
             files.Add(poster.File);
         }
 
-        // An audio-only source's M4A.
-        files.AddRange(manifest.AudioTracks.Select(a => a.File).OfType<string>());
         files.Add(JobManifest.FileName);
         return files;
     }

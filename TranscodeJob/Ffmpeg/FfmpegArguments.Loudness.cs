@@ -27,12 +27,16 @@ internal static partial class FfmpegArguments
     /// <summary>The audio encode's filters: the downmix, the normalisation when asked for, the measurement.</summary>
     internal static string AudioFilters(AudioPlan audio, string reportPath)
     {
-        var filters = new List<string> { LoudnessFilters.Downmix(audio.Track.Channels) };
+        var downmix = LoudnessFilters.Downmix(audio.Track.Channels);
+        var filters = new List<string> { downmix };
         if (audio.Normalisation is { } normalisation)
         {
-            // loudnorm works at 192 kHz; back to the encode's rate before the measurement, which is then cheaper.
+            // loudnorm works at 192 kHz; back to the encode's rate before the measurement, which is then cheaper. Its
+            // output's channel layout is left open when it runs linear on a track that measured a loudness range of 0
+            // (a steady tone, a short clip), and ebur128 cannot be linked to an open layout: the downmix's, again.
             filters.Add(LoudnessFilters.Normalise(normalisation));
             filters.Add("aresample=48000");
+            filters.Add(downmix);
         }
 
         filters.Add(LoudnessFilters.Measure(reportPath));

@@ -45,7 +45,7 @@ public sealed class AudioTracksIntegrationTests : IDisposable
             ("audio-de-3", "de", "German", "alternate", false, 3),
             ("audio-en-4", "en", "English (audio description)", "description", false, 4),
         }.Select(t => ((string?)t.Item1, (string?)t.Item2, (string?)t.Item3, (string?)t.Item4, t.Item5, (int?)t.Item6))));
-        Assert.That(tracks.Select(t => (t.SourceChannels, t.Channels)), Is.EqualTo(new[] { ((int?)1, 1), (1, 1), (6, 2), (1, 1) }), "the 5.1 downmixed to stereo");
+        Assert.That(tracks.Select(t => (t.SourceChannels, t.Channels)), Is.EqualTo(new[] { ((int?)2, 2), (1, 1), (6, 2), (1, 1) }), "the 5.1 downmixed to stereo");
         Assert.That(manifest.Audio, Is.EqualTo(tracks[0]));
         Assert.That(manifest.SkippedAudio, Is.Empty);
 
@@ -61,7 +61,7 @@ public sealed class AudioTracksIntegrationTests : IDisposable
         Assert.That(tracks[1].Loudness!.IntegratedLufs, Is.LessThan(tracks[0].Loudness!.IntegratedLufs - 8));
         // The progressive MP4 carries the default track: English's loudness, not French's.
         var mp4 = manifest.Renditions.Single().File!;
-        Assert.That((await MediaFacts.StreamsAsync(Output(mp4))).Streams, Is.EqualTo(new[] { "video:h264:", "audio:aac:1" }));
+        Assert.That((await MediaFacts.StreamsAsync(Output(mp4))).Streams, Is.EqualTo(new[] { "video:h264:", "audio:aac:2" }));
         Assert.That(await LoudnessMeter.IntegratedLufsAsync(Output(mp4), cancellationToken), Is.EqualTo(tracks[0].Loudness!.IntegratedLufs).Within(0.5));
 
         // HLS: one AUDIO group of four, the description with its characteristic; DASH: one set per track with its Role.

@@ -4,13 +4,14 @@ namespace Transcoder.TranscodeJob.Tests.Support;
 internal static partial class Clips
 {
     /// <summary>
-    /// 320x180, 3 s (long enough for EBU R128's gates), with four audio tracks: English (default, a 440 Hz tone),
-    /// French (quieter, 330 Hz), German 5.1 (550 Hz) and English audio description (mono, 660 Hz, no title).
+    /// 320x180, 3 s (long enough for EBU R128's gates), with four audio tracks: English (default, a 440 Hz tone in
+    /// stereo), French (mono, quieter, 330 Hz), German 5.1 (550 Hz) and English audio description (mono, 660 Hz, no
+    /// title).
     /// </summary>
     public static Task<string> ThreeLanguagesAndDescription() => Make("three-languages.mkv",
         [.. Video("320x180", 25, 3), .. Sine(440, 3), .. Sine(330, 3, 0.3), .. Sine(550, 3), .. Sine(660, 3, 2)],
         [],
-        ["-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:a", "-map", "4:a", .. H264, "-c:a", "aac", "-ac:a:2", "6",
+        ["-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:a", "-map", "4:a", .. H264, "-c:a", "aac", "-ac:a:0", "2", "-ac:a:2", "6",
          "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-metadata:s:a:2", "language=ger", "-metadata:s:a:3", "language=eng",
          "-disposition:a:0", "default", "-disposition:a:1", "0", "-disposition:a:2", "0", "-disposition:a:3", "visual_impaired"]);
 
