@@ -1,8 +1,6 @@
 using System.Xml.Linq;
 using Transcoder.Shared.Outputs;
-using Transcoder.Testing;
 using Transcoder.TranscodeJob.Errors;
-using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Pipeline;
@@ -21,12 +19,7 @@ public sealed class AudioOnlyIntegrationTests : IDisposable
 
     private string Output(string file) => Path.Combine(_temp.Combine("out"), file);
 
-    private async Task<JobManifest> TranscodeAsync(string clip, CancellationToken cancellationToken, Func<PipelineOptions, PipelineOptions>? options = null)
-    {
-        var outcome = await LocalJob.Create(clip, _temp, options: options).RunAsync(cancellationToken);
-        Assert.That(OutputSchemas.Problems(OutputSchemas.ManifestFile, await File.ReadAllTextAsync(Output(JobManifest.FileName), cancellationToken)), Is.Empty);
-        return outcome.Manifest;
-    }
+    private Task<JobManifest> TranscodeAsync(string clip, CancellationToken cancellationToken) => LocalJob.RunCheckedAsync(clip, _temp, cancellationToken);
 
     [Test]
     [CancelAfter(60_000)]
