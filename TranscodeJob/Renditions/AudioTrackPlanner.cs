@@ -20,9 +20,9 @@ namespace Transcoder.TranscodeJob.Renditions;
 internal static class AudioTrackPlanner
 {
     /// <summary>
-    /// The most audio renditions one job makes. A film with eight dubs and an audio description is the largest real
-    /// case; each track costs an AAC encode (a few percent of a 1080p ladder's CPU) and its storage, and the upload
-    /// cannot buy more than this. The rest are listed as skipped.
+    /// The most audio renditions one job makes. A film with its dubs and an audio description fits; each track costs
+    /// an AAC encode and its measurement (about 2% of a 1080p ladder's CPU, bench/README.md) and its storage, and an
+    /// upload cannot buy more than this. The rest are listed as skipped.
     /// </summary>
     public const int MaxTracks = 8;
 
