@@ -11,13 +11,20 @@ internal static class TinyClip
             [.. Picture(size, seconds), .. Tone(440, seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"],
             cancellationToken);
 
-    /// <summary>A clip with two audio languages: English (the default, 440 Hz) and French (330 Hz), in Matroska.</summary>
-    public static Task<string> MakeTwoLanguagesAsync(string folder, string name, string size, double seconds, CancellationToken cancellationToken) =>
-        RunAsync(folder, name,
-            [.. Picture(size, seconds), .. Tone(440, seconds), .. Tone(330, seconds),
-             "-map", "0:v", "-map", "1:a", "-map", "2:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+    /// <summary>
+    /// A clip with two audio languages, English (the default, 440 Hz) and French (330 Hz); with no
+    /// <paramref name="size"/>, no picture either (an audiobook).
+    /// </summary>
+    public static Task<string> MakeTwoLanguagesAsync(string folder, string name, string? size, double seconds, CancellationToken cancellationToken)
+    {
+        string[] picture = size is null ? [] : Picture(size, seconds);
+        string[] video = size is null ? [] : ["-map", "0:v", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
+        var first = size is null ? 0 : 1;
+        return RunAsync(folder, name,
+            [.. picture, .. Tone(440, seconds), .. Tone(330, seconds), .. video, "-map", $"{first}:a", "-map", $"{first + 1}:a", "-c:a", "aac",
              "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-disposition:a:0", "default", "-disposition:a:1", "0"],
             cancellationToken);
+    }
 
     private static string[] Picture(string size, double seconds) =>
         ["-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"testsrc2=size={size}:rate=25:duration={seconds}")];

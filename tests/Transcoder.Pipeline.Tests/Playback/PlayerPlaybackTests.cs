@@ -61,14 +61,17 @@ public sealed class PlayerPlaybackTests
         Assert.That(image.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
     }
 
-    [Test]
+    [TestCase("640x360", "two-languages.mkv")]
+    [TestCase(null, "audiobook.m4a")]
     [CancelAfter(180_000)]
-    public async Task Player_TwoAudioLanguages_OffersBothSwitchesAndPlaysOn(CancellationToken cancellationToken)
+    public async Task Player_TwoAudioLanguages_OffersBothSwitchesAndPlaysOn(string? picture, string name, CancellationToken cancellationToken)
     {
-        // Arrange: a generated source with English (default) and French audio, transcoded by the real job.
-        var clip = await TinyClip.MakeTwoLanguagesAsync(Path.Combine(_scratch, "sources"), "two-languages.mkv", "640x360", 4, cancellationToken);
+        // Arrange: a generated source with English (default) and French audio (with a picture, or audio only),
+        // transcoded by the real job.
+        var clip = await TinyClip.MakeTwoLanguagesAsync(Path.Combine(_scratch, "sources"), name, picture, 4, cancellationToken);
         var output = Path.Combine(_scratch, "two-languages");
         var (folder, manifest) = await TranscodeAsync(clip, output, cancellationToken);
+        Assert.That(manifest.AudioOnly, Is.EqualTo(picture is null));
         await using var server = StaticFileServer.Start(PlayerSite.Folders(output));
         var page = await OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
 
@@ -80,7 +83,7 @@ public sealed class PlayerPlaybackTests
         Assert.That(menu, Is.EqualTo(new[] { "English (en)", "French (fr)" }));
         Assert.That(await page.IsVisibleAsync("#audio"), Is.True);
 
-        // Act: play, switch to French mid-way, play on to the end.
+        // Act: play, switch to French mid-way through the menu, play on to the end.
         await page.EvaluateAsync("(() => { const v = document.getElementById('video'); v.playbackRate = 2; return v.play(); })()");
         await page.WaitForFunctionAsync("document.getElementById('video').currentTime > 0.5", null, new() { Timeout = 30_000 });
         Assert.That(await page.EvaluateAsync<int>("window.hls.audioTrack"), Is.Zero, "English plays first");
