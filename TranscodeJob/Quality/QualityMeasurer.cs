@@ -15,12 +15,14 @@ namespace Transcoder.TranscodeJob.Quality;
 /// </summary>
 internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
 {
-    /// <summary>Each rendition's figures by name; empty when <paramref name="measure"/> is false or the measurement failed.</summary>
+    /// <summary>
+    /// Each rendition's figures by name; empty when <paramref name="measure"/> is false, the measurement failed, or
+    /// the source is audio only (no picture to measure).
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, ManifestQuality>> MeasureAsync(
         bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
-        // An audio-only source has no picture to measure.
         if (!measure || encoded.Renditions.Count == 0 || media.Video is not { } video)
         {
             return measured;
