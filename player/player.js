@@ -1,4 +1,5 @@
-// The local player: hls.js on the job's master playlist, a quality selector, storyboard seek previews.
+// The local player: hls.js on the job's master playlist, a quality selector, an audio track selector (every
+// language, audio description), storyboard seek previews.
 // window.playerState is read by the browser test (tests/Transcoder.Pipeline.Tests/Playback).
 "use strict";
 
@@ -6,6 +7,8 @@ const params = new URLSearchParams(location.search);
 const src = params.get("src");
 const video = document.getElementById("video");
 const quality = document.getElementById("quality");
+const audio = document.getElementById("audio");
+const audioChoice = document.getElementById("audio-choice");
 const seek = document.getElementById("seek");
 const preview = document.getElementById("preview");
 const status = document.getElementById("status");
@@ -16,6 +19,9 @@ const state = (window.playerState = {
   ended: false,
   currentLevel: -1,
   levelSwitches: [],
+  audioTracks: [],
+  currentAudioTrack: -1,
+  audioSwitches: [],
   storyboard: [],
   engine: null,
 });
@@ -46,15 +52,36 @@ if (!src) {
       const option = document.createElement("option");
       option.value = String(index);
       const codec = (level.videoCodec || "").startsWith("av01") ? " AV1" : "";
-      option.textContent = `${level.height}p${codec} (${Math.round(level.bitrate / 1000)} kb/s)`;
+      // An audio-only presentation's levels have no picture.
+      option.textContent = `${level.height ? level.height + "p" : "audio"}${codec} (${Math.round(level.bitrate / 1000)} kb/s)`;
       quality.appendChild(option);
     });
   });
   hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => {
     state.currentLevel = data.level;
     state.levelSwitches.push(data.level);
-    status.textContent = `playing ${hls.levels[data.level].height}p`;
+    status.textContent = hls.levels[data.level].height ? `playing ${hls.levels[data.level].height}p` : "playing audio";
   });
+  // The AUDIO group: one entry per language (and per audio description), the DEFAULT=YES one selected first.
+  hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, (_, data) => {
+    state.audioTracks = data.audioTracks.map((t) => ({
+      name: t.name, lang: t.lang ?? null, default: !!t.default, describesVideo: (t.characteristics ?? "").includes("describes-video"),
+    }));
+    audio.replaceChildren(...data.audioTracks.map((track, index) => {
+      const option = document.createElement("option");
+      option.value = String(index);
+      option.textContent = track.name + (track.lang ? ` (${track.lang})` : "");
+      return option;
+    }));
+    audio.value = String(hls.audioTrack);
+    audioChoice.hidden = data.audioTracks.length < 2;
+  });
+  hls.on(Hls.Events.AUDIO_TRACK_SWITCHED, (_, data) => {
+    state.currentAudioTrack = data.id;
+    state.audioSwitches.push(data.id);
+    audio.value = String(data.id);
+  });
+  audio.addEventListener("change", () => { hls.audioTrack = Number(audio.value); });
   hls.on(Hls.Events.ERROR, (_, data) => fail(`${data.type}: ${data.details}${data.fatal ? " (fatal)" : ""}`));
   quality.addEventListener("change", () => { hls.currentLevel = Number(quality.value); });
   hls.loadSource(src);

@@ -19,6 +19,7 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger)
     public async Task<TitleAnalysis?> AnalyzeAsync(
         SourceInput input, SourceMedia media, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<IReadOnlyList<int>> crfs, JobWorkspace workspace, CancellationToken cancellationToken)
     {
+        var video = media.Video ?? throw new ArgumentException("an audio-only source has no picture to analyse", nameof(media));
         var rate = plans[0].FrameRate;
         var windows = SampledWindows.For(AnalysisSampling.Rule, media.Duration, rate, encoder.GopSeconds, staggered: false, media.Packets?.Keyframes);
         var reads = windows.Select(w => new FfmpegArguments.SourceWindow(w.SeekPoint(rate), w.Length)).ToList();
@@ -29,8 +30,8 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger)
         var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(t.OutputPath, t.OutputPath + ".ssim.log")).ToList();
         try
         {
-            if (!await RunAsync(FfmpegArguments.ForTrialEncodes(input, media.Video.Index, heads, encoder, reads, trials), cancellationToken)
-                || !await RunAsync(FfmpegArguments.ForTrialQuality(input, media.Video.Index, heads[0], reads, measured), cancellationToken))
+            if (!await RunAsync(FfmpegArguments.ForTrialEncodes(input, video.Index, heads, encoder, reads, trials), cancellationToken)
+                || !await RunAsync(FfmpegArguments.ForTrialQuality(input, video.Index, heads[0], reads, measured), cancellationToken))
             {
                 return null;
             }

@@ -1,10 +1,9 @@
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>
-/// The default: one ffmpeg process decodes the source once and encodes every rung and the audio.
+/// The default: one ffmpeg process decodes the source once and encodes every rung and every audio track.
 /// Decoding a 2160p source once instead of once per rung is most of the saving (README, "Performance").
 /// </summary>
 internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
@@ -14,15 +13,15 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
         var plans = job.Plans;
         var arguments = FfmpegArguments.ForLadder(
             job.Input,
-            job.Source.Video.Index,
+            job.Source.Video?.Index,
             plans,
             job.Encoder,
             [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))],
             job.Audio,
-            job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName));
+            [.. job.Audio.Select(a => job.Workspace.PathFor(a.FileName))]);
 
-        // Every rung advances with the one decoder: the same position is every rung's progress.
-        var progress = plans.Select(p => job.Board.For(p.Name)).ToList();
+        // Every output advances with the one decoder: the same position is every rung's progress.
+        var progress = LadderJob.ProgressNames(plans, job.Audio).Select(job.Board.For).ToList();
         var parser = new FfmpegProgress();
         var result = await runner.RunAsync(
             FfmpegTool.Ffmpeg,
@@ -36,6 +35,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
             },
             cancellationToken);
 
-        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, job.Audio is not null)), result);
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, job.Audio)), result);
     }
 }

@@ -27,7 +27,7 @@ internal static class JobEvents
                 source,
                 revision,
                 manifest.Passthrough ?? spec.Passthrough,
-                new JobEventOutputs(outcome.Location, JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster.File, manifest.Files)
+                new JobEventOutputs(outcome.Location, JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster?.File, manifest.Files)
                 {
                     Quality = [.. manifest.Renditions
                         .Where(r => r.Quality is not null)

@@ -6,31 +6,39 @@ internal static partial class FfmpegArguments
 {
     /// <summary>
     /// The whole ladder in one process: the source is decoded once, its head filters run once (deinterlace, frame
-    /// rate, hold, tone mapping), then it splits to every rung and, from its own stream, to the one audio encode.
-    /// Outputs in order: one CMAF video track per plan, then the audio track (when <paramref name="audio"/> is set).
+    /// rate, hold, tone mapping), then it splits to every rung; each audio track is decoded once, from its own stream,
+    /// for its own encode. Outputs in order: one CMAF video track per plan, then one CMAF audio track per audio plan.
+    /// An audio-only source has no plans and no video stream: only the audio outputs.
     /// </summary>
+    /// <param name="videoStreamIndex">The source's video stream; null for an audio-only source.</param>
     /// <param name="outputPaths">One CMAF file per plan, in the plans' order.</param>
+    /// <param name="audioPaths">One CMAF file per audio plan, in their order.</param>
     public static IReadOnlyList<string> ForLadder(
         SourceInput source,
-        int videoStreamIndex,
+        int? videoStreamIndex,
         IReadOnlyList<RenditionPlan> plans,
         EncoderSettings encoder,
         IReadOnlyList<string> outputPaths,
-        AudioPlan? audio,
-        string? audioPath)
+        IReadOnlyList<AudioPlan> audio,
+        IReadOnlyList<string> audioPaths)
     {
         var arguments = new List<string>(Preamble(progress: true));
         arguments.AddRange(SourceArguments(source));
-        arguments.AddRange(["-filter_complex", LadderFilterGraph(videoStreamIndex, plans)]);
+        if (plans.Count > 0)
+        {
+            var video = videoStreamIndex ?? throw new ArgumentException("video renditions need the source's video stream", nameof(videoStreamIndex));
+            arguments.AddRange(["-filter_complex", LadderFilterGraph(video, plans)]);
+        }
+
         for (var i = 0; i < plans.Count; i++)
         {
             arguments.AddRange(["-map", $"[v{i}]"]);
             arguments.AddRange(VideoTrackOutput(plans[i], encoder, outputPaths[i]));
         }
 
-        if (audio is not null && audioPath is not null)
+        for (var i = 0; i < audio.Count; i++)
         {
-            arguments.AddRange(AudioTrackOutput(audio, encoder, audioPath));
+            arguments.AddRange(AudioTrackOutput(audio[i], encoder, audioPaths[i]));
         }
 
         return arguments;
@@ -63,6 +71,6 @@ internal static partial class FfmpegArguments
     }
 
     /// <summary>The names of the single pass's outputs in ffmpeg's output-file order, to name a failing one.</summary>
-    public static IReadOnlyList<string> LadderOutputNames(IReadOnlyList<RenditionPlan> plans, bool withAudio) =>
-        [.. plans.Select(p => p.Name), .. withAudio ? new[] { AudioPlan.Name } : []];
+    public static IReadOnlyList<string> LadderOutputNames(IReadOnlyList<RenditionPlan> plans, IReadOnlyList<AudioPlan> audio) =>
+        [.. plans.Select(p => p.Name), .. audio.Select(a => a.Name)];
 }

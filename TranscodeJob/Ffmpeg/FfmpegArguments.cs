@@ -12,10 +12,13 @@ internal static partial class FfmpegArguments
 {
     /// <summary>
     /// Demuxers a source may be read with. Uploads are untrusted: without a list, a "video" could be an HLS or
-    /// concat playlist that makes ffmpeg open other files or URLs, or a text file the tty demuxer renders.
+    /// concat playlist that makes ffmpeg open other files or URLs, or a text file the tty demuxer renders. The audio
+    /// files podcasts, music and voice memos come in: MP3, ADTS AAC, FLAC, WAV, AIFF, AMR (M4A is <c>mov</c>, Opus
+    /// and Vorbis <c>ogg</c>, MKA and WebM audio <c>matroska</c>).
     /// </summary>
     public const string AllowedDemuxers =
-        "mov,matroska,avi,flv,mpegts,mpeg,mpegvideo,asf,ogg,mxf,dv,nut,gif,ivf,h264,hevc,m4v,rm,wtv,yuv4mpegpipe";
+        "mov,matroska,avi,flv,mpegts,mpeg,mpegvideo,asf,ogg,mxf,dv,nut,gif,ivf,h264,hevc,m4v,rm,wtv,yuv4mpegpipe,"
+        + "mp3,aac,flac,wav,aiff,amr";
 
     // Local files only (no http:, no concat:, no pipes to other processes).
     private const string AllowedProtocols = "file";
@@ -102,7 +105,7 @@ internal static partial class FfmpegArguments
         ];
     }
 
-    /// <summary>The audio rendition alone (per-rendition mode).</summary>
+    /// <summary>One audio rendition alone (per-rendition mode).</summary>
     public static IReadOnlyList<string> ForAudio(SourceInput source, AudioPlan audio, EncoderSettings encoder, string outputPath) =>
     [
         .. Preamble(progress: true),
@@ -129,13 +132,15 @@ internal static partial class FfmpegArguments
     /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
     /// <paramref name="length"/> reads that much of the input from there.
     /// </summary>
-    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null)
+    /// <param name="decoders">The decoders it may open: the transcoded video and audio, unless told otherwise.</param>
+    private static IReadOnlyList<string> SourceArguments(
+        SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, string decoders = Decoders.Transcoded)
     {
         var arguments = new List<string>
         {
             "-format_whitelist", AllowedDemuxers,
             "-max_streams", Invariant($"{SourceLimits.MaxStreams + 1}"),
-            "-codec_whitelist", Decoders.Transcoded,
+            "-codec_whitelist", decoders,
             "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
         };
         if (source.LeadIn > TimeSpan.Zero)
@@ -244,15 +249,20 @@ internal static partial class FfmpegArguments
         return timing;
     }
 
-    /// <summary>The audio rendition's output: the kept track, downmixed to stereo AAC-LC, as a CMAF audio track.</summary>
+    /// <summary>
+    /// One audio rendition's output: its source track, downmixed to stereo (mono stays mono) AAC-LC at 48 kHz, cut at
+    /// the source's span, as a CMAF audio track; the loudness measured on the way (<see cref="AudioFilters"/>).
+    /// </summary>
     private static IReadOnlyList<string> AudioTrackOutput(AudioPlan audio, EncoderSettings encoder, string outputPath) =>
     [
         "-map", Invariant($"0:{audio.Track.Index}"),
         "-map_metadata", "-1", "-map_chapters", "-1",
         "-vn", "-sn", "-dn",
         "-c:a", "aac", "-b:a", Invariant($"{audio.Kbps}k"),
-        "-ac", Invariant($"{Math.Min(audio.Track.Channels, 2)}"), "-ar", "48000",
-        "-af", AudioFilters(audio, Path.Combine(Path.GetDirectoryName(outputPath) ?? ".", AudioPlan.LoudnessFileName)),
+        "-ac", Invariant($"{audio.Facts.Channels}"), "-ar", "48000",
+        "-af", AudioFilters(audio, Path.Combine(Path.GetDirectoryName(outputPath) ?? ".", audio.LoudnessFileName)),
+        // A longer second language must not outlast the picture (nor a longer track the others, audio only).
+        .. audio.Duration > TimeSpan.Zero ? ["-t", Invariant($"{audio.Duration.TotalSeconds:0.###}")] : Array.Empty<string>(),
         // A fragment every GOP length: audio segments about as long as the video's.
         "-frag_duration", Invariant($"{(long)(encoder.GopSeconds * 1_000_000)}"),
         "-f", "mp4", "-movflags", "+cmaf+empty_moov+default_base_moof+skip_trailer",

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Pipeline.Stages;
@@ -13,7 +14,8 @@ internal static class LadderRecord
         var choice = plan.Decision?.Kept.FirstOrDefault(k => k.Plan.Name == made.Name);
         return new ManifestRateControl(
             ManifestRateControl.CappedCrf,
-            made.Crf ?? plan.Encoder.Crf,
+            // An AV1 twin is encoded at SVT-AV1's factor (FfmpegArguments), whatever its H.264 rung got.
+            made.Codec == VideoCodecs.Av1 ? plan.Encoder.Av1.Crf : made.Crf ?? plan.Encoder.Crf,
             made.VideoKbps,
             made.BufferKbits,
             choice is null ? null : Math.Round(choice.TargetSsimDb, 3),

@@ -5,7 +5,6 @@ using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
-using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Manifest;
@@ -20,14 +19,15 @@ internal static class ManifestBuilder
         PlannedLadder plan,
         EncodedLadder encoded,
         IReadOnlyDictionary<string, ManifestQuality> quality,
-        MadeStoryboard made,
-        ManifestPoster poster,
+        MadeStoryboard? storyboard,
+        ManifestPoster? poster,
         IReadOnlyList<OutputFile> published,
         DateTimeOffset completedAt)
     {
         var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
         string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
         var audio = plan.Audio;
+        var tracks = encoded.Audio.Select(a => AudioOf(a, media, IfPublished)).ToList();
 
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
@@ -35,22 +35,33 @@ internal static class ManifestBuilder
             completedAt,
             SourceOf(source, fingerprint, media),
             [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished) with { RateControl = LadderRecord.RateControlOf(r.Plan, plan) })],
-            audio is null || encoded.AudioPath is null
-                ? null
-                : new ManifestAudioRendition(
-                    IfPublished(AudioPlan.Name + ".m3u8"),
-                    AudioPlan.FileName,
-                    audio.Kbps,
-                    Math.Min(audio.Track.Channels, 2),
-                    new FileInfo(encoded.AudioPath).Length,
-                    encoded.AudioLoudness),
+            tracks.FirstOrDefault(t => t.IsDefault),
             IfPublished(StreamingPackager.MasterPlaylist),
             IfPublished(StreamingPackager.DashManifestFile),
-            StoryboardOf(made),
+            storyboard is null ? null : StoryboardOf(storyboard),
             poster,
             files)
         {
             Ladder = LadderRecord.Of(plan),
+            AudioTracks = tracks,
+            SkippedAudio = [.. audio.Skipped.Select(s => new ManifestSkippedAudio(s.Index, s.Reason))],
+            AudioOnly = media.IsAudioOnly,
+        };
+    }
+
+    private static ManifestAudioRendition AudioOf(EncodedAudio audio, SourceMedia media, Func<string, string?> ifPublished)
+    {
+        var (plan, facts) = (audio.Plan, audio.Plan.Facts);
+        return new ManifestAudioRendition(ifPublished(plan.Name + ".m3u8"), plan.FileName, plan.Kbps, facts.Channels, audio.Size, audio.Loudness)
+        {
+            Name = plan.Name,
+            SourceIndex = plan.Track.Index,
+            Language = facts.Language,
+            Label = facts.Label,
+            Role = facts.RoleName,
+            IsDefault = facts.IsDefault,
+            SourceChannels = plan.Track.Channels,
+            File = media.IsAudioOnly && facts.IsDefault ? ifPublished(ProgressiveMaker.AudioFileName) : null,
         };
     }
 
@@ -63,8 +74,12 @@ internal static class ManifestBuilder
             source.Size,
             media.Container,
             Math.Round(media.Duration.TotalSeconds, 3),
-            VideoOf(media.Video),
-            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))],
+            media.Video is { } video ? VideoOf(video) : null,
+            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault)
+            {
+                Title = a.Title,
+                DescribesVideo = a.DescribesVideo,
+            })],
             media.DeclaredDuration is { } declared ? Math.Round(declared.TotalSeconds, 3) : null);
 
     private static ManifestVideo VideoOf(VideoStreamInfo video) =>
@@ -96,7 +111,7 @@ internal static class ManifestBuilder
             r.Plan.VideoKbps,
             Math.Round(r.Duration.TotalSeconds, 3),
             r.Size,
-            HasAudio: encoded.AudioPath is not null)
+            HasAudio: encoded.Audio.Count > 0)
         {
             PeakBitrate = r.PeakBitRate,
             Codec = VideoCodecList.NameOf(r.Plan.Codec),

@@ -119,8 +119,8 @@ internal sealed class TranscodePipeline(
         await _folder.CommitAsync(subject.Source, manifest, published, workspace, cancellationToken);
 
         _logger.LogInformation(
-            "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
-            encoded.Ladder.Renditions.Count, published.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
+            "Done: {Count} renditions, {Audio} audio track(s), {Files} files in {Location} ({Seconds:0.0} s)",
+            encoded.Ladder.Renditions.Count, encoded.Ladder.Audio.Count, published.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
         return (manifest, encoded.Elapsed, false);
     }
 

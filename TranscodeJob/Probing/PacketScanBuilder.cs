@@ -8,8 +8,9 @@ namespace Transcoder.TranscodeJob.Probing;
 /// (a frame-interval histogram, a 16-frame reordering window, the holds and silences longer than 10 s).
 /// Anything malformed in a line is skipped, never thrown: the input is an untrusted file's timestamps.
 /// </summary>
-/// <param name="audioIndexes">The audio streams the job keeps; any other stream only counts towards
-/// <see cref="PacketScan.OtherStreamsEnd"/>.</param>
+/// <param name="videoIndex">The video stream, or -1 for an audio-only source.</param>
+/// <param name="audioIndexes">The audio streams that time the source (<see cref="SourceMedia.TimingStreams"/>); any
+/// other stream only counts towards <see cref="PacketScan.OtherStreamsEnd"/>.</param>
 internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioIndexes)
 {
     // Timestamps beyond this are not media (TimeSpan itself ends near 29,000 years).
@@ -34,6 +35,8 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
     private double _coveredUntil = double.NaN;
     private double _lastVideoFrame = double.NegativeInfinity;
     private long _videoPackets;
+    private long _audioPackets;
+    private readonly Dictionary<int, long> _packetsByStream = [];
     private readonly Dictionary<int, double> _nextByStream = [];
     private (double Length, double At) _largestGap;
 
@@ -70,6 +73,7 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
 
         var end = time + duration;
         _nextByStream[stream] = end;
+        _packetsByStream[stream] = _packetsByStream.GetValueOrDefault(stream) + 1;
         var isVideo = stream == videoIndex;
         var isAudio = audioIndexes.Contains(stream);
         if (!isVideo && !isAudio)
@@ -103,6 +107,7 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
         }
         else
         {
+            _audioPackets++;
             PushAudio(time, end);
         }
     }
@@ -124,6 +129,8 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
             errors)
         {
             Start = Span(start),
+            AudioPackets = _audioPackets,
+            PacketsByStream = _packetsByStream,
             OtherStreamsEnd = _otherEnd > end ? Span(_otherEnd - start) : null,
             MovingFrameInterval = _intervals.Percentile(0.2),
             LongestSilentStill = LongestSilentStill(start, end),

@@ -16,13 +16,16 @@ namespace Transcoder.TranscodeJob.Quality;
 /// </summary>
 internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
 {
-    /// <summary>Each rendition's figures by name; empty when <paramref name="measure"/> is false or the measurement failed.</summary>
+    /// <summary>
+    /// Each rendition's figures by name; empty when <paramref name="measure"/> is false, the measurement failed, or
+    /// the source is audio only (no picture to measure).
+    /// </summary>
     /// <param name="top">The size to compare at: the largest rung planned (<c>PlannedLadder.Reference</c>).</param>
     public async Task<IReadOnlyDictionary<string, ManifestQuality>> MeasureAsync(
-        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, RenditionPlan top, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
+        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, RenditionPlan? top, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
-        if (!measure || encoded.Renditions.Count == 0)
+        if (!measure || encoded.Renditions.Count == 0 || media.Video is not { } video || top is null)
         {
             return measured;
         }
@@ -40,7 +43,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
                     r.Path,
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
-                var arguments = FfmpegArguments.ForQualityWindow(input, media.Video.Index, reference, window.SeekPoint(group.Key), window.Length, tracks);
+                var arguments = FfmpegArguments.ForQualityWindow(input, video.Index, reference, window.SeekPoint(group.Key), window.Length, tracks);
                 var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
                 if (!result.Succeeded)
                 {

@@ -34,9 +34,14 @@ internal sealed class LadderPlanner(Ladder ladder)
     // Above 30 fps a rung needs more bits for the same quality.
     private const double HighFrameRateBitrateFactor = 1.5;
 
+    /// <summary>The video renditions, best first; none for an audio-only source.</summary>
     public IReadOnlyList<RenditionPlan> PlanFor(SourceMedia source)
     {
-        var video = source.Video;
+        if (source.Video is not { } video)
+        {
+            return [];
+        }
+
         var shortSide = Math.Min(video.DisplayWidth, video.DisplayHeight);
         var longSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
         CheckShape(video);
@@ -75,7 +80,6 @@ internal sealed class LadderPlanner(Ladder ladder)
                 frameRate,
                 (int)Math.Round(rung.VideoKbps * bitrateFactor),
                 rung.AudioKbps,
-                source.MainAudio,
                 ToneMap: video.IsHdr,
                 Deinterlace: video.IsInterlaced)
             {

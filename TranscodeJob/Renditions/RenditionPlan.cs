@@ -3,8 +3,8 @@ using Transcoder.TranscodeJob.Probing;
 
 namespace Transcoder.TranscodeJob.Renditions;
 
-/// <summary>One output to encode: exact displayed size, frame rate, bitrate caps and the audio track to keep.</summary>
-/// <param name="Audio">The source track to keep, or null for a video-only output.</param>
+/// <summary>One video output to encode: exact displayed size, frame rate, bitrate caps.</summary>
+/// <param name="AudioKbps">The audio bitrate the ladder's rung asks for: the audio renditions take the highest.</param>
 /// <param name="ToneMap">Whether the source is HDR and needs tone mapping to SDR BT.709.</param>
 internal sealed record RenditionPlan(
     string Name,
@@ -13,7 +13,6 @@ internal sealed record RenditionPlan(
     Rational FrameRate,
     int VideoKbps,
     int AudioKbps,
-    AudioStreamInfo? Audio,
     bool ToneMap,
     bool Deinterlace)
 {

@@ -23,6 +23,12 @@ internal sealed class AnalyzeStage(IFfmpegRunner runner, ILogger logger)
 
         // The trials are x264's: the AV1 twins follow their H.264 rung (PlanStage), they are not weighed themselves.
         var plans = new LadderPlanner(ladder).PlanFor(probed.Media).Where(p => p.Codec == VideoCodecs.H264).ToList();
+        if (plans.Count == 0)
+        {
+            // An audio-only source: no picture to weigh.
+            return null;
+        }
+
         var crfs = plans.Select((plan, rung) => LadderChooser.TrialCrfs(ladder.Encoder.Crf, LadderChooser.AllowanceOf(plan, top: rung == 0))).ToList();
         return await new TitleAnalyzer(runner, logger).AnalyzeAsync(probed.Input, probed.Media, plans, ladder.Encoder, crfs, workspace, cancellationToken);
     }

@@ -15,8 +15,9 @@ internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, Pipeli
     public async Task<EncodeResult> RunAsync(ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var board = new ProgressBoard(probed.Media.Duration, plan.Plans.Select(p => p.Name), logger, options.Terminal, time, options.ProgressLogInterval);
-        var job = new LadderJob(probed.Input, probed.Media, plan.Plans, plan.Audio, plan.Encoder, workspace, board);
+        var audio = plan.Audio.Kept;
+        var board = new ProgressBoard(probed.Media.Duration, LadderJob.ProgressNames(plan.Plans, audio), logger, options.Terminal, time, options.ProgressLogInterval);
+        var job = new LadderJob(probed.Input, probed.Media, plan.Plans, audio, plan.Encoder, workspace, board);
         var encoded = await EncodeWithinDeadlineAsync(job, sourceUri, cancellationToken);
         return new EncodeResult(encoded, time.GetElapsedTime(started));
     }
@@ -54,6 +55,12 @@ internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, Pipeli
             logger.LogInformation(
                 "Encoded {Rendition} {Width}x{Height} at {Kbps} kbps",
                 rendition.Plan.Name, rendition.Width, rendition.Height, rendition.BitRate / 1000);
+        }
+
+        foreach (var audio in encoded.Audio)
+        {
+            logger.LogInformation(
+                "Encoded {Audio} ({Label}): {Lufs} LUFS", audio.Plan.Name, audio.Plan.Facts.Label, audio.Loudness?.IntegratedLufs);
         }
 
         logger.LogInformation(

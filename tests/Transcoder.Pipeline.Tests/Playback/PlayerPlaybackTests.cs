@@ -18,17 +18,9 @@ public sealed class PlayerPlaybackTests
     public async Task Player_SampleOutput_PlaysEveryLevelToTheEndWithoutErrors(CancellationToken cancellationToken)
     {
         // Arrange: the README's first command, into a temporary folder.
-        await using (var job = ChildProcess.StartDotnet(
-            Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"),
-            ["--input", Path.Combine(RepoPaths.Samples, "sample-1080p.mp4"), "--output", _scratch],
-            new Dictionary<string, string>()))
-        {
-            Assert.That(await job.WaitForExitAsync(cancellationToken), Is.Zero, job.Stderr);
-        }
-
-        var folder = Path.GetFileName(Directory.GetDirectories(_scratch).Single());
-        var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(_scratch, folder, JobManifest.FileName), cancellationToken), ManifestJsonContext.Default.JobManifest)!;
-        await using var server = StaticFileServer.Start(PlayerSite.Folders(_scratch));
+        var output = Path.Combine(_scratch, "sample");
+        var (folder, manifest) = await TranscodeAsync(Path.Combine(RepoPaths.Samples, "sample-1080p.mp4"), output, cancellationToken);
+        await using var server = StaticFileServer.Start(PlayerSite.Folders(output));
         var page = await _chromium.OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
 
         // Assert: the browser can decode what the job writes, else nothing below means anything.
@@ -63,6 +55,61 @@ public sealed class PlayerPlaybackTests
         using var image = await http.GetAsync(new Uri(sheet), cancellationToken);
         Assert.That(image.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(image.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
+    }
+
+    [TestCase("640x360", "two-languages.mkv")]
+    [TestCase(null, "audiobook.m4a")]
+    [CancelAfter(180_000)]
+    public async Task Player_TwoAudioLanguages_OffersBothSwitchesAndPlaysOn(string? picture, string name, CancellationToken cancellationToken)
+    {
+        // Arrange: a generated source with English (default) and French audio (with a picture, or audio only),
+        // transcoded by the real job.
+        var clip = await TinyClip.MakeTwoLanguagesAsync(Path.Combine(_scratch, "sources"), name, picture, 4, cancellationToken);
+        var output = Path.Combine(_scratch, "two-languages");
+        var (folder, manifest) = await TranscodeAsync(clip, output, cancellationToken);
+        Assert.That(manifest.AudioOnly, Is.EqualTo(picture is null));
+        await using var server = StaticFileServer.Start(PlayerSite.Folders(output));
+        var page = await _chromium.OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
+
+        // Assert: hls.js offers both tracks from the master's AUDIO group, English selected, and the page's menu shows them.
+        await page.WaitForFunctionAsync("window.playerState.audioTracks.length > 0", null, new() { Timeout = 30_000 });
+        var tracks = await page.EvaluateAsync<string[]>("window.playerState.audioTracks.map(t => `${t.name}|${t.lang}|${t.default}`)");
+        Assert.That(tracks, Is.EqualTo(new[] { "English|en|true", "French|fr|false" }));
+        var menu = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('#audio option')].map(o => o.textContent)");
+        Assert.That(menu, Is.EqualTo(new[] { "English (en)", "French (fr)" }));
+        Assert.That(await page.IsVisibleAsync("#audio"), Is.True);
+
+        // Act: play, switch to French mid-way through the menu, play on to the end.
+        await page.EvaluateAsync("(() => { const v = document.getElementById('video'); v.playbackRate = 2; return v.play(); })()");
+        await page.WaitForFunctionAsync("document.getElementById('video').currentTime > 0.5", null, new() { Timeout = 30_000 });
+        Assert.That(await page.EvaluateAsync<int>("window.hls.audioTrack"), Is.Zero, "English plays first");
+        await page.SelectOptionAsync("#audio", "1");
+        await page.WaitForFunctionAsync("window.playerState.currentAudioTrack === 1", null, new() { Timeout = 30_000 });
+        var switchedAt = await page.EvaluateAsync<double>("document.getElementById('video').currentTime");
+        await page.WaitForFunctionAsync($"document.getElementById('video').currentTime > {switchedAt.ToString(System.Globalization.CultureInfo.InvariantCulture)} + 0.5", null, new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("window.playerState.ended", null, new() { Timeout = 60_000 });
+
+        // Assert: French was loaded and played on without an error, to the end.
+        var errors = await page.EvaluateAsync<string[]>("window.playerState.errors");
+        Assert.That(errors, Is.Empty, "hls.js or <video> errors");
+        var french = await page.EvaluateAsync<int>("performance.getEntriesByType('resource').filter(e => e.name.includes('audio-fr-2')).length");
+        Assert.That(french, Is.GreaterThan(0), "the French track's playlist and media were fetched");
+        var played = await page.EvaluateAsync<double[]>("(() => { const v = document.getElementById('video'); return [v.currentTime, v.duration]; })()");
+        Assert.That(played[0], Is.EqualTo(played[1]).Within(0.25), "played to the end");
+    }
+
+    // The job as a process, as the README runs it: the source's folder under output, and its manifest.
+    private static async Task<(string Folder, JobManifest Manifest)> TranscodeAsync(string input, string output, CancellationToken cancellationToken)
+    {
+        await using (var job = ChildProcess.StartDotnet(
+            Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"), ["--input", input, "--output", output], new Dictionary<string, string>()))
+        {
+            Assert.That(await job.WaitForExitAsync(cancellationToken), Is.Zero, job.Stderr);
+        }
+
+        var folder = Directory.GetDirectories(output).Single();
+        var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(folder, JobManifest.FileName), cancellationToken), ManifestJsonContext.Default.JobManifest)!;
+        return (Path.GetFileName(folder), manifest);
     }
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "transcoder-playback-" + Guid.NewGuid().ToString("N")[..8]);

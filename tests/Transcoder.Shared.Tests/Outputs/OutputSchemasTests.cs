@@ -122,7 +122,7 @@ public sealed class OutputSchemasTests
         var manifest = Manifest();
         var done = new JobEvent(
             JobEvent.CurrentSchemaVersion, JobEvent.Done, "job", new JobEventSource("s3://temp/a.mp4", "temp", "a.mp4"), "etag:abc", "order-42",
-            new JobEventOutputs("s3://prod/a-0123456789abcdef/", JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster.File, manifest.Files),
+            new JobEventOutputs("s3://prod/a-0123456789abcdef/", JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster!.File, manifest.Files),
             4, 2.5, null, false, At);
         var written = JsonSerializer.Serialize(done, JobEventJsonContext.Default.JobEvent);
 

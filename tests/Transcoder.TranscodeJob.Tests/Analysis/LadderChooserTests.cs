@@ -2,7 +2,6 @@ using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Analysis;
 
@@ -11,7 +10,7 @@ public sealed class LadderChooserTests
     private static readonly Ladder Ladder = Ladder.Default;
 
     private static RenditionPlan Plan(string name, int height) =>
-        new(name, height * 16 / 9, height, new Rational(30, 1), 3000, 128, TestMedia.Stereo, false, false);
+        new(name, height * 16 / 9, height, new Rational(30, 1), 3000, 128, false, false);
 
     // Trials at 23, 29 and 35 (the top at 23 only): (kb/s, SSIM dB) at each; the chooser reads any number of them.
     private static RungCurve Curve(string name, int height, params (double Kbps, double SsimDb)[] trials) =>

@@ -1,14 +1,13 @@
 using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
-using Transcoder.TranscodeJob.Tests.Support;
 
 namespace Transcoder.TranscodeJob.Tests.Analysis;
 
 public sealed class RungCurveTests
 {
     private static readonly RungCurve Curve = new(
-        new RenditionPlan("720p", 1280, 720, new Rational(30, 1), 3000, 128, TestMedia.Stereo, false, false),
+        new RenditionPlan("720p", 1280, 720, new Rational(30, 1), 3000, 128, false, false),
         [new TrialPoint(29, 1_000_000, 14), new TrialPoint(23, 4_000_000, 17)]);
 
     [Test]

@@ -7,6 +7,7 @@ using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Metrics;
 using Transcoder.TranscodeJob.Pipeline;
+using Transcoder.Testing;
 
 namespace Transcoder.TranscodeJob.Tests.Events;
 
@@ -36,6 +37,24 @@ public sealed class JobEventsTests
         Assert.That((jobEvent.Type, jobEvent.JobId, jobEvent.Revision, jobEvent.Passthrough), Is.EqualTo(("job.superseded", "j1", "etag:1", "order-42")));
         Assert.That(jobEvent.Error, Does.Contain("etag:2"));
         Assert.That(JobMetricsLine.OutcomeOf(new JobEnd(ExitCodes.Success, "j1", null, superseded, null, null)), Is.EqualTo("superseded"));
+    }
+
+    [TestCase(true, "poster.jpg")]
+    [TestCase(false, null)]
+    public void For_DoneAudioOnly_ThePosterOnlyFromCoverArt(bool coverArt, string? poster)
+    {
+        // Arrange
+        var manifest = System.Text.Json.JsonSerializer.Deserialize(
+            JobDocuments.AudioOnlyManifest("abc", Now, coverArt), ManifestJsonContext.Default.JobManifest)!;
+        var end = new JobEnd(ExitCodes.Success, "j1", new JobOutcome("j1", "s3://prod/videos/a-0123/", false, manifest), null, null, 1000);
+
+        // Act
+        var jobEvent = JobEvents.For(end, Spec, Now)!;
+
+        // Assert
+        Assert.That(jobEvent.Outputs!.Poster, Is.EqualTo(poster));
+        Assert.That(jobEvent.Outputs.Files.Select(f => f.File), Does.Contain("audio.m4a"));
+        Assert.That(jobEvent.Outputs.Quality, Is.Empty);
     }
 
     [TestCase(ExitCodes.Transient)]

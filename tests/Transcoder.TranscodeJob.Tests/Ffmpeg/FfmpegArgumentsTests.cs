@@ -23,14 +23,14 @@ public sealed class FfmpegArgumentsTests
         "-codec_whitelist", Decoders.Transcoded, "-max_pixels", "35389440",
     ];
 
-    private static RenditionPlan Plan(AudioStreamInfo? audio = null, bool toneMap = false, bool deinterlace = false) =>
-        new("720p", 1280, 720, new Rational(30000, 1001), 3000, 128, audio, toneMap, deinterlace);
+    private static RenditionPlan Plan(bool toneMap = false, bool deinterlace = false) =>
+        new("720p", 1280, 720, new Rational(30000, 1001), 3000, 128, toneMap, deinterlace);
 
     [Test]
     public void ForRendition_VideoTrack_IsTheExpectedList()
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, Plan(TestMedia.Stereo), new EncoderSettings(), "/work/out/720p.cmfv");
+        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, Plan(), new EncoderSettings(), "/work/out/720p.cmfv");
 
         // Assert
         Assert.That(arguments, Is.EqualTo((string[])
@@ -50,44 +50,63 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Test]
-    public void ForAudio_SurroundTrack_OneStereoAacCmafTrack()
+    public void ForAudio_SurroundTrack_OneStereoAacCmafTrackCutAtTheSpan()
     {
         // Arrange
         var surround = new AudioStreamInfo(3, "ac3", 6, 48000, null, true);
 
         // Act
-        var arguments = FfmpegArguments.ForAudio(Source("/in.mp4"), new AudioPlan(surround, 128), new EncoderSettings(), "/audio.cmfa");
+        var arguments = FfmpegArguments.ForAudio(
+            Source("/in.mp4"), new AudioPlan(surround, 128) { Duration = TimeSpan.FromSeconds(4.5) }, new EncoderSettings(), "/audio.cmfa");
 
         // Assert
         var joined = string.Join(' ', arguments);
         Assert.That(joined, Does.Contain("-map 0:3 "));
         Assert.That(joined, Does.Contain("-vn -sn -dn -c:a aac -b:a 128k -ac 2 -ar 48000"));
-        Assert.That(joined, Does.Contain("-frag_duration 2000000 -f mp4 -movflags +cmaf+empty_moov+default_base_moof+skip_trailer file:/audio.cmfa"));
+        Assert.That(joined, Does.Contain("-t 4.5 -frag_duration 2000000 -f mp4 -movflags +cmaf+empty_moov+default_base_moof+skip_trailer file:/audio.cmfa"));
     }
 
     [Test]
-    public void ForLadder_TwoRungsAndAudio_DecodesOnceAndSplitsToTheRungsAlone()
+    public void ForAudio_MonoTrack_StaysMono()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForAudio(
+            Source("/in.mp4"), new AudioPlan(new AudioStreamInfo(1, "mp3", 1, 44100, null, true), 96), new EncoderSettings(), "/audio.cmfa");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.Contain("-ac 1 -ar 48000 -af aformat=channel_layouts=mono,ebur128"));
+    }
+
+    [Test]
+    public void ForLadder_TwoRungsAndTwoAudioTracks_DecodesOnceAndSplitsToTheRungsAlone()
     {
         // Arrange
-        var plans = new[] { Plan(TestMedia.Stereo), Plan(TestMedia.Stereo) with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, AudioKbps = 96 } };
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, AudioKbps = 96 } };
+        var audio = new[]
+        {
+            new AudioPlan(TestMedia.Stereo, 128) { Name = "audio-en-1" },
+            new AudioPlan(TestMedia.Stereo with { Index = 2, Language = "fra", IsDefault = false }, 128) { Name = "audio-fr-2" },
+        };
 
         // Act
         var arguments = FfmpegArguments.ForLadder(
-            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa");
+            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], audio, ["/ws/audio-en-1.cmfa", "/ws/audio-fr-2.cmfa"]);
 
-        // Assert: one input, one graph whose only sinks are the rungs, three outputs in a known order.
+        // Assert: one input, one graph whose only sinks are the rungs, four outputs in a known order.
         var joined = string.Join(' ', arguments);
         Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
             "[0:0]fps=30000/1001:eof_action=pass,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1]"));
         Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa",
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio-en-1.cmfa", "file:/ws/audio-fr-2.cmfa",
         }));
         Assert.That(joined, Does.Contain("-map [v0] -map_metadata -1 -map_chapters -1 -c:v libx264"));
         Assert.That(joined, Does.Contain("-maxrate 800k -bufsize 1600k"));
-        Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"), "audio once, at the best rung's bitrate");
-        Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(1));
+        Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"));
+        Assert.That(joined, Does.Contain("-map 0:2 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"));
+        Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(2), "each track encoded once");
+        Assert.That(joined, Does.Contain("file=/ws/audio-en-1.loudness.txt").And.Contain("file=/ws/audio-fr-2.loudness.txt"), "each track measured into its own report");
         Assert.That(joined, Does.Not.Contain("tile="), "the storyboard is made from a finished rendition");
     }
 
@@ -122,7 +141,7 @@ public sealed class FfmpegArgumentsTests
 
         // Act
         var arguments = FfmpegArguments.ForLadder(
-            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv", "/ws/360p-av1.cmfv"], null, null);
+            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv", "/ws/360p-av1.cmfv"], [], []);
 
         // Assert: the twin takes the 360p's scaled frames; outputs in the plans' order.
         Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
@@ -135,6 +154,18 @@ public sealed class FfmpegArgumentsTests
         {
             "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/360p-av1.cmfv",
         }));
+    }
+
+    [Test]
+    public void ForLadder_AudioOnly_NoGraphOnlyTheAudioOutputs()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForLadder(
+            Source("/in.mp3"), null, [], new EncoderSettings(), [], [new AudioPlan(TestMedia.Stereo with { Index = 0 }, 128)], ["/ws/audio.cmfa"]);
+
+        // Assert
+        Assert.That(arguments, Does.Not.Contain("-filter_complex").And.Not.Contain("-c:v"));
+        Assert.That(string.Join(' ', arguments), Does.Contain("-i file:/in.mp3 -map 0:0 ").And.EndWith("file:/ws/audio.cmfa"));
     }
 
     [Test]
@@ -172,10 +203,11 @@ public sealed class FfmpegArgumentsTests
     public void LadderOutputNames_InOutputOrder()
     {
         // Act
-        var names = FfmpegArguments.LadderOutputNames([Plan(), Plan() with { Name = "360p" }], withAudio: true);
+        var names = FfmpegArguments.LadderOutputNames(
+            [Plan(), Plan() with { Name = "360p" }], [new AudioPlan(TestMedia.Stereo, 128) { Name = "audio-en-1" }, new AudioPlan(TestMedia.Stereo, 128) { Name = "audio-fr-2" }]);
 
         // Assert
-        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio" }));
+        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio-en-1", "audio-fr-2" }));
     }
 
     [Test]
@@ -187,6 +219,29 @@ public sealed class FfmpegArgumentsTests
         // Assert
         Assert.That(string.Join(' ', arguments), Does.EndWith(
             "-i file:/ws/720p.cmfv -i file:/ws/audio.cmfa -map 0:v:0 -map 1:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/720p.mp4"));
+    }
+
+    [Test]
+    public void ForProgressive_AudioOnly_CopiesTheAudioTrackAlone()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForProgressive(null, "/ws/audio.cmfa", "/ws/audio.m4a");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.EndWith(
+            "-protocol_whitelist file -i file:/ws/audio.cmfa -map 0:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/audio.m4a"));
+    }
+
+    [Test]
+    public void ForCoverArtPoster_OnlyPictureDecodersOneScaledJpeg()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForCoverArtPoster(Source("/in.mp3"), 1, 600, 600, "/poster.jpg");
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-codec_whitelist " + Decoders.CoverArt + " "));
+        Assert.That(joined, Does.EndWith("-i file:/in.mp3 -map 0:1 -map_metadata -1 -frames:v 1 -vf scale=600:600,format=yuvj420p -q:v 3 -f image2 -update 1 file:/poster.jpg"));
     }
 
     [TestCase("-rf.mp4")]
@@ -356,7 +411,7 @@ public sealed class FfmpegArgumentsTests
         var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, Crf = 31 } };
 
         // Act
-        var arguments = FfmpegArguments.ForLadder(Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], null, null);
+        var arguments = FfmpegArguments.ForLadder(Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], [], []);
 
         // Assert
         var joined = string.Join(' ', arguments);

@@ -21,15 +21,18 @@ public sealed class ManifestBuilderTests
     private static readonly ManifestQuality Measured720 =
         new(0.981234, 17.264, 41.5, 720, 1280, 45, 1.5, [new ManifestQualityWindow(0, 0.5), new ManifestQualityWindow(6, 0.5), new ManifestQualityWindow(11.8, 0.5)]);
 
-    private static readonly RenditionPlan Plan720 = new("720p", 720, 1280, new Rational(30000, 1001), 3000, 128, TestMedia.Stereo, false, false);
+    private static readonly RenditionPlan Plan720 = new("720p", 720, 1280, new Rational(30000, 1001), 3000, 128, false, false);
 
     private static readonly RenditionPlan Plan360 = Plan720 with { Name = "360p", Width = 360, Height = 640, VideoKbps = 800 };
 
+    private static readonly AudioStreamInfo French = new(2, "ac3", 6, 48000, "fre", false);
+
     private static JobManifest Build(IReadOnlyDictionary<string, ManifestQuality>? quality = null, Func<PlannedLadder, PlannedLadder>? plan = null)
     {
-        var media = TestMedia.Source(1920, 1080, rotation: 90, frameRate: new Rational(30000, 1001), seconds: 12.3456);
+        var media = TestMedia.Source(1920, 1080, rotation: 90, frameRate: new Rational(30000, 1001), seconds: 12.3456, audio: [TestMedia.Stereo, French]);
         var source = new SourceObject("s3://uploads/a b.mov", new SourceRevision(SourceRevisionKind.ETag, "abc"), 98765, "abc", null, null);
-        var planned = new PlannedLadder([Plan720, Plan360], AudioPlan.For([Plan720, Plan360]), new EncoderSettings());
+        var audio = AudioTrackPlanner.Plan(media, 128);
+        var planned = new PlannedLadder([Plan720, Plan360], audio, new EncoderSettings());
         planned = plan?.Invoke(planned) ?? planned;
         var plan720 = planned.Plans.Single(p => p.Name == "720p");
         var plan360 = planned.Plans.Single(p => p.Name == "360p");
@@ -39,19 +42,19 @@ public sealed class ManifestBuilderTests
             new(plan720, "/ws/720p.cmfv", 720, 1280, TimeSpan.FromSeconds(12.35), 2_000_000, 1_295_546) { PeakBitRate = 1_700_000 },
         ];
         var sheet = Path.Combine(Folder, "storyboard-000.jpg");
-        var audioPath = Path.Combine(Folder, "audio.cmfa");
-        File.WriteAllBytes(audioPath, new byte[4]);
-        var encoded = new EncodedLadder(renditions, audioPath);
+        var encoded = new EncodedLadder(renditions, [.. audio.Kept.Select((a, i) => new EncodedAudio(a, "/ws/" + a.FileName, 4 + i, null))]);
         OutputFile[] published =
         [
             Published("720p.mp4", OutputRoles.Progressive, 3),
             Published("360p.mp4", OutputRoles.Progressive, 2),
             Published("720p.m3u8", OutputRoles.HlsPlaylist, 5),
+            Published("audio-fr-2.m3u8", OutputRoles.HlsPlaylist, 5),
             Published("master.m3u8", OutputRoles.HlsMaster, 7),
         ];
         var storyboard = new MadeStoryboard(StoryboardPlan.For(TimeSpan.FromSeconds(12.35), 720, 1280), [sheet]);
         return ManifestBuilder.Build(
-            "job-1", source, "etag:abc;request=0123456789abcdef", media, planned, encoded, quality ?? new Dictionary<string, ManifestQuality>(), storyboard, new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
+            "job-1", source, "etag:abc;request=0123456789abcdef", media, planned, encoded, quality ?? new Dictionary<string, ManifestQuality>(), storyboard,
+            new ManifestPoster("poster.jpg", 720, 1280), published, Completed);
     }
 
     // Real files: the manifest records each published file's size as it is on disk.
@@ -139,7 +142,7 @@ public sealed class ManifestBuilderTests
         Assert.That(manifest.Source.Size, Is.EqualTo(98765));
         Assert.That(manifest.Source.DurationSeconds, Is.EqualTo(12.346));
         Assert.That(manifest.Source.Video, Is.EqualTo(new ManifestVideo("h264", 1920, 1080, 1080, 1920, "1:1", 90, "30000/1001", "yuv420p", null)));
-        Assert.That(manifest.Source.Audio.Single().Codec, Is.EqualTo("aac"));
+        Assert.That(manifest.Source.Audio.Select(a => a.Codec), Is.EqualTo(new[] { "aac", "ac3" }));
     }
 
     [Test]
@@ -153,9 +156,51 @@ public sealed class ManifestBuilderTests
         Assert.That(manifest.Files, Has.Member(new ManifestFile("master.m3u8", "hls-master", "application/vnd.apple.mpegurl", 7)));
         Assert.That(manifest.Hls, Is.EqualTo("master.m3u8"));
         Assert.That(manifest.Dash, Is.Null, "not published");
-        Assert.That(manifest.Audio, Is.EqualTo(new ManifestAudioRendition(null, "audio.cmfa", 128, 2, 4)));
-        Assert.That(manifest.Storyboard.Sheets, Is.EqualTo(new[] { "storyboard-000.jpg" }));
+        Assert.That(manifest.Storyboard!.Sheets, Is.EqualTo(new[] { "storyboard-000.jpg" }));
         Assert.That(manifest.Storyboard.Vtt, Is.EqualTo("storyboard.vtt"));
+    }
+
+    [Test]
+    public void Build_AudioTracks_EveryTrackWithItsFactsTheDefaultAlsoAsAudio()
+    {
+        // Act
+        var manifest = Build();
+
+        // Assert
+        var english = new ManifestAudioRendition(null, "audio-en-1.cmfa", 128, 2, 4)
+        {
+            Name = "audio-en-1", SourceIndex = 1, Language = "en", Label = "English", Role = "main", IsDefault = true, SourceChannels = 2,
+        };
+        var french = new ManifestAudioRendition("audio-fr-2.m3u8", "audio-fr-2.cmfa", 128, 2, 5)
+        {
+            Name = "audio-fr-2", SourceIndex = 2, Language = "fr", Label = "French", Role = "alternate", IsDefault = false, SourceChannels = 6,
+        };
+        Assert.That(manifest.AudioTracks, Is.EqualTo(new[] { english, french }));
+        Assert.That(manifest.Audio, Is.EqualTo(english), "the default track, which the progressive files carry");
+        Assert.That(manifest.SkippedAudio, Is.Empty);
+        Assert.That(manifest.AudioOnly, Is.False);
+    }
+
+    [Test]
+    public void Build_AudioOnly_NoRenditionsNoStoryboardTheM4aOnTheDefaultTrack()
+    {
+        // Arrange
+        var media = TestMedia.Source(1, 1, audio: [TestMedia.Stereo with { Index = 0 }, TestMedia.Stereo with { Index = 1, IsDefault = false }]) with { Video = null };
+        var source = new SourceObject("/in/episode.mp3", new SourceRevision(SourceRevisionKind.ETag, "abc"), 98765, "abc", null, null);
+        var audio = AudioTrackPlanner.Plan(media, 128);
+        var encoded = new EncodedLadder([], [.. audio.Kept.Select(a => new EncodedAudio(a, "/ws/" + a.FileName, 4, null))]);
+
+        // Act
+        var manifest = ManifestBuilder.Build(
+            "job-1", source, "etag:abc", media, new PlannedLadder([], audio, new EncoderSettings()), encoded, new Dictionary<string, ManifestQuality>(), null, null,
+            [Published("audio.m4a", OutputRoles.ProgressiveAudio, 9)], Completed);
+
+        // Assert
+        Assert.That(manifest.AudioOnly, Is.True);
+        Assert.That((manifest.Renditions, manifest.Storyboard, manifest.Poster, manifest.Source.Video), Is.EqualTo((Array.Empty<ManifestRendition>(), (ManifestStoryboard?)null, (ManifestPoster?)null, (ManifestVideo?)null)));
+        Assert.That(manifest.Audio!.File, Is.EqualTo("audio.m4a"));
+        Assert.That(manifest.SkippedAudio.Single().Index, Is.EqualTo(1), "the second English track is a duplicate");
+        Assert.That(manifest.Files.Single(), Is.EqualTo(new ManifestFile("audio.m4a", "m4a", "audio/mp4", 9)));
     }
 
     [Test]

@@ -39,6 +39,9 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     [TestCase("silent")]
     [TestCase("half-second")]
     [TestCase("h264+av1")]
+    [TestCase("three-languages")]
+    [TestCase("audio-only")]
+    [TestCase("audio-only-two-tracks")]
     [CancelAfter(180_000)]
     public async Task RunAsync_EdgeSource_PlaylistsAndMpdConform(string source, CancellationToken cancellationToken)
     {
@@ -47,6 +50,9 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         {
             "long" or "h264+av1" => await Clips.FourAndAHalfSeconds(),
             "silent" => await Clips.NoAudio(),
+            "three-languages" => await Clips.ThreeLanguagesAndDescription(),
+            "audio-only" => await Clips.Mp3WithCoverArt(),
+            "audio-only-two-tracks" => await Clips.AudioOnlyTwoLanguages(),
             _ => await Clips.HalfSecond(),
         };
 
@@ -102,20 +108,27 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             peaks[name] = (PeakSegmentBitRate(playlist), playlist.Segments.Sum(s => s.Length * 8.0) / playlist.Segments.Sum(s => s.Seconds), codec);
         }
 
-        // The master: each variant's BANDWIDTH is its video's peak plus the audio's peak (4.3.4.2), CODECS the tracks'.
-        var audioName = peaks.Keys.SingleOrDefault(k => k == "audio.m3u8");
+        // The master: each variant's BANDWIDTH is its video's peak plus the largest peak in its audio group, every
+        // combination a player can pick (4.3.4.2); an audio-only variant's, the largest of its playlist and the
+        // group's. CODECS the tracks'.
+        var audioGroup = MediaUri().Matches(master).Select(m => m.Groups["uri"].Value).ToList();
+        var videoVariants = 0;
         foreach (Match variant in StreamInf().Matches(master))
         {
-            var (video, audio) = (peaks[variant.Groups["uri"].Value], audioName is null ? default : peaks[audioName]);
-            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Peak + audio.Peak)).Within(1), variant.Value);
-            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Average + audio.Average)).Within(1), variant.Value);
+            var own = peaks[variant.Groups["uri"].Value];
+            var audioOnly = own.Codec == "mp4a";
+            var group = audioGroup.Select(name => peaks[name]).Concat(audioOnly ? [own] : []).ToList();
+            var (peak, average) = (group.Select(a => a.Peak).DefaultIfEmpty(0).Max(), group.Select(a => a.Average).DefaultIfEmpty(0).Max());
+            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Peak) + peak)).Within(1), variant.Value);
+            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Average) + average)).Within(1), variant.Value);
             var codecs = variant.Groups["codecs"].Value.Split(',');
-            Assert.That(codecs[0], Is.EqualTo(video.Codec), variant.Value);
-            Assert.That(codecs.Skip(1).SingleOrDefault(), audioName is null ? Is.Null : Does.StartWith("mp4a.40."), variant.Value);
+            videoVariants += audioOnly ? 0 : 1;
+            Assert.That(codecs[0], audioOnly ? Does.StartWith("mp4a.40.") : Is.EqualTo(own.Codec), variant.Value);
+            Assert.That(codecs.Skip(audioOnly ? 0 : 1).SingleOrDefault(), group.Count == 0 ? Is.Null : Does.StartWith("mp4a.40."), variant.Value);
         }
 
         var iframes = IFrameStreamInf().Matches(master);
-        Assert.That(iframes, Has.Count.EqualTo(StreamInf().Matches(master).Count), "one I-frame playlist per video rendition");
+        Assert.That(iframes, Has.Count.EqualTo(videoVariants), "one I-frame playlist per video rendition");
         foreach (Match iframe in iframes)
         {
             var playlist = peaks[iframe.Groups["uri"].Value];
@@ -265,6 +278,9 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
 
     [GeneratedRegex("#EXT-X-STREAM-INF:BANDWIDTH=(?<bw>\\d+),AVERAGE-BANDWIDTH=(?<avg>\\d+),CODECS=\"(?<codecs>[^\"]+)\"[^\\n]*\\n(?<uri>[^\\n]+)")]
     private static partial Regex StreamInf();
+
+    [GeneratedRegex("#EXT-X-MEDIA:TYPE=AUDIO,[^\\n]*URI=\"(?<uri>[^\"]+)\"")]
+    private static partial Regex MediaUri();
 
     [GeneratedRegex("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=(?<bw>\\d+),[^\\n]*URI=\"(?<uri>[^\"]+)\"")]
     private static partial Regex IFrameStreamInf();

@@ -160,27 +160,13 @@ public sealed class LadderPlannerTests
     }
 
     [Test]
-    public void PlanFor_NoAudio_PlansVideoOnly()
+    public void PlanFor_AudioOnly_NoVideoRenditions()
     {
         // Act
-        var plans = CreateSut().PlanFor(TestMedia.Source(1280, 720, audio: []));
+        var plans = CreateSut().PlanFor(TestMedia.Source(1280, 720) with { Video = null });
 
         // Assert
-        Assert.That(plans.Select(p => p.Audio), Is.All.Null);
-    }
-
-    [Test]
-    public void PlanFor_SeveralAudioTracks_KeepsTheDefaultOne()
-    {
-        // Arrange
-        var commentary = new AudioStreamInfo(1, "aac", 2, 48000, "eng", IsDefault: false);
-        var main = new AudioStreamInfo(2, "ac3", 6, 48000, "eng", IsDefault: true);
-
-        // Act
-        var plans = CreateSut().PlanFor(TestMedia.Source(1280, 720, audio: [commentary, main]));
-
-        // Assert
-        Assert.That(plans.Select(p => p.Audio), Is.All.EqualTo(main));
+        Assert.That(plans, Is.Empty);
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Transcoder.Shared.Outputs;
+using Transcoder.Testing;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Renditions;
@@ -46,5 +48,15 @@ internal static class LocalJob
             options?.Invoke(settings) ?? settings,
             NullLoggerFactory.Instance,
             TimeProvider.System);
+    }
+
+    /// <summary>The job on <paramref name="input"/>, its manifest checked against the committed schema as written.</summary>
+    public static async Task<JobManifest> RunCheckedAsync(
+        string input, TempFolder folder, CancellationToken cancellationToken, Ladder? ladder = null, Func<PipelineOptions, PipelineOptions>? options = null)
+    {
+        var outcome = await Create(input, folder, ladder, options: options).RunAsync(cancellationToken);
+        var written = await File.ReadAllTextAsync(folder.Combine("out", JobManifest.FileName), cancellationToken);
+        Assert.That(OutputSchemas.Problems(OutputSchemas.ManifestFile, written), Is.Empty);
+        return outcome.Manifest;
     }
 }

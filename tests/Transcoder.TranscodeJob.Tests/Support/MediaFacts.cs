@@ -65,6 +65,19 @@ internal sealed record MediaFacts(
             .Select(fields => double.Parse(fields[1], CultureInfo.InvariantCulture))];
     }
 
+    /// <summary>Every stream of a file as <c>codec_type:codec_name:channels</c> (channels empty but for audio), and its duration (0 for a picture).</summary>
+    public static async Task<(IReadOnlyList<string> Streams, double Duration)> StreamsAsync(string path)
+    {
+        using var json = JsonDocument.Parse(await RunAsync(["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]));
+        var streams = json.RootElement.GetProperty("streams").EnumerateArray()
+            .Select(s => $"{s.GetProperty("codec_type").GetString()}:{s.GetProperty("codec_name").GetString()}:{(s.TryGetProperty("channels", out var c) ? c.GetInt32() : null)}")
+            .ToList();
+        // A still image has no duration.
+        return (streams, json.RootElement.GetProperty("format").TryGetProperty("duration", out var duration)
+            ? double.Parse(duration.GetString()!, CultureInfo.InvariantCulture)
+            : 0);
+    }
+
     private static double Rate(string text)
     {
         var parts = text.Split('/');
