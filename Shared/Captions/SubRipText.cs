@@ -34,7 +34,7 @@ internal static partial class SubRipText
     private static string Escape(string text) =>
         BareAmpersand().Replace(text, "&amp;").Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"<\s*(?<close>/?)\s*(?<name>[A-Za-z]+)\b[^<>]*>")]
+    [GeneratedRegex(@"<(?<close>/?)(?<name>[A-Za-z]+)\b[^<>]*>")]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\{\\[^}]*\}")]
