@@ -22,16 +22,23 @@ public static partial class CaptionParser
 
     /// <summary>The cues of <paramref name="bytes"/>, read as <paramref name="format"/>.</summary>
     /// <param name="name">The file's name, for the error lines.</param>
-    public static IReadOnlyList<Cue> Parse(ReadOnlySpan<byte> bytes, CaptionFormat format, string name)
+    /// <param name="requireOrder">Whether cues out of order are an error (an uploader's file) or are sorted (a track
+    /// ffmpeg extracted, whose events a source may store in any order).</param>
+    public static IReadOnlyList<Cue> Parse(ReadOnlySpan<byte> bytes, CaptionFormat format, string name, bool requireOrder = true)
     {
         if (bytes.Length > MaxBytes)
         {
-            throw new CaptionFormatException($"{name} is {bytes.Length} bytes, over the {MaxBytes / (1024 * 1024)} MiB a caption file may have");
+            throw TooLarge(name, bytes.Length);
         }
 
-        var reader = new CaptionReader(Decode(bytes, name).Split('\n'), name);
-        return format == CaptionFormat.WebVtt ? reader.WebVtt() : reader.SubRip();
+        var reader = new CaptionReader(Decode(bytes, name).Split('\n'), name, requireOrder);
+        var cues = format == CaptionFormat.WebVtt ? reader.WebVtt() : reader.SubRip();
+        return requireOrder ? cues : [.. cues.OrderBy(c => c.Start)];
     }
+
+    /// <summary>The error of a file larger than <see cref="MaxBytes"/>, for a reader that did not fetch it.</summary>
+    public static CaptionFormatException TooLarge(string name, long size) =>
+        new($"{name} is {size} bytes, over the {MaxBytes / (1024 * 1024)} MiB a caption file may have");
 
     private static string Decode(ReadOnlySpan<byte> bytes, string name)
     {

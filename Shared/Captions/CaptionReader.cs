@@ -4,7 +4,7 @@ namespace Transcoder.Shared.Captions;
 /// Walks the lines of a decoded caption file block by block (blocks are separated by blank lines) and turns each cue
 /// block into a <see cref="Cue"/>, checking its timing and its order against the cue before.
 /// </summary>
-internal sealed class CaptionReader(string[] lines, string name)
+internal sealed class CaptionReader(string[] lines, string name, bool requireOrder)
 {
     private readonly List<Cue> _cues = [];
     private (TimeSpan Start, int Line) _previous = (TimeSpan.MinValue, 0);
@@ -95,7 +95,7 @@ internal sealed class CaptionReader(string[] lines, string name)
             throw Error(line, $"the cue ends at {Format(end)}, not after it starts at {Format(start)}");
         }
 
-        if (start < _previous.Start)
+        if (requireOrder && start < _previous.Start)
         {
             throw Error(line, $"the cue starts at {Format(start)}, before the cue on line {_previous.Line} ({Format(_previous.Start)}): cues out of order");
         }

@@ -128,13 +128,14 @@ internal static partial class FfmpegArguments
     /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
     /// <paramref name="length"/> reads that much of the input from there.
     /// </summary>
-    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null)
+    /// <param name="decoders">The decoders the input may open: the transcoded ones unless a pass reads other streams.</param>
+    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, string decoders = Decoders.Transcoded)
     {
         var arguments = new List<string>
         {
             "-format_whitelist", AllowedDemuxers,
             "-max_streams", Invariant($"{SourceLimits.MaxStreams + 1}"),
-            "-codec_whitelist", Decoders.Transcoded,
+            "-codec_whitelist", decoders,
             "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
         };
         if (source.LeadIn > TimeSpan.Zero)
@@ -169,6 +170,9 @@ internal static partial class FfmpegArguments
             // Source metadata (GPS position, device, titles) and chapters stay with the source.
             "-map_metadata", "-1", "-map_chapters", "-1",
             "-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high",
+            // CEA-608 captions in the source's SEI are delivered as a WebVTT track; the renditions carry none on, so
+            // that players offer them once and every variant can say CLOSED-CAPTIONS=NONE.
+            "-a53cc", "0",
             "-crf", Invariant($"{encoder.Crf}"),
             "-maxrate", Invariant($"{plan.VideoKbps}k"), "-bufsize", Invariant($"{plan.VideoKbps * 2}k"),
             "-pix_fmt", "yuv420p",

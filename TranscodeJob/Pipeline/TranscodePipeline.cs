@@ -7,6 +7,7 @@ using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Storage;
+using Transcoder.TranscodeJob.Subtitles;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Pipeline;
@@ -106,7 +107,10 @@ internal sealed class TranscodePipeline(
         var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, new PlanStage(_logger).Run(probed, subject, workspace), workspace, cancellationToken);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
-        var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);
+        var subtitles = await new CaptionStage(source, runner, _logger).RunAsync(probed, workspace, cancellationToken);
+        var packaged = SubtitlePackaging.AddTo(
+            await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken),
+            subtitles, probed.Media, workspace);
 
         if (await _folder.ClaimAsync(subject.Source, subject.Fingerprint, cancellationToken) is { } duplicate)
         {
@@ -135,7 +139,12 @@ internal sealed class TranscodePipeline(
         ManifestBuilder.Build(
                 subject.JobId, subject.Source, subject.Fingerprint, probed.Media, encoded.Ladder, quality, plan.Audio,
                 packaged.Storyboard, packaged.Poster, published, time.GetUtcNow())
-            with { Passthrough = subject.Request.Passthrough };
+            with
+            {
+                Passthrough = subject.Request.Passthrough,
+                Subtitles = [.. packaged.Subtitles.Select(t => SubtitleFiles.EntryOf(t, packaged.Playlists.Any(p => p.Role == OutputRoles.HlsMaster)))],
+                SkippedSubtitles = packaged.SkippedSubtitles,
+            };
 
     private async Task TryWriteFailureRecordAsync(string jobId, SourceObject? described, JobException failure)
     {

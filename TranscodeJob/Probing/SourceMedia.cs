@@ -14,6 +14,9 @@ internal sealed record SourceMedia(
     /// <summary>The track outputs keep: the one marked default, else the first; null when there is no audio.</summary>
     public AudioStreamInfo? MainAudio => AudioStreams.FirstOrDefault(a => a.IsDefault) ?? AudioStreams.FirstOrDefault();
 
+    /// <summary>The subtitle streams (none for a job output): delivered as WebVTT when they are text.</summary>
+    public IReadOnlyList<SubtitleStreamInfo> SubtitleStreams { get; init; } = [];
+
     /// <summary>What the header says, or null when it says nothing plausible; kept apart from <see cref="Duration"/>.</summary>
     public TimeSpan? DeclaredDuration { get; init; }
 

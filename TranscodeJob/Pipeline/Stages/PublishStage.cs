@@ -38,6 +38,11 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, in
         }
 
         publisher.Publish(packaged.StoryboardVttPath, OutputRoles.StoryboardVtt);
+        foreach (var subtitle in packaged.Subtitles)
+        {
+            publisher.Publish(subtitle.VttPath, OutputRoles.Subtitles);
+        }
+
         foreach (var playlist in packaged.Playlists)
         {
             publisher.Publish(playlist);
