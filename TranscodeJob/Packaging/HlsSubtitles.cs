@@ -71,6 +71,13 @@ internal static class HlsSubtitles
         return string.Join('\n', lines);
     }
 
+    /// <summary>The media playlists of the subtitle renditions <paramref name="master"/> lists, in its order.</summary>
+    public static IReadOnlyList<string> PlaylistsIn(string master) =>
+        [.. master.Split('\n')
+            .Where(line => line.StartsWith("#EXT-X-MEDIA:", StringComparison.Ordinal) && line.Contains("TYPE=SUBTITLES", StringComparison.Ordinal))
+            .Select(line => HlsAttributeList.Parse(line["#EXT-X-MEDIA:".Length..]).FirstOrDefault(a => a.Key == "URI").Value?.Trim('"'))
+            .OfType<string>()];
+
     /// <summary>The bit rate a track adds to a variant: its one segment's bits over its duration, rounded up.</summary>
     public static long BitRate(IReadOnlyList<SubtitleRendition> tracks, double seconds) =>
         tracks.Count == 0 || seconds <= 0 ? 0 : (long)Math.Ceiling(tracks.Max(t => t.Bytes) * 8.0 / seconds);
@@ -108,9 +115,10 @@ internal static class HlsSubtitles
             attributes.Add(new("LANGUAGE", HlsAttributeList.Quoted(language)));
         }
 
-        // AUTOSELECT lets a player choose the track by the viewer's language settings; it must be YES with DEFAULT=YES.
+        // AUTOSELECT lets a player choose the track by the viewer's settings (language, captions for the hard of
+        // hearing); it must be YES with DEFAULT=YES.
         attributes.Add(new("DEFAULT", YesNo(track.IsDefault)));
-        attributes.Add(new("AUTOSELECT", YesNo(track.IsDefault || track.Language is not null)));
+        attributes.Add(new("AUTOSELECT", YesNo(track.IsDefault || track.Language is not null || track.HearingImpaired)));
         attributes.Add(new("FORCED", YesNo(track.Forced)));
         if (track.HearingImpaired)
         {

@@ -22,7 +22,7 @@ internal sealed class TranscodePipeline(
     IFfmpegRunner runner,
     PipelineOptions options,
     ILoggerFactory loggers,
-    TimeProvider time)
+    TimeProvider time) : IJob
 {
     private readonly ILogger _logger = loggers.CreateLogger<TranscodePipeline>();
     private readonly MediaProbe _probe = new(runner);
