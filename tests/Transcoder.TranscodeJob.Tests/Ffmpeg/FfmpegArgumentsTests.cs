@@ -39,7 +39,7 @@ public sealed class FfmpegArgumentsTests
             "-map", "0:0",
             "-vf", "fps=30000/1001:eof_action=pass,scale=1280:720,format=yuv420p,setsar=1",
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
+            "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-a53cc", "0", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
             "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
