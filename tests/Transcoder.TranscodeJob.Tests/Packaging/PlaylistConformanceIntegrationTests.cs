@@ -38,6 +38,7 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     [TestCase("long")]
     [TestCase("silent")]
     [TestCase("half-second")]
+    [TestCase("subtitled")]
     [CancelAfter(180_000)]
     public async Task RunAsync_EdgeSource_PlaylistsAndMpdConform(string source, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         {
             "long" => await Clips.FourAndAHalfSeconds(),
             "silent" => await Clips.NoAudio(),
+            "subtitled" => await Clips.MatroskaWithSrtAndAss(),
             _ => await Clips.HalfSecond(),
         };
 
@@ -60,9 +62,17 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     {
         var master = await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8"), cancellationToken);
         var peaks = new Dictionary<string, (double Peak, double Average, string Codec)>();
+        var subtitlePeak = 0.0;
         foreach (var path in Directory.GetFiles(folder, "*.m3u8").Where(p => !p.EndsWith("master.m3u8", StringComparison.Ordinal)))
         {
-            var playlist = MediaPlaylist.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+            var text = await File.ReadAllTextAsync(path, cancellationToken);
+            if (!text.Contains("#EXT-X-MAP:", StringComparison.Ordinal))
+            {
+                subtitlePeak = Math.Max(subtitlePeak, await AssertSubtitlePlaylistConformsAsync(text, folder, cancellationToken));
+                continue;
+            }
+
+            var playlist = MediaPlaylist.Parse(text);
             var name = Path.GetFileName(path);
             var media = Path.Combine(folder, playlist.File);
             var bytes = await File.ReadAllBytesAsync(media, cancellationToken);
@@ -101,13 +111,15 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             peaks[name] = (PeakSegmentBitRate(playlist), playlist.Segments.Sum(s => s.Length * 8.0) / playlist.Segments.Sum(s => s.Seconds), codec);
         }
 
-        // The master: each variant's BANDWIDTH is its video's peak plus the audio's peak (4.3.4.2), CODECS the tracks'.
+        // The master: each variant's BANDWIDTH is its video's peak plus the audio's and the largest subtitle track's
+        // (4.3.4.2: every rendition combination), CODECS the tracks'.
         var audioName = peaks.Keys.SingleOrDefault(k => k == "audio.m3u8");
         foreach (Match variant in StreamInf().Matches(master))
         {
             var (video, audio) = (peaks[variant.Groups["uri"].Value], audioName is null ? default : peaks[audioName]);
-            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Peak + audio.Peak)).Within(1), variant.Value);
-            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Average + audio.Average)).Within(1), variant.Value);
+            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Peak + audio.Peak + subtitlePeak)).Within(2), variant.Value);
+            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Average + audio.Average + subtitlePeak)).Within(2), variant.Value);
+            Assert.That(variant.Value, Does.Contain("CLOSED-CAPTIONS=NONE"), "4.3.4.2: the renditions carry no closed captions");
             var codecs = variant.Groups["codecs"].Value.Split(',');
             Assert.That(codecs[0], Does.StartWith(video.Codec == "h264" ? "avc1." : "?"), variant.Value);
             Assert.That(codecs.Skip(1).SingleOrDefault(), audioName is null ? Is.Null : Does.StartWith("mp4a.40."), variant.Value);
@@ -132,6 +144,14 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         var minBuffer = System.Xml.XmlConvert.ToTimeSpan((string)mpd.Root!.Attribute("minBufferTime")!).TotalSeconds;
         foreach (var representation in mpd.Descendants(Dash + "Representation"))
         {
+            if ((string?)representation.Parent!.Attribute("contentType") == "text")
+            {
+                // A side-loaded WebVTT file: the whole file, its bandwidth its bits over the presentation.
+                Assert.That((string?)representation.Parent.Attribute("mimeType"), Is.EqualTo("text/vtt"));
+                Assert.That(File.Exists(Path.Combine(folder, (string)representation.Element(Dash + "BaseURL")!)), Is.True);
+                continue;
+            }
+
             var list = representation.Element(Dash + "SegmentList")!;
             var timescale = (long)list.Attribute("timescale")!;
             var durations = list.Descendants(Dash + "S").Select(s => (long)s.Attribute("d")! / (double)timescale).ToList();
@@ -145,6 +165,20 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             var codec = await CodecAsync(Path.Combine(folder, (string)representation.Element(Dash + "BaseURL")!), cancellationToken);
             Assert.That((string)representation.Attribute("codecs")!, Does.StartWith(codec == "h264" ? "avc1." : "mp4a.40."));
         }
+    }
+
+    // RFC 8216 3.5 and 4.3.3.1: one WebVTT segment, the whole file, within its target duration; returns its bit rate.
+    private static async Task<double> AssertSubtitlePlaylistConformsAsync(string playlist, string folder, CancellationToken cancellationToken)
+    {
+        var lines = playlist.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var target = long.Parse(lines.Single(l => l.StartsWith("#EXT-X-TARGETDURATION:", StringComparison.Ordinal))[22..], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(lines.Single(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))[8..].TrimEnd(','), CultureInfo.InvariantCulture);
+        var file = lines.Single(l => !l.StartsWith('#'));
+        Assert.That(Math.Round(seconds, MidpointRounding.AwayFromZero), Is.LessThanOrEqualTo(target), file);
+        Assert.That(lines[^1], Is.EqualTo("#EXT-X-ENDLIST"));
+        var vtt = await File.ReadAllBytesAsync(Path.Combine(folder, file), cancellationToken);
+        Assert.That(System.Text.Encoding.UTF8.GetString(vtt), Does.StartWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:0,LOCAL:00:00:00.000\n"), file);
+        return vtt.Length * 8.0 / seconds;
     }
 
     private static bool PlaysThrough(List<double> bits, List<double> seconds, double minBuffer, double rate)
