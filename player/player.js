@@ -1,4 +1,4 @@
-// The local player: hls.js on the job's master playlist, a quality selector, storyboard seek previews.
+// The local player: hls.js on the job's master playlist, a quality selector, subtitles, storyboard seek previews.
 // window.playerState is read by the browser test (tests/Transcoder.Pipeline.Tests/Playback).
 "use strict";
 
@@ -6,6 +6,7 @@ const params = new URLSearchParams(location.search);
 const src = params.get("src");
 const video = document.getElementById("video");
 const quality = document.getElementById("quality");
+const subtitles = document.getElementById("subtitles");
 const seek = document.getElementById("seek");
 const preview = document.getElementById("preview");
 const status = document.getElementById("status");
@@ -55,6 +56,7 @@ if (!src) {
   });
   hls.on(Hls.Events.ERROR, (_, data) => fail(`${data.type}: ${data.details}${data.fatal ? " (fatal)" : ""}`));
   quality.addEventListener("change", () => { hls.currentLevel = Number(quality.value); });
+  offerSubtitles(hls, subtitles, state);
   hls.loadSource(src);
   hls.attachMedia(video);
 } else if (video.canPlayType("application/vnd.apple.mpegurl")) {
