@@ -79,8 +79,12 @@ internal sealed class CaptionsCommand
 
         var folder = OutputFolderLocation.For(settings.RequiredOutputs, settings.UploadBucket, videoKey);
         await console.Error.WriteLineAsync($"waiting for the caption job: looking at {folder} every {DurationText.Format(services.PollInterval)}, for up to {DurationText.Format(timeout)}");
-        var status = await new CaptionWaiter(new JobStatusReader(s3), services.Time, services.PollInterval)
-            .WaitAsync(folder, Path.GetFileName(captionKey), startedAt, timeout, cancellationToken);
+        var captionFile = Path.GetFileName(captionKey);
+        var status = await new JobWaiter(new JobStatusReader(s3), services.Time, services.PollInterval).WaitUntilAsync(
+            folder,
+            status => status is JobDone done && done.Manifest.CompletedAt >= startedAt && done.Manifest.Subtitles.Any(s => s.SourceFile == captionFile),
+            timeout,
+            cancellationToken);
         return JobStatusPrinter.Print(status, console.Out);
     }
 }

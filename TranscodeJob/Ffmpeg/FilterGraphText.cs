@@ -3,35 +3,37 @@ using System.Text;
 namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <summary>
-/// A filter written into an ffmpeg filter graph with any text in its option values (a path with ':', ',' or a quote):
-/// each value is quoted for the filter's option parser, then the whole is escaped for the graph parser, the two
-/// levels of ffmpeg's filter-graph syntax ("Notes on filtergraph escaping" in ffmpeg's filter documentation).
+/// Text written into an ffmpeg filter graph (a path with ':', ',' or a quote in an option value): escaped for the
+/// filter's option parser, then for the graph parser, the two levels of ffmpeg's filter-graph syntax ("Notes on
+/// filtergraph escaping" in ffmpeg's filter documentation).
 /// </summary>
 internal static class FilterGraphText
 {
-    // The graph parser's special characters: quotes and escapes, filter separators, link labels.
-    private const string GraphSpecial = "\\'[],;";
-
+    /// <summary>A filter with its options, each value escaped for both levels.</summary>
     public static string Filter(string name, params ReadOnlySpan<(string Option, string Value)> options)
     {
         var arguments = new StringBuilder();
         foreach (var (option, value) in options)
         {
-            arguments.Append(arguments.Length > 0 ? ":" : "").Append(option).Append('=').Append(Quote(value));
+            arguments.Append(arguments.Length > 0 ? ":" : "").Append(option).Append('=').Append(OptionEscape(value));
         }
 
-        return name + "=" + EscapeForGraph(arguments.ToString());
+        return name + "=" + GraphEscape(arguments.ToString());
     }
 
-    // Option level: inside '…' nothing is special; a quote itself closes, is escaped, and reopens.
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    /// <summary>One option value of a filter that is already written into a graph (both levels at once).</summary>
+    public static string Value(string value) => GraphEscape(OptionEscape(value));
 
-    private static string EscapeForGraph(string text)
+    private static string OptionEscape(string value) => Escape(value, @"\':");
+
+    private static string GraphEscape(string value) => Escape(value, @"\'[],;");
+
+    private static string Escape(string value, string special)
     {
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var escaped = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
         {
-            if (GraphSpecial.Contains(c, StringComparison.Ordinal))
+            if (special.Contains(c, StringComparison.Ordinal))
             {
                 escaped.Append('\\');
             }
