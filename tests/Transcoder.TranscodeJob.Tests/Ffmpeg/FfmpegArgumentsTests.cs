@@ -301,4 +301,33 @@ public sealed class FfmpegArgumentsTests
         // Assert
         Assert.That(string.Join(' ', arguments), Does.Not.Contain("tpad"));
     }
+
+    [Test]
+    public void ForSubtitleExtraction_TextStreams_TheSourcesClockOnlyTextDecodersAWebVttFileEach()
+    {
+        // Act: even with a lead-in, the cues keep the source's clock; the job shifts them itself.
+        var arguments = FfmpegArguments.ForSubtitleExtraction(Source("/in.mkv") with { LeadIn = TimeSpan.FromSeconds(10) }, [(2, "/w/a.vtt"), (4, "/w/b.vtt")]);
+
+        // Assert
+        var text = string.Join(' ', arguments);
+        Assert.That(arguments, Does.Contain("-copyts"));
+        Assert.That(arguments, Does.Not.Contain("-itsoffset"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-codec_whitelist") + 1], Is.EqualTo(Decoders.TextSubtitles));
+        Assert.That(text, Does.EndWith("-map 0:2 -c:s webvtt -f webvtt file:/w/a.vtt -map 0:4 -c:s webvtt -f webvtt file:/w/b.vtt"));
+        Assert.That(text, Does.Contain("-format_whitelist " + FfmpegArguments.AllowedDemuxers).And.Contain("-protocol_whitelist file"));
+    }
+
+    [Test]
+    public void ForClosedCaptionExtraction_AnyPath_TheMovieSourceWithTheInputsAllowListsAndAnEscapedName()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForClosedCaptionExtraction(Source("/w/a:b, c [d]'e.ts"), "mpegts", 0, "/w/cc.vtt");
+
+        // Assert: the graph as ffmpeg's two parsers read it; the name's ':', ',', '[', ']' and quote are escaped twice.
+        var graph = arguments[arguments.ToList().IndexOf("lavfi") + 2];
+        Assert.That(graph, Does.StartWith(@"movie=filename=file\\:/w/a\\:b\, c \[d\]\\\'e.ts:f=mpegts:s=0:format_opts=protocol_whitelist=file\\:format_whitelist=mov\,"));
+        Assert.That(graph, Does.Contain(@"\\:codec_whitelist=" + Decoders.Video.Replace(",", "\\,", StringComparison.Ordinal)));
+        Assert.That(graph, Does.EndWith("[out0+subcc]"));
+        Assert.That(string.Join(' ', arguments), Does.Contain("-copyts -codec_whitelist cc_dec -f lavfi").And.EndWith("-map 0:s -c:s webvtt -f webvtt file:/w/cc.vtt"));
+    }
 }
