@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
@@ -97,7 +98,8 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    // probe → plan → encode → measure → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
+    // probe → plan → encode → measure → captions → package → publish → commit (the folder's), then the caption files that came
+    // meanwhile; docs/architecture.md says where the next stages go.
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
         JobSubject subject, CancellationToken cancellationToken)
     {
@@ -120,6 +122,7 @@ internal sealed class TranscodePipeline(
         var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
         var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
         await _folder.CommitAsync(subject.Source, manifest, published, workspace, cancellationToken);
+        manifest = await new LateCaptions(source, output, _folder, time, _logger).AttachAsync(manifest, workspace, cancellationToken);
 
         _logger.LogInformation(
             "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
