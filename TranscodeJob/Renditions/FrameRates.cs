@@ -56,7 +56,9 @@ internal static class FrameRates
     }
 
     // A measured rate as a fraction ffmpeg takes, to a thousandth of a frame a second; Plan snaps it to a standard one.
-    private static Rational Measured(double rate) => new((long)Math.Round(rate * 1000), 1000);
+    // Never zero: a rate that rounds to nothing (one frame in over half an hour) is the slowest there is, not
+    // "unknown", which Plan would read as the 30 fps fallback and repeat one picture 30 times a second for hours.
+    private static Rational Measured(double rate) => new(Math.Max(1, (long)Math.Round(rate * 1000)), 1000);
 
     /// <summary>
     /// The source rate snapped to a standard rate within 1%; above 60 fps divided by the smallest whole number

@@ -11,8 +11,8 @@ namespace Transcoder.TranscodeJob.Tests.Pipeline;
 /// <summary>
 /// Inputs built to make unbounded work (issue 16, class 6), run through the whole pipeline with real ffmpeg: each
 /// ends in seconds with a clear result, a one-line error naming the limit, <c>failure.json</c>, and nothing left in
-/// the workspace. (Peak memory and wall time of the megabyte originals are measured with a process watch outside the
-/// tests; see the README's "Untrusted input".)
+/// the workspace. (Peak memory and wall time of the originals are measured with a process watch outside the tests:
+/// bench/hostile_inputs.py, figures in docs/inputs.md, "Measured on the originals".)
 /// </summary>
 [Category("Integration")]
 public sealed class HostileInputsIntegrationTests : IDisposable

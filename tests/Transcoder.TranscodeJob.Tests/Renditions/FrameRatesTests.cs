@@ -59,6 +59,17 @@ public sealed class FrameRatesTests
         Assert.That(rate, Is.EqualTo(FrameRates.Minimum));
     }
 
+    [TestCase(10_800, 2, 10_800, TestName = "ForSource_FewFramesHoursApart_OneFrameASecond(two frames three hours apart)")]
+    [TestCase(14_040, 1, null, TestName = "ForSource_FewFramesHoursApart_OneFrameASecond(one frame, then 3.9 hours of sound)")]
+    public void ForSource_FewFramesHoursApart_OneFrameASecond(double seconds, long frames, double? movingInterval)
+    {
+        // Act: fewer than one frame in 2,000 s, a rate that rounds to zero thousandths.
+        var rate = FrameRates.Plan(FrameRates.ForSource(Video("25/1"), Packets(seconds, frames, movingInterval)));
+
+        // Assert: not the 30 fps fallback, which would encode 30 copies of the picture for every second of the hours.
+        Assert.That(rate, Is.EqualTo(FrameRates.Minimum));
+    }
+
     [Test]
     public void ForSource_ConstantRate_TheHeadersRate()
     {
