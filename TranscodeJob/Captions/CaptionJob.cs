@@ -52,7 +52,7 @@ internal sealed class CaptionJob(
             var track = Track(file, manifest);
             var folder = new JobOutputFolder(source, output, _logger);
             var revised = await new CaptionAttacher(output, folder, time, _logger).AttachAsync(manifest, track, workspace, cancellationToken);
-            outcome ??= new JobOutcome(JobId, output.Location, AlreadyDone: false, revised, TimeSpan.Zero, described.Revision);
+            outcome ??= new JobOutcome(JobId, output.Location, AlreadyDone: false, revised, TimeSpan.Zero, described.Revision) { Attached = true };
         }
 
         return outcome ?? throw JobException.BadInput(
