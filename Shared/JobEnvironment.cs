@@ -21,6 +21,13 @@ public static class JobEnvironment
     /// </summary>
     public const string SourceRevision = "SOURCE_REVISION";
 
+    /// <summary>
+    /// What the job does with its source (<see cref="Jobs.JobKinds"/>): <c>transcode</c>, or <c>caption</c> to attach a
+    /// caption file to its video's published outputs. When absent, the source's name decides (a caption file named by
+    /// <see cref="Captions.CaptionFileName"/>'s rule is attached).
+    /// </summary>
+    public const string JobKind = "JOB_KIND";
+
     /// <summary>Bucket that receives the renditions, poster and manifest.</summary>
     public const string OutputBucket = "BUCKET_NAME_PROD";
 

@@ -1,5 +1,5 @@
 // The local player: hls.js on the job's master playlist, a quality selector, an audio track selector (every
-// language, audio description), storyboard seek previews.
+// language, audio description), subtitles, storyboard seek previews.
 // window.playerState is read by the browser test (tests/Transcoder.Pipeline.Tests/Playback).
 "use strict";
 
@@ -9,6 +9,7 @@ const video = document.getElementById("video");
 const quality = document.getElementById("quality");
 const audio = document.getElementById("audio");
 const audioChoice = document.getElementById("audio-choice");
+const subtitles = document.getElementById("subtitles");
 const seek = document.getElementById("seek");
 const preview = document.getElementById("preview");
 const status = document.getElementById("status");
@@ -84,6 +85,7 @@ if (!src) {
   audio.addEventListener("change", () => { hls.audioTrack = Number(audio.value); });
   hls.on(Hls.Events.ERROR, (_, data) => fail(`${data.type}: ${data.details}${data.fatal ? " (fatal)" : ""}`));
   quality.addEventListener("change", () => { hls.currentLevel = Number(quality.value); });
+  offerSubtitles(hls, subtitles, state);
   hls.loadSource(src);
   hls.attachMedia(video);
 } else if (video.canPlayType("application/vnd.apple.mpegurl")) {

@@ -18,6 +18,7 @@ internal static class LaunchSpecs
         var spec = new JobSpec
         {
             Source = job.Source,
+            Kind = job.Kind,
             Revision = job.Revision,
             JobId = job.JobId,
             Output = S3Output.Create(options.OutputBucket, options.OutputPrefix),

@@ -16,8 +16,11 @@ public sealed record JobSpec
     /// <summary>The deliverables a job publishes when nobody says otherwise: all of them.</summary>
     public const StreamingFormats DefaultFormats = StreamingFormats.All;
 
-    /// <summary>The source video.</summary>
+    /// <summary>The source video (or, for <see cref="JobKind.AttachCaption"/>, the caption file).</summary>
     public required InputLocation Source { get; init; }
+
+    /// <summary>What the job does with its source; a caption file's job attaches it to its video's outputs.</summary>
+    public JobKind Kind { get; init; } = JobKind.Transcode;
 
     /// <summary>Which upload of the source the job is for; null when unknown (run by hand).</summary>
     public SourceRevision? Revision { get; init; }
@@ -78,6 +81,7 @@ public sealed record JobSpec
                 break;
         }
 
+        Add(JobEnvironment.JobKind, Kind == JobKind.Transcode ? null : JobKinds.NameOf(Kind));
         Add(JobEnvironment.SourceRevision, Revision?.ToString());
         Add(JobEnvironment.JobId, JobId);
         switch (Output)
@@ -106,6 +110,7 @@ public sealed record JobSpec
     public bool Equals(JobSpec? other) =>
         other is not null
         && Source == other.Source
+        && Kind == other.Kind
         && Revision == other.Revision
         && JobId == other.JobId
         && Output == other.Output
@@ -117,5 +122,5 @@ public sealed record JobSpec
         && Lease == other.Lease;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Source, Revision, JobId, Output, Renditions.Count, Formats, Codecs, Passthrough);
+    public override int GetHashCode() => HashCode.Combine(Source, Kind, Revision, JobId, Output, Renditions.Count, Formats, HashCode.Combine(Codecs, Passthrough, Lease));
 }

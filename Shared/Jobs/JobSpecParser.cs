@@ -23,12 +23,14 @@ public static partial class JobSpecParser
         var codecs = reader.Text(JobEnvironment.Codecs) is { } codecList ? VideoCodecList.Parse(codecList, formatProblems) : (VideoCodecs?)null;
         formatProblems.ForEach(reader.Error);
         var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
+        var kind = ReadKind(reader, source);
         var problems = new List<string>(reader.Errors);
         var request = new JobSpec
         {
             // Placeholders while a location is missing (already reported): the rest is still checked, so that one run
             // lists every problem.
             Source = source ?? new LocalInput("-"),
+            Kind = kind,
             Revision = reader.Text(JobEnvironment.SourceRevision) is { } revision ? SourceRevision.Parse(revision) : null,
             JobId = reader.Text(JobEnvironment.JobId),
             Output = output ?? new LocalOutput("-"),
@@ -62,6 +64,7 @@ public static partial class JobSpecParser
                 break;
         }
 
+        problems.AddRange(KindProblems(spec));
         if (spec.Output is S3Output output && (output.Bucket.Length == 0 || output.Bucket.Contains('/')))
         {
             problems.Add($"output {spec.Output.Display}: expected s3://bucket or s3://bucket/prefix");
@@ -145,6 +148,37 @@ public static partial class JobSpecParser
         }
 
         return null;
+    }
+
+    // Given, or what the source's name asks for (a caption file by the naming rule is attached, anything else transcoded).
+    private static JobKind ReadKind(SettingReader reader, InputLocation? source)
+    {
+        if (reader.Text(JobEnvironment.JobKind) is not { } name)
+        {
+            return source is null ? JobKind.Transcode : JobKinds.For(source.Display);
+        }
+
+        if (JobKinds.Parse(name) is { } kind)
+        {
+            return kind;
+        }
+
+        reader.Error($"{JobEnvironment.JobKind} must be {JobKinds.Transcode} or {JobKinds.AttachCaption}, not '{name}'");
+        return JobKind.Transcode;
+    }
+
+    // The kind and the source's name agree: a caption file is only ever attached, and only a caption file is.
+    private static IEnumerable<string> KindProblems(JobSpec spec)
+    {
+        var asked = JobKinds.For(spec.Source.Display);
+        if (spec.Kind == JobKind.AttachCaption && asked != JobKind.AttachCaption)
+        {
+            yield return $"source {spec.Source.Display}: a caption job needs a caption file named <video>.<language>[.forced][.sdh].vtt or .srt";
+        }
+        else if (spec.Kind == JobKind.Transcode && asked == JobKind.AttachCaption)
+        {
+            yield return $"source {spec.Source.Display} is a caption file by its name: its job attaches it ({JobEnvironment.JobKind}={JobKinds.AttachCaption})";
+        }
     }
 
     private static OutputLocation? ReadOutput(SettingReader reader)

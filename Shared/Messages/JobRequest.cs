@@ -23,6 +23,9 @@ public sealed record JobRequest(
     /// <summary>The source this request names.</summary>
     public S3Input Source => new(Bucket, Key);
 
+    /// <summary>What the job does: a caption file named by the rule is attached to its video, anything else transcoded.</summary>
+    public JobKind Kind => JobKinds.For(Key);
+
     /// <summary>The job's stable id: the same upload always gets the same id.</summary>
     public string JobId => Source.JobIdAt(Revision);
 }

@@ -53,4 +53,17 @@ public sealed record JobManifest(
 
     /// <summary>The source has no video: the outputs are audio renditions, an M4A, and a poster only from cover art.</summary>
     public bool AudioOnly { get; init; }
+
+    /// <summary>
+    /// The subtitle and caption tracks, as WebVTT: the upload's text subtitle streams, its CEA-608 captions and the
+    /// caption files sent with it or later. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<ManifestSubtitle> Subtitles { get => _subtitles; init => _subtitles = value ?? []; }
+
+    /// <summary>The subtitle streams and caption files that were not delivered (bitmap subtitles, a broken file), with why.</summary>
+    public IReadOnlyList<ManifestSkippedSubtitle> SkippedSubtitles { get => _skippedSubtitles; init => _skippedSubtitles = value ?? []; }
+
+    // A manifest written before subtitles existed has neither property: its reader leaves them empty, not null.
+    private readonly IReadOnlyList<ManifestSubtitle> _subtitles = [];
+    private readonly IReadOnlyList<ManifestSkippedSubtitle> _skippedSubtitles = [];
 }

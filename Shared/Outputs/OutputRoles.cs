@@ -33,7 +33,10 @@ public static class OutputRoles
     /// <summary>The poster image.</summary>
     public const string Poster = "poster";
 
+    /// <summary>A subtitle or caption track as WebVTT (one per track; its HLS playlist is an <see cref="HlsPlaylist"/>).</summary>
+    public const string Subtitles = "subtitles";
+
     /// <summary>Every role, in the order above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [HlsMaster, HlsPlaylist, DashManifest, CmafVideo, CmafAudio, Progressive, ProgressiveAudio, StoryboardSheet, StoryboardVtt, Poster];
+        [HlsMaster, HlsPlaylist, DashManifest, CmafVideo, CmafAudio, Progressive, ProgressiveAudio, StoryboardSheet, StoryboardVtt, Poster, Subtitles];
 }

@@ -34,7 +34,7 @@ internal static class JobEvents
                         .Select(r => new JobEventQuality(r.Name, r.Quality!.Ssim, r.Quality.SsimDb, r.Quality.Psnr, r.Bitrate))],
                 },
                 manifest.Source.DurationSeconds,
-                outcome.AlreadyDone ? null : Math.Round(outcome.EncodeTime.TotalSeconds, 3),
+                outcome.AlreadyDone || outcome.Attached ? null : Math.Round(outcome.EncodeTime.TotalSeconds, 3),
                 null,
                 outcome.AlreadyDone,
                 now);

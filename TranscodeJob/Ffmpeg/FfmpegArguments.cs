@@ -132,9 +132,8 @@ internal static partial class FfmpegArguments
     /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
     /// <paramref name="length"/> reads that much of the input from there.
     /// </summary>
-    /// <param name="decoders">The decoders it may open: the transcoded video and audio, unless told otherwise.</param>
-    private static IReadOnlyList<string> SourceArguments(
-        SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, string decoders = Decoders.Transcoded)
+    /// <param name="decoders">The decoders the input may open: the transcoded ones unless a pass reads other streams.</param>
+    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, string decoders = Decoders.Transcoded)
     {
         var arguments = new List<string>
         {
@@ -204,6 +203,9 @@ internal static partial class FfmpegArguments
     private static IReadOnlyList<string> VideoEncoder(RenditionPlan plan, EncoderSettings encoder, int crf) =>
     [
         "-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high",
+        // CEA-608 captions in the source's SEI are delivered as a WebVTT track; the renditions carry none on, so
+        // that players offer them once and every variant can say CLOSED-CAPTIONS=NONE.
+        "-a53cc", "0",
         "-crf", Invariant($"{crf}"),
         .. RateCap(plan),
     ];

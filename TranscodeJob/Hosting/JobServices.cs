@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Jobs;
+using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
@@ -10,7 +11,7 @@ using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Hosting;
 
-/// <summary>The job's object graph, built from its settings and environment: the pipeline, the message lease, the event publisher.</summary>
+/// <summary>The job's object graph, built from its settings and environment: the job of its kind, the message lease, the event publisher.</summary>
 internal static class JobServices
 {
     // ECS sends SIGKILL 30 s after SIGTERM by default: 10 s for ffmpeg to stop leaves time to clean up and
@@ -21,7 +22,7 @@ internal static class JobServices
     private static readonly Lazy<HttpClient> WebhookHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
 
     /// <param name="terminal">stderr when a person watches it (a redrawn progress bar), else null.</param>
-    public static TranscodePipeline CreatePipeline(
+    public static IJob CreateJob(
         JobSettings settings, IReadOnlyDictionary<string, string> environment, TextWriter? terminal, ILoggerFactory loggers)
     {
         var s3 = new Lazy<IAmazonS3>(() => AwsClients.CreateS3(environment));
@@ -31,34 +32,32 @@ internal static class JobServices
             S3Input remote => new S3SourceStore(s3.Value, remote, loggers.CreateLogger<S3SourceStore>()),
             _ => throw new InvalidOperationException($"unknown input {settings.Input}"),
         };
-        IOutputStore output = settings.Output switch
+        IOutputStore OutputFor(InputLocation video) => settings.Output switch
         {
-            LocalOutput local => new LocalOutputStore(Path.Combine(local.FullPath, settings.Input.OutputFolderName)),
-            S3Output remote => new S3OutputStore(s3.Value, remote.Bucket, $"{remote.Prefix}{settings.Input.OutputFolderName}/"),
+            LocalOutput local => new LocalOutputStore(Path.Combine(local.FullPath, video.OutputFolderName)),
+            S3Output remote => new S3OutputStore(s3.Value, remote.Bucket, $"{remote.Prefix}{video.OutputFolderName}/"),
             _ => throw new InvalidOperationException($"unknown output {settings.Output}"),
         };
 
-        return new TranscodePipeline(
-            source,
-            output,
-            new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod),
-            new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
-            {
-                EncodeMode = settings.EncodeMode,
-                MeasureQuality = settings.MeasureQuality,
-                Formats = settings.Formats,
-                Codecs = settings.Spec.Codecs,
-                MaxSourceDuration = settings.MaxSourceDuration,
-                Limits = settings.Limits,
-                Revision = settings.Spec.Revision,
-                Passthrough = settings.Spec.Passthrough,
-                // Given by the message or the command line: the upload's metadata does not choose them then.
-                RenditionsGiven = settings.Spec.Renditions.Count > 0,
-                FormatsGiven = settings.Spec.Formats is not null,
-                EncodeDeadline = settings.Lease?.EncodeDeadline,
-            },
-            loggers,
-            TimeProvider.System);
+        var options = new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
+        {
+            EncodeMode = settings.EncodeMode,
+            MeasureQuality = settings.MeasureQuality,
+            Formats = settings.Formats,
+            Codecs = settings.Spec.Codecs,
+            MaxSourceDuration = settings.MaxSourceDuration,
+            Limits = settings.Limits,
+            Revision = settings.Spec.Revision,
+            Passthrough = settings.Spec.Passthrough,
+            // Given by the message or the command line: the upload's metadata does not choose them then.
+            RenditionsGiven = settings.Spec.Renditions.Count > 0,
+            FormatsGiven = settings.Spec.Formats is not null,
+            EncodeDeadline = settings.Lease?.EncodeDeadline,
+        };
+        var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod);
+        return settings.Spec.Kind == JobKind.AttachCaption
+            ? new CaptionJob(source, OutputFor, options, loggers, TimeProvider.System)
+            : new TranscodePipeline(source, OutputFor(settings.Input), runner, options, loggers, TimeProvider.System);
     }
 
     public static EventPublisher CreatePublisher(EventSettings events, IReadOnlyDictionary<string, string> environment, ILoggerFactory loggers)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
@@ -7,6 +8,7 @@ using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Storage;
+using Transcoder.TranscodeJob.Subtitles;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Pipeline;
@@ -21,7 +23,7 @@ internal sealed class TranscodePipeline(
     IFfmpegRunner runner,
     PipelineOptions options,
     ILoggerFactory loggers,
-    TimeProvider time)
+    TimeProvider time) : IJob
 {
     private readonly ILogger _logger = loggers.CreateLogger<TranscodePipeline>();
     private readonly MediaProbe _probe = new(runner);
@@ -96,7 +98,8 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    // probe → analyse → plan → encode → measure → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
+    // probe → analyse → plan → encode → measure → captions → package → publish → commit (the folder's), then the caption
+    // files that came meanwhile; docs/architecture.md says where the next stages go.
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
         JobSubject subject, CancellationToken cancellationToken)
     {
@@ -107,7 +110,10 @@ internal sealed class TranscodePipeline(
         var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, new PlanStage(_logger).Run(probed, subject, analysis, workspace), workspace, cancellationToken);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
-        var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);
+        var subtitles = await new CaptionStage(source, runner, _logger).RunAsync(probed, workspace, cancellationToken);
+        var packaged = SubtitlePackaging.AddTo(
+            await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken),
+            subtitles, probed.Media, workspace);
 
         if (await _folder.ClaimAsync(subject.Source, subject.Fingerprint, cancellationToken) is { } duplicate)
         {
@@ -117,6 +123,7 @@ internal sealed class TranscodePipeline(
         var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
         var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
         await _folder.CommitAsync(subject.Source, manifest, published, workspace, cancellationToken);
+        manifest = await new LateCaptions(source, output, _folder, time, _logger).AttachAsync(manifest, workspace, cancellationToken);
 
         _logger.LogInformation(
             "Done: {Count} renditions, {Audio} audio track(s), {Files} files in {Location} ({Seconds:0.0} s)",
@@ -136,7 +143,12 @@ internal sealed class TranscodePipeline(
         ManifestBuilder.Build(
                 subject.JobId, subject.Source, subject.Fingerprint, probed.Media, plan, encoded.Ladder, quality,
                 packaged.Storyboard, packaged.Poster, published, time.GetUtcNow())
-            with { Passthrough = subject.Request.Passthrough };
+            with
+            {
+                Passthrough = subject.Request.Passthrough,
+                Subtitles = [.. packaged.Subtitles.Select(t => SubtitleFiles.EntryOf(t, packaged.Playlists.Any(p => p.Role == OutputRoles.HlsMaster)))],
+                SkippedSubtitles = packaged.SkippedSubtitles,
+            };
 
     private async Task TryWriteFailureRecordAsync(string jobId, SourceObject? described, JobException failure)
     {

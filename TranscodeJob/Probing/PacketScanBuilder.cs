@@ -92,23 +92,28 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
         _end = Math.Max(_end, end);
         if (isVideo)
         {
-            _videoPackets++;
-            _lastVideoFrame = Math.Max(_lastVideoFrame, time);
-            if (fields.Length > 4 && fields[4].Contains('K', StringComparison.Ordinal))
-            {
-                PushKeyframe(time);
-            }
-
-            _reorder.Enqueue(time, time);
-            if (_reorder.Count > ReorderWindow)
-            {
-                NextFrame(_reorder.Dequeue());
-            }
+            PushVideo(time, keyframe: fields.Length > 4 && fields[4].Contains('K', StringComparison.Ordinal));
         }
         else
         {
             _audioPackets++;
             PushAudio(time, end);
+        }
+    }
+
+    private void PushVideo(double time, bool keyframe)
+    {
+        _videoPackets++;
+        _lastVideoFrame = Math.Max(_lastVideoFrame, time);
+        if (keyframe)
+        {
+            PushKeyframe(time);
+        }
+
+        _reorder.Enqueue(time, time);
+        if (_reorder.Count > ReorderWindow)
+        {
+            NextFrame(_reorder.Dequeue());
         }
     }
 

@@ -45,6 +45,7 @@ internal static class ProbeParser
             AudioStreams: audio)
         {
             DeclaredDuration = declared,
+            SubtitleStreams = SubtitleStreamInfo.From(streams),
             ContainerStart = format?.StartTime is { } start && double.IsFinite(start) && Math.Abs(start) < MaxPlausibleDuration.TotalSeconds
                 ? TimeSpan.FromSeconds(start)
                 : null,

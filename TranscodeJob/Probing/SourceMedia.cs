@@ -33,6 +33,9 @@ internal sealed record SourceMedia(
             ? new HashSet<int>(MainAudio is { } main ? [video.Index, main.Index] : [video.Index])
             : AudioStreams.Select(a => a.Index).ToHashSet();
 
+    /// <summary>The subtitle streams (none for a job output): delivered as WebVTT when they are text.</summary>
+    public IReadOnlyList<SubtitleStreamInfo> SubtitleStreams { get; init; } = [];
+
     /// <summary>What the header says, or null when it says nothing plausible; kept apart from <see cref="Duration"/>.</summary>
     public TimeSpan? DeclaredDuration { get; init; }
 

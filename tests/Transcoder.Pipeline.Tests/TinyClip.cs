@@ -26,6 +26,29 @@ internal static class TinyClip
             cancellationToken);
     }
 
+    /// <summary>The same in Matroska, with a SubRip track per language (the ISO 639-2 code as containers write it, and the cues).</summary>
+    public static async Task<string> MakeWithSubtitlesAsync(
+        string folder, string name, string size, double seconds, IReadOnlyList<(string Language, string SubRip)> tracks, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var arguments = new List<string>([.. Picture(size, seconds), .. Tone(440, seconds)]);
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            var srt = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}-{i}.srt");
+            await File.WriteAllTextAsync(srt, tracks[i].SubRip, cancellationToken);
+            arguments.AddRange(["-i", srt]);
+        }
+
+        arguments.AddRange(["-map", "0:v", "-map", "1:a"]);
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            arguments.AddRange(["-map", $"{i + 2}", $"-metadata:s:s:{i}", $"language={tracks[i].Language}"]);
+        }
+
+        arguments.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-c:s", "srt"]);
+        return await RunAsync(folder, name, [.. arguments], cancellationToken);
+    }
+
     private static string[] Picture(string size, double seconds) =>
         ["-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"testsrc2=size={size}:rate=25:duration={seconds}")];
 

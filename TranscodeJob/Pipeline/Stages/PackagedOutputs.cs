@@ -14,4 +14,11 @@ internal sealed record PackagedOutputs(
     string? StoryboardVttPath,
     string? PosterPath,
     ManifestPoster? Poster,
-    IReadOnlyList<OutputFile> Playlists);
+    IReadOnlyList<OutputFile> Playlists)
+{
+    /// <summary>The subtitle tracks, written (<see cref="SubtitlePackaging"/>); none until then.</summary>
+    public IReadOnlyList<Subtitles.PackagedSubtitle> Subtitles { get; init; } = [];
+
+    /// <summary>The subtitle streams and caption files left out, with why.</summary>
+    public IReadOnlyList<ManifestSkippedSubtitle> SkippedSubtitles { get; init; } = [];
+}

@@ -42,6 +42,11 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, in
             publisher.Publish(vtt, OutputRoles.StoryboardVtt);
         }
 
+        foreach (var subtitle in packaged.Subtitles)
+        {
+            publisher.Publish(subtitle.VttPath, OutputRoles.Subtitles);
+        }
+
         foreach (var playlist in packaged.Playlists)
         {
             publisher.Publish(playlist);

@@ -42,6 +42,23 @@ public sealed class MessageHandlerTests
     }
 
     [Test]
+    public async Task HandleAsync_CaptionFileUploaded_ACaptionJobItsEnvironmentSays()
+    {
+        // Arrange
+        JobLaunch? launched = null;
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .Callback<JobLaunch, CancellationToken>((launch, _) => launched = launch)
+            .ReturnsAsync("task-1");
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("clip.fr.forced.srt")), CancellationToken.None);
+
+        // Assert: typed in the spec, written into the task's environment, read back by the job.
+        Assert.That(launched!.Spec.Kind, Is.EqualTo(JobKind.AttachCaption));
+        Assert.That(launched.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>(Shared.JobEnvironment.JobKind, "caption")));
+    }
+
+    [Test]
     public async Task HandleAsync_LaunchFailsNotRetryable_BacksOffByReceiveCount()
     {
         // Arrange

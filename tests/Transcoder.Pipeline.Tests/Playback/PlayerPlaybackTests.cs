@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Playwright;
 using Transcoder.LocalPipeline.Playback;
 using Transcoder.LocalAws;
 using Transcoder.Shared.Outputs;
@@ -56,6 +57,61 @@ public sealed class PlayerPlaybackTests
         Assert.That(image.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(image.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
     }
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Player_TwoSubtitleTracks_BothOfferedASwitchPlaysOnACueShowsAtItsTime(CancellationToken cancellationToken)
+    {
+        // Arrange: 4 s with a French and an English SubRip track, transcoded by the real job.
+        var source = await TinyClip.MakeWithSubtitlesAsync(Path.Combine(_scratch, "in"), "subtitled.mkv", "320x180", 4,
+        [
+            ("fre", "1\n00:00:01,000 --> 00:00:02,500\nPremier\n\n2\n00:00:02,500 --> 00:00:04,000\nDeuxième\n"),
+            ("eng", "1\n00:00:01,000 --> 00:00:02,500\nFirst\n\n2\n00:00:02,500 --> 00:00:04,000\nSecond\n"),
+        ], cancellationToken);
+        var output = Path.Combine(_scratch, "out");
+        var (folder, manifest) = await TranscodeAsync(source, output, cancellationToken);
+        await using var server = StaticFileServer.Start(PlayerSite.Folders(output));
+        var page = await _chromium.OpenAsync(new Uri(server.BaseUrl, PlayerSite.PlayerPath(folder, manifest.Hls!)));
+
+        // Assert: hls.js offers both tracks, by their names and languages.
+        await page.WaitForFunctionAsync("window.playerState.subtitleTracks.length > 0", null, new() { Timeout = 30_000 });
+        var offered = await page.EvaluateAsync<string[]>("window.playerState.subtitleTracks.map(t => t.name + '/' + t.lang)");
+        Assert.That(offered, Is.EqualTo(new[] { "French/fr", "English/en" }));
+
+        // Act: French on, as a viewer picks it in the menu, then play.
+        await page.SelectOptionAsync("#subtitles", "0");
+        await page.WaitForFunctionAsync("window.playerState.subtitleTrack === 0", null, new() { Timeout = 30_000 });
+        await page.EvaluateAsync("document.getElementById('video').play()");
+
+        // Assert: the first French cue shows within its time (1 s to 2.5 s).
+        var shownAt = await TimeWhenShownAsync(page, "Premier");
+        Assert.That(shownAt, Is.InRange(0.95, 2.55), "Premier shows from 1 s to 2.5 s");
+        Assert.That(await ShowingCueTimesAsync(page), Is.EqualTo(new[] { 1.0, 2.5 }).Within(0.1), "on the video's timeline as the file times it");
+
+        // Act: switch to English mid-play.
+        await page.SelectOptionAsync("#subtitles", "1");
+        await page.WaitForFunctionAsync("window.playerState.subtitleTrack === 1", null, new() { Timeout = 30_000 });
+        var switchedAt = await page.EvaluateAsync<double>("document.getElementById('video').currentTime");
+
+        // Assert: it plays on, and the English cue shows at its time (2.5 s to 4 s), the French one no more.
+        shownAt = await TimeWhenShownAsync(page, "Second");
+        Assert.That(shownAt, Is.InRange(Math.Max(2.45, switchedAt), 4.05));
+        Assert.That(await ShowingCueTimesAsync(page), Is.EqualTo(new[] { 2.5, 4.0 }).Within(0.1));
+        Assert.That(await page.EvaluateAsync<string[]>("showingCues(document.getElementById('video'))"), Does.Not.Contain("Deuxième"));
+        await page.WaitForFunctionAsync("window.playerState.ended", null, new() { Timeout = 60_000 });
+        Assert.That(await page.EvaluateAsync<string[]>("window.playerState.errors"), Is.Empty, "hls.js or <video> errors");
+    }
+
+    // Waits until the cue's text is on screen, and returns the playback time at that moment.
+    private static async Task<double> TimeWhenShownAsync(IPage page, string text)
+    {
+        await page.WaitForFunctionAsync($"showingCues(document.getElementById('video')).includes('{text}')", null, new() { Timeout = 30_000, PollingInterval = 50 });
+        return await page.EvaluateAsync<double>("document.getElementById('video').currentTime");
+    }
+
+    // The start and end hls.js gave the cue on screen, in the video's time.
+    private static Task<double[]> ShowingCueTimesAsync(IPage page) => page.EvaluateAsync<double[]>(
+        "(() => { for (const t of document.getElementById('video').textTracks) { if (t.mode === 'showing' && t.activeCues && t.activeCues.length) return [t.activeCues[0].startTime, t.activeCues[0].endTime]; } return []; })()");
 
     [TestCase("640x360", "two-languages.mkv")]
     [TestCase(null, "audiobook.m4a")]

@@ -167,4 +167,45 @@ public sealed class JobSpecTests
         // Act / Assert: what a dispatcher could build by hand.
         Assert.That(JobSpecParser.Check(S3Spec() with { Codecs = VideoCodecs.Av1 }, NoLadderNames), Is.EqualTo(new[] { "codecs: h264 is always made; use h264 or h264,av1" }));
     }
+
+    [Test]
+    public void ToEnvironmentThenParse_CaptionJob_KindRoundTrips()
+    {
+        // Arrange
+        var spec = S3Spec() with { Source = new S3Input("uploads", "raw/clip.fr.srt"), Kind = JobKind.AttachCaption };
+
+        // Act
+        var environment = spec.ToEnvironment();
+        var parsed = JobSpecParser.Parse(environment.ToDictionary(), NoLadderNames);
+
+        // Assert
+        Assert.That(environment, Does.Contain(new KeyValuePair<string, string>(JobEnvironment.JobKind, "caption")));
+        Assert.That(parsed.Spec, Is.EqualTo(spec));
+    }
+
+    [Test]
+    public void Parse_CaptionFileWithoutAKind_AttachedAsItsNameAsks()
+    {
+        // Arrange: a person at a terminal: TranscodeJob --input clip.en.vtt --output out.
+        var environment = new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/v/clip.en.vtt", [JobEnvironment.OutputDir] = "/out" };
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Spec!.Kind, Is.EqualTo(JobKind.AttachCaption));
+    }
+
+    [Test]
+    public void Check_KindAndSourceDisagree_IsAProblem()
+    {
+        // Act
+        var captionOfAVideo = JobSpecParser.Check(S3Spec() with { Kind = JobKind.AttachCaption }, NoLadderNames);
+        var transcodeOfACaption = JobSpecParser.Check(S3Spec() with { Source = new S3Input("uploads", "clip.fr.vtt") }, NoLadderNames);
+        var unknownKind = JobSpecParser.Parse(
+            new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/a.mp4", [JobEnvironment.OutputDir] = "/out", [JobEnvironment.JobKind] = "encode" },
+            NoLadderNames);
+
+        // Assert
+        Assert.That(captionOfAVideo.Single(), Does.Contain("a caption job needs a caption file named <video>.<language>"));
+        Assert.That(transcodeOfACaption.Single(), Does.Contain("is a caption file by its name: its job attaches it (JOB_KIND=caption)"));
+        Assert.That(unknownKind.Problems.Single(), Is.EqualTo("JOB_KIND must be transcode or caption, not 'encode'"));
+    }
 }

@@ -40,7 +40,7 @@ public sealed class FfmpegArgumentsTests
             "-map", "0:0",
             "-vf", "fps=30000/1001:eof_action=pass,scale=1280:720,format=yuv420p,setsar=1",
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
+            "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-a53cc", "0", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
             "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
@@ -438,8 +438,8 @@ public sealed class FfmpegArgumentsTests
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
             "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,split=2[a0][a1];"
             + "[a0]scale=1280:720,format=yuv420p,setsar=1,split=1[t0];[a1]scale=640:360,format=yuv420p,setsar=1,split=2[t1][t2]"));
-        Assert.That(joined, Does.Contain("-map [t0] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -crf 23 -maxrate 3000k -bufsize 6000k"));
-        Assert.That(joined, Does.Contain("-map [t2] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -crf 35 -maxrate 800k -bufsize 1600k"));
+        Assert.That(joined, Does.Contain("-map [t0] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 23 -maxrate 3000k -bufsize 6000k"));
+        Assert.That(joined, Does.Contain("-map [t2] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 35 -maxrate 800k -bufsize 1600k"));
         Assert.That(joined, Does.Contain("-t 1 -an -sn -dn -bsf:v filter_units=remove_types=6 -f h264 file:/ws/c.h264"));
         Assert.That(arguments.Count(a => a == "-g"), Is.EqualTo(3), "each trial in the encode's GOP");
     }
@@ -477,5 +477,34 @@ public sealed class FfmpegArgumentsTests
         // Assert
         var joined = string.Join(' ', arguments);
         Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov -ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+    }
+
+    [Test]
+    public void ForSubtitleExtraction_TextStreams_TheSourcesClockOnlyTextDecodersAWebVttFileEach()
+    {
+        // Act: even with a lead-in, the cues keep the source's clock; the job shifts them itself.
+        var arguments = FfmpegArguments.ForSubtitleExtraction(Source("/in.mkv") with { LeadIn = TimeSpan.FromSeconds(10) }, [(2, "/w/a.vtt"), (4, "/w/b.vtt")]);
+
+        // Assert
+        var text = string.Join(' ', arguments);
+        Assert.That(arguments, Does.Contain("-copyts"));
+        Assert.That(arguments, Does.Not.Contain("-itsoffset"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-codec_whitelist") + 1], Is.EqualTo(Decoders.TextSubtitles));
+        Assert.That(text, Does.EndWith("-map 0:2 -c:s webvtt -f webvtt file:/w/a.vtt -map 0:4 -c:s webvtt -f webvtt file:/w/b.vtt"));
+        Assert.That(text, Does.Contain("-format_whitelist " + FfmpegArguments.AllowedDemuxers).And.Contain("-protocol_whitelist file"));
+    }
+
+    [Test]
+    public void ForClosedCaptionExtraction_AnyPath_TheMovieSourceWithTheInputsAllowListsAndAnEscapedName()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForClosedCaptionExtraction(Source("/w/a:b, c [d]'e.ts"), "mpegts", 0, "/w/cc.vtt");
+
+        // Assert: the graph as ffmpeg's two parsers read it; the name's ':', ',', '[', ']' and quote are escaped twice.
+        var graph = arguments[arguments.ToList().IndexOf("lavfi") + 2];
+        Assert.That(graph, Does.StartWith(@"movie=filename=file\\:/w/a\\:b\, c \[d\]\\\'e.ts:f=mpegts:s=0:format_opts=protocol_whitelist=file\\:format_whitelist=mov\,"));
+        Assert.That(graph, Does.Contain(@"\\:codec_whitelist=" + Decoders.Video.Replace(",", "\\,", StringComparison.Ordinal)));
+        Assert.That(graph, Does.EndWith("[out0+subcc]"));
+        Assert.That(string.Join(' ', arguments), Does.Contain("-copyts -codec_whitelist cc_dec -f lavfi").And.EndWith("-map 0:s -c:s webvtt -f webvtt file:/w/cc.vtt"));
     }
 }

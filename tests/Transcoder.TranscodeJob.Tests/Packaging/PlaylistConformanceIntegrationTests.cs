@@ -42,6 +42,7 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     [TestCase("three-languages")]
     [TestCase("audio-only")]
     [TestCase("audio-only-two-tracks")]
+    [TestCase("subtitled")]
     [CancelAfter(180_000)]
     public async Task RunAsync_EdgeSource_PlaylistsAndMpdConform(string source, CancellationToken cancellationToken)
     {
@@ -53,6 +54,7 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             "three-languages" => await Clips.ThreeLanguagesAndDescription(),
             "audio-only" => await Clips.Mp3WithCoverArt(),
             "audio-only-two-tracks" => await Clips.AudioOnlyTwoLanguages(),
+            "subtitled" => await Clips.MatroskaWithSrtAndAss(),
             _ => await Clips.HalfSecond(),
         };
 
@@ -67,9 +69,17 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     {
         var master = await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8"), cancellationToken);
         var peaks = new Dictionary<string, (double Peak, double Average, string Codec)>();
+        var subtitlePeak = 0.0;
         foreach (var path in Directory.GetFiles(folder, "*.m3u8").Where(p => !p.EndsWith("master.m3u8", StringComparison.Ordinal)))
         {
-            var playlist = MediaPlaylist.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+            var text = await File.ReadAllTextAsync(path, cancellationToken);
+            if (!text.Contains("#EXT-X-MAP:", StringComparison.Ordinal))
+            {
+                subtitlePeak = Math.Max(subtitlePeak, await AssertSubtitlePlaylistConformsAsync(text, folder, cancellationToken));
+                continue;
+            }
+
+            var playlist = MediaPlaylist.Parse(text);
             var name = Path.GetFileName(path);
             var media = Path.Combine(folder, playlist.File);
             var bytes = await File.ReadAllBytesAsync(media, cancellationToken);
@@ -108,9 +118,9 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             peaks[name] = (PeakSegmentBitRate(playlist), playlist.Segments.Sum(s => s.Length * 8.0) / playlist.Segments.Sum(s => s.Seconds), codec);
         }
 
-        // The master: each variant's BANDWIDTH is its video's peak plus the largest peak in its audio group, every
-        // combination a player can pick (4.3.4.2); an audio-only variant's, the largest of its playlist and the
-        // group's. CODECS the tracks'.
+        // The master: each variant's BANDWIDTH is its video's peak plus the largest peak in its audio group and the
+        // largest subtitle track's, every combination a player can pick (4.3.4.2); an audio-only variant's, the largest
+        // of its playlist and the group's. CODECS the tracks'.
         var audioGroup = MediaUri().Matches(master).Select(m => m.Groups["uri"].Value).ToList();
         var videoVariants = 0;
         foreach (Match variant in StreamInf().Matches(master))
@@ -119,8 +129,9 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             var audioOnly = own.Codec == "mp4a";
             var group = audioGroup.Select(name => peaks[name]).Concat(audioOnly ? [own] : []).ToList();
             var (peak, average) = (group.Select(a => a.Peak).DefaultIfEmpty(0).Max(), group.Select(a => a.Average).DefaultIfEmpty(0).Max());
-            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Peak) + peak)).Within(1), variant.Value);
-            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Average) + average)).Within(1), variant.Value);
+            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Peak) + peak + subtitlePeak)).Within(2), variant.Value);
+            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Average) + average + subtitlePeak)).Within(2), variant.Value);
+            Assert.That(variant.Value, Does.Contain("CLOSED-CAPTIONS=NONE"), "4.3.4.2: the renditions carry no closed captions");
             var codecs = variant.Groups["codecs"].Value.Split(',');
             videoVariants += audioOnly ? 0 : 1;
             Assert.That(codecs[0], audioOnly ? Does.StartWith("mp4a.40.") : Is.EqualTo(own.Codec), variant.Value);
@@ -146,6 +157,14 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         var minBuffer = System.Xml.XmlConvert.ToTimeSpan((string)mpd.Root!.Attribute("minBufferTime")!).TotalSeconds;
         foreach (var representation in mpd.Descendants(Dash + "Representation"))
         {
+            if ((string?)representation.Parent!.Attribute("contentType") == "text")
+            {
+                // A side-loaded WebVTT file: the whole file, its bandwidth its bits over the presentation.
+                Assert.That((string?)representation.Parent.Attribute("mimeType"), Is.EqualTo("text/vtt"));
+                Assert.That(File.Exists(Path.Combine(folder, (string)representation.Element(Dash + "BaseURL")!)), Is.True);
+                continue;
+            }
+
             var list = representation.Element(Dash + "SegmentList")!;
             var timescale = (long)list.Attribute("timescale")!;
             var durations = list.Descendants(Dash + "S").Select(s => (long)s.Attribute("d")! / (double)timescale).ToList();
@@ -165,6 +184,20 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         {
             Assert.That(set.Elements(Dash + "Representation").Select(r => ((string)r.Attribute("codecs")!)[..4]).Distinct().Count(), Is.EqualTo(1), "one codec per set");
         }
+    }
+
+    // RFC 8216 3.5 and 4.3.3.1: one WebVTT segment, the whole file, within its target duration; returns its bit rate.
+    private static async Task<double> AssertSubtitlePlaylistConformsAsync(string playlist, string folder, CancellationToken cancellationToken)
+    {
+        var lines = playlist.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var target = long.Parse(lines.Single(l => l.StartsWith("#EXT-X-TARGETDURATION:", StringComparison.Ordinal))[22..], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(lines.Single(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))[8..].TrimEnd(','), CultureInfo.InvariantCulture);
+        var file = lines.Single(l => !l.StartsWith('#'));
+        Assert.That(Math.Round(seconds, MidpointRounding.AwayFromZero), Is.LessThanOrEqualTo(target), file);
+        Assert.That(lines[^1], Is.EqualTo("#EXT-X-ENDLIST"));
+        var vtt = await File.ReadAllBytesAsync(Path.Combine(folder, file), cancellationToken);
+        Assert.That(System.Text.Encoding.UTF8.GetString(vtt), Does.StartWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:0,LOCAL:00:00:00.000\n"), file);
+        return vtt.Length * 8.0 / seconds;
     }
 
     private static bool PlaysThrough(List<double> bits, List<double> seconds, double minBuffer, double rate)

@@ -81,7 +81,7 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
         Assert.That(master, Does.Contain("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\""));
         foreach (var rendition in manifest.Renditions)
         {
-            Assert.That(master, Does.Contain($"RESOLUTION={rendition.Width}x{rendition.Height},FRAME-RATE=30.000,AUDIO=\"audio\"\n{rendition.Playlist}\n"));
+            Assert.That(master, Does.Contain($"RESOLUTION={rendition.Width}x{rendition.Height},FRAME-RATE=30.000,AUDIO=\"audio\",CLOSED-CAPTIONS=NONE\n{rendition.Playlist}\n"));
         }
 
         var decoded = await FfmpegDecode.DurationAsync(Out("master.m3u8"), cancellationToken);
