@@ -119,8 +119,26 @@ internal sealed class PipelineStack : IAsyncDisposable
     {
         await RunClientAsync(
             ["upload", path, "--key", key, "--multipart-threshold", EmulatorPartMiB, "--part-size", EmulatorPartMiB], narration, cancellationToken);
+        return await AnnounceAsync(key, cancellationToken);
+    }
 
-        // What S3 puts in the event: the object's size and ETag as stored.
+    /// <summary>
+    /// Sends a caption file for the video uploaded as <paramref name="videoKey"/> with <c>transcoder captions add</c>
+    /// and the ObjectCreated notification S3 would send for it.
+    /// </summary>
+    /// <returns>The caption's key.</returns>
+    public async Task<string> AddCaptionsAsync(string videoKey, string path, string language, CancellationToken cancellationToken, TextWriter? narration = null)
+    {
+        var output = await RunClientAsync(["captions", "add", videoKey, path, "--lang", language], narration, cancellationToken);
+        var uploaded = output.Split('\n').Single(line => line.StartsWith("uploaded: ", StringComparison.Ordinal));
+        var key = uploaded[$"uploaded: s3://{TempBucket}/".Length..].TrimEnd();
+        await AnnounceAsync(key, cancellationToken);
+        return key;
+    }
+
+    // What S3 puts in the event: the object's size and ETag as stored.
+    private async Task<string> AnnounceAsync(string key, CancellationToken cancellationToken)
+    {
         var uploaded = await S3.GetObjectMetadataAsync(TempBucket, key, cancellationToken);
         var notification = S3EventNotificationJson.ObjectCreated(
             TempBucket, key, uploaded.ContentLength, uploaded.ETag.Trim('"'), FauxqsEmulator.Region, DateTimeOffset.UtcNow);

@@ -16,7 +16,7 @@ public static class ExitCodes
     /// <summary>Usage error: bad or missing options. Nothing was read or written.</summary>
     public const int Usage = 2;
 
-    /// <summary>Bad input, not retryable: not a video, unreadable, empty, no video stream, no such object.</summary>
+    /// <summary>Bad input, not retryable: not a video or audio file, unreadable, empty, no video or audio stream, no such object.</summary>
     public const int BadInput = 3;
 
     /// <summary>Transient failure, retryable: network, S3, disk.</summary>

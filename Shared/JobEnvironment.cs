@@ -21,6 +21,13 @@ public static class JobEnvironment
     /// </summary>
     public const string SourceRevision = "SOURCE_REVISION";
 
+    /// <summary>
+    /// What the job does with its source (<see cref="Jobs.JobKinds"/>): <c>transcode</c>, or <c>caption</c> to attach a
+    /// caption file to its video's published outputs. When absent, the source's name decides (a caption file named by
+    /// <see cref="Captions.CaptionFileName"/>'s rule is attached).
+    /// </summary>
+    public const string JobKind = "JOB_KIND";
+
     /// <summary>Bucket that receives the renditions, poster and manifest.</summary>
     public const string OutputBucket = "BUCKET_NAME_PROD";
 
@@ -60,8 +67,21 @@ public static class JobEnvironment
     /// </summary>
     public const string Quality = "QUALITY";
 
+    /// <summary>
+    /// Optional: <c>per-title</c> (analyse the source, give each rung the rate control that reaches its quality target,
+    /// drop rungs that add nothing) or <c>fixed</c> (every rung at the ladder's CRF); the ladder file's <c>ladderMode</c>
+    /// unless given.
+    /// </summary>
+    public const string LadderMode = "LADDER_MODE";
+
     /// <summary>Optional comma list of deliverables: <c>hls</c>, <c>dash</c>, <c>mp4</c> (default all three).</summary>
     public const string Formats = "FORMATS";
+
+    /// <summary>
+    /// Optional comma list of video codecs: <c>h264</c> (the default) or <c>h264,av1</c> (AV1 renditions beside the
+    /// H.264 ones, on the rungs the ladder offers AV1 for).
+    /// </summary>
+    public const string Codecs = "CODECS";
 
     /// <summary>Optional: the longest source the job accepts, in seconds (default 14400, 4 hours); longer is bad input.</summary>
     public const string MaxSourceSeconds = "MAX_SOURCE_SECONDS";

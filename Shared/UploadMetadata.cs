@@ -13,6 +13,9 @@ public static class UploadMetadata
     /// <summary>Comma list of deliverables (<c>hls,dash,mp4</c>), as the job's <c>FORMATS</c>.</summary>
     public const string Formats = "formats";
 
+    /// <summary>Comma list of video codecs (<c>h264,av1</c>), as the job's <c>CODECS</c>.</summary>
+    public const string Codecs = "codecs";
+
     /// <summary>The uploader's own text, copied into the manifest unchanged, as the job's <c>PASSTHROUGH</c>.</summary>
     public const string Passthrough = "passthrough";
 

@@ -5,10 +5,11 @@ For each clip: the job twice (QUALITY=off, then on) for the CPU the measurement 
 of every rendition by one hand-written ffmpeg command (the same reference: the planned rate, the top rendition's size,
 bicubic), against the job's sampled figures.
 
-  python3 bench/quality_sampling.py [--job PATH] [--work DIR] [CLIP ...]
+  python3 bench/quality_sampling.py [--job PATH] [--work DIR] [--gop SECONDS] [CLIP ...]
 
 Without clips it generates the job bench's two (bench/Transcoder.Bench.Job/BenchClip.cs): testsrc2 with light temporal
-noise, 1080p30 for 30 s at 16 Mb/s and 2160p30 for 15 s at 45 Mb/s. Content-set clips
+noise, 1080p30 for 30 s at 16 Mb/s and 2160p30 for 15 s at 45 Mb/s, with a keyframe every --gop seconds (1, as a
+phone writes them, unless given; the job bench's clips have x264's default, 250 frames: --gop 8.333). Content-set clips
 (content_set.sh OUT_DIR) can be passed as well. CPU is user + system of every child process (getrusage), so the
 other helpers on a shared machine move wall time, not these figures much.
 """
@@ -29,13 +30,13 @@ def run(cmd, env=None):
     return p
 
 
-def generate(folder, w, h, seconds, rate):
-    path = os.path.join(folder, f"noise-{w}x{h}-30fps-{seconds}s.mp4")
+def generate(folder, w, h, seconds, rate, gop):
+    path = os.path.join(folder, f"noise-{w}x{h}-30fps-{seconds}s-gop{gop:g}s.mp4")
     if not os.path.exists(path):
         run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
              "-f", "lavfi", "-i", f"testsrc2=size={w}x{h}:rate=30:duration={seconds},noise=alls=8:allf=t",
              "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=48000:duration={seconds}",
-             "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-b:v", rate, "-maxrate", rate,
+             "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", str(round(gop * 30)), "-b:v", rate, "-maxrate", rate,
              "-bufsize", rate, "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-movflags", "+faststart", path])
     return path
 
@@ -69,12 +70,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--job", default=os.path.join(ROOT, "artifacts", "bin", "Transcoder.TranscodeJob", "release", "TranscodeJob"))
     parser.add_argument("--work", default="/tmp/quality-bench")
+    parser.add_argument("--gop", type=float, default=1, help="seconds between the generated clips' keyframes")
     parser.add_argument("clips", nargs="*")
     args = parser.parse_args()
     if not os.path.exists(args.job):
         sys.exit(f"no job at {args.job}: dotnet build -c Release TranscodeJob (or --job PATH)")
     os.makedirs(args.work, exist_ok=True)
-    clips = args.clips or [generate(args.work, 1920, 1080, 30, "16M"), generate(args.work, 3840, 2160, 15, "45M")]
+    clips = args.clips or [generate(args.work, 1920, 1080, 30, "16M", args.gop), generate(args.work, 3840, 2160, 15, "45M", args.gop)]
 
     print("| clip | rendition | kbps | sampled frames | sampled SSIM dB | full SSIM dB | Δ dB | sampled PSNR | full PSNR |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -1,4 +1,5 @@
-// The local player: hls.js on the job's master playlist, a quality selector, storyboard seek previews.
+// The local player: hls.js on the job's master playlist, a quality selector, an audio track selector (every
+// language, audio description), subtitles, storyboard seek previews.
 // window.playerState is read by the browser test (tests/Transcoder.Pipeline.Tests/Playback).
 "use strict";
 
@@ -6,6 +7,9 @@ const params = new URLSearchParams(location.search);
 const src = params.get("src");
 const video = document.getElementById("video");
 const quality = document.getElementById("quality");
+const audio = document.getElementById("audio");
+const audioChoice = document.getElementById("audio-choice");
+const subtitles = document.getElementById("subtitles");
 const seek = document.getElementById("seek");
 const preview = document.getElementById("preview");
 const status = document.getElementById("status");
@@ -16,6 +20,9 @@ const state = (window.playerState = {
   ended: false,
   currentLevel: -1,
   levelSwitches: [],
+  audioTracks: [],
+  currentAudioTrack: -1,
+  audioSwitches: [],
   storyboard: [],
   engine: null,
   // Where playback waited for data after it had started (a stall): a seam between a long source's chunks must not.
@@ -43,21 +50,45 @@ if (!src) {
   state.engine = "hls.js " + Hls.version;
   const hls = (window.hls = new Hls());
   hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
-    state.levels = data.levels.map((l) => ({ width: l.width, height: l.height, bitrate: l.bitrate }));
+    // hls.js offers only the levels whose CODECS this browser decodes (an AV1 master lists H.264 beside it).
+    state.levels = data.levels.map((l) => ({ width: l.width, height: l.height, bitrate: l.bitrate, videoCodec: l.videoCodec }));
     data.levels.forEach((level, index) => {
       const option = document.createElement("option");
       option.value = String(index);
-      option.textContent = `${level.height}p (${Math.round(level.bitrate / 1000)} kb/s)`;
+      const codec = (level.videoCodec || "").startsWith("av01") ? " AV1" : "";
+      // An audio-only presentation's levels have no picture.
+      option.textContent = `${level.height ? level.height + "p" : "audio"}${codec} (${Math.round(level.bitrate / 1000)} kb/s)`;
       quality.appendChild(option);
     });
   });
   hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => {
     state.currentLevel = data.level;
     state.levelSwitches.push(data.level);
-    status.textContent = `playing ${hls.levels[data.level].height}p`;
+    status.textContent = hls.levels[data.level].height ? `playing ${hls.levels[data.level].height}p` : "playing audio";
   });
+  // The AUDIO group: one entry per language (and per audio description), the DEFAULT=YES one selected first.
+  hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, (_, data) => {
+    state.audioTracks = data.audioTracks.map((t) => ({
+      name: t.name, lang: t.lang ?? null, default: !!t.default, describesVideo: (t.characteristics ?? "").includes("describes-video"),
+    }));
+    audio.replaceChildren(...data.audioTracks.map((track, index) => {
+      const option = document.createElement("option");
+      option.value = String(index);
+      option.textContent = track.name + (track.lang ? ` (${track.lang})` : "");
+      return option;
+    }));
+    audio.value = String(hls.audioTrack);
+    audioChoice.hidden = data.audioTracks.length < 2;
+  });
+  hls.on(Hls.Events.AUDIO_TRACK_SWITCHED, (_, data) => {
+    state.currentAudioTrack = data.id;
+    state.audioSwitches.push(data.id);
+    audio.value = String(data.id);
+  });
+  audio.addEventListener("change", () => { hls.audioTrack = Number(audio.value); });
   hls.on(Hls.Events.ERROR, (_, data) => fail(`${data.type}: ${data.details}${data.fatal ? " (fatal)" : ""}`));
   quality.addEventListener("change", () => { hls.currentLevel = Number(quality.value); });
+  offerSubtitles(hls, subtitles, state);
   hls.loadSource(src);
   hls.attachMedia(video);
 } else if (video.canPlayType("application/vnd.apple.mpegurl")) {

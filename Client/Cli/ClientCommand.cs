@@ -5,7 +5,7 @@ using Transcoder.Shared.Hosting;
 
 namespace Transcoder.Client.Cli;
 
-/// <summary>The <c>transcoder</c> command line: upload, status, urls, and the settings options they share.</summary>
+/// <summary>The <c>transcoder</c> command line: upload, status, urls, captions add, and the settings options they share.</summary>
 internal sealed class ClientCommand
 {
     public ClientCommand(IReadOnlyDictionary<string, string> environment, ProcessConsole console, ClientServices services)
@@ -19,6 +19,7 @@ internal sealed class ClientCommand
             new UploadCommand(context).Command,
             new StatusCommand(context).Command,
             new UrlsCommand(context).Command,
+            new CaptionsCommand(context).Command,
         };
         foreach (var option in settings.All)
         {

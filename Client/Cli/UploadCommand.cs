@@ -21,7 +21,7 @@ internal sealed class UploadCommand
         _context = context;
         Command = new Command("upload", "Uploads a video to the temp bucket through presigned URLs (the upload itself carries no credentials); the pipeline transcodes it.")
         {
-            File, Key, Renditions, Formats, Passthrough, Wait, Timeout, MultipartThreshold, PartSize, ParallelParts,
+            File, Key, Renditions, Formats, Codecs, Passthrough, Wait, Timeout, MultipartThreshold, PartSize, ParallelParts,
         };
         Command.SetAction(RunAsync);
     }
@@ -35,6 +35,8 @@ internal sealed class UploadCommand
     public Option<string?> Renditions { get; } = new("--renditions", "-r") { Description = "Comma list of renditions, e.g. 1080p,720p (default: the whole ladder). Sent as metadata 'renditions'.", HelpName = "names" };
 
     public Option<string?> Formats { get; } = new("--formats") { Description = "Comma list of hls, dash, mp4 (default: all). Sent as metadata 'formats'.", HelpName = "list" };
+
+    public Option<string?> Codecs { get; } = new("--codecs") { Description = "h264 (default), or h264,av1 for AV1 renditions beside the H.264 ones. Sent as metadata 'codecs'.", HelpName = "list" };
 
     public Option<string?> Passthrough { get; } = new("--passthrough") { Description = "Your own text (an order id), at most 255 printable ASCII characters, copied into manifest.json. Sent as metadata 'passthrough'.", HelpName = "text" };
 
@@ -57,7 +59,10 @@ internal sealed class UploadCommand
         var path = UploadChecks.File(parse.GetValue(File) ?? "", reader);
         var key = parse.GetValue(Key) ?? settings.UploadPrefix + Path.GetFileName(path);
         UploadChecks.Key(key, reader);
-        var options = new UploadJobOptions(parse.GetValue(Renditions), parse.GetValue(Formats), NullIfEmpty(parse.GetValue(Passthrough)));
+        var options = new UploadJobOptions(parse.GetValue(Renditions), parse.GetValue(Formats), NullIfEmpty(parse.GetValue(Passthrough)))
+        {
+            Codecs = parse.GetValue(Codecs),
+        };
         foreach (var problem in options.Problems(settings.RenditionNames))
         {
             reader.Error(problem);

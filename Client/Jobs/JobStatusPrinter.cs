@@ -39,6 +39,11 @@ internal static class JobStatusPrinter
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duration: {manifest.Source.DurationSeconds:0.###} s"));
         output.WriteLine("renditions: " + string.Join(", ", manifest.Renditions.Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.Name} ({r.Width}x{r.Height}, {r.Bitrate / 1000.0:0} kb/s)"))));
+        if (manifest.Subtitles.Count > 0)
+        {
+            output.WriteLine("subtitles: " + string.Join(", ", manifest.Subtitles.Select(s => $"{s.Name} ({s.Language ?? "und"}, {s.File})")));
+        }
+
         if (manifest.Passthrough is { } passthrough)
         {
             output.WriteLine($"passthrough: {passthrough}");

@@ -9,14 +9,19 @@ namespace Transcoder.Client.Jobs;
 internal sealed class JobWaiter(JobStatusReader reader, TimeProvider time, TimeSpan pollInterval)
 {
     /// <returns>The job's end, or the last status seen (processing, or an earlier upload's) when <paramref name="timeout"/> ran out.</returns>
-    public async Task<JobStatus> WaitAsync(
-        OutputFolderLocation folder, SourceRevision revision, DateTimeOffset uploadedAt, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<JobStatus> WaitAsync(
+        OutputFolderLocation folder, SourceRevision revision, DateTimeOffset uploadedAt, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilAsync(folder, status => status.IsAbout(revision, uploadedAt), timeout, cancellationToken);
+
+    /// <summary>Polls until the folder's status is one <paramref name="ended"/> accepts (a caption job's revision, say).</summary>
+    /// <returns>That status, or the last one seen when <paramref name="timeout"/> ran out (processing unless it was a failure).</returns>
+    public async Task<JobStatus> WaitUntilAsync(OutputFolderLocation folder, Func<JobStatus, bool> ended, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
             var status = await reader.ReadAsync(folder, cancellationToken);
-            if (status.IsAbout(revision, uploadedAt))
+            if (ended(status))
             {
                 return status;
             }

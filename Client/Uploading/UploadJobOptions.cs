@@ -11,6 +11,9 @@ internal sealed record UploadJobOptions(string? Renditions, string? Formats, str
 {
     public static UploadJobOptions None { get; } = new(null, null, null);
 
+    /// <summary>The video codecs (<c>h264,av1</c>), as the command line gave them.</summary>
+    public string? Codecs { get; init; }
+
     /// <summary>Every problem, none when the options can be sent.</summary>
     /// <param name="ladderNames">A custom ladder's rendition names (the dispatcher's RENDITION_NAMES).</param>
     public IReadOnlyList<string> Problems(IReadOnlyCollection<string> ladderNames)
@@ -34,6 +37,13 @@ internal sealed record UploadJobOptions(string? Renditions, string? Formats, str
             problems.AddRange(formatProblems.Select(p => $"--formats: {p}"));
         }
 
+        if (Codecs is not null)
+        {
+            var codecProblems = new List<string>();
+            VideoCodecList.Parse(Codecs, codecProblems);
+            problems.AddRange(codecProblems.Select(p => $"--codecs: {p}"));
+        }
+
         if (Passthrough is not null)
         {
             problems.AddRange(PassthroughText.Problems(Passthrough));
@@ -54,6 +64,11 @@ internal sealed record UploadJobOptions(string? Renditions, string? Formats, str
         if (Formats is not null)
         {
             metadata[UploadMetadata.Formats] = StreamingFormatList.Format(StreamingFormatList.Parse(Formats, new List<string>()));
+        }
+
+        if (Codecs is not null)
+        {
+            metadata[UploadMetadata.Codecs] = VideoCodecList.Format(VideoCodecList.Parse(Codecs, new List<string>()));
         }
 
         if (Passthrough is not null)

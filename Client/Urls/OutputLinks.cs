@@ -4,7 +4,8 @@ namespace Transcoder.Client.Urls;
 
 /// <summary>
 /// The files of a finished job worth a link, read from its manifest (which knows which formats were made): the HLS
-/// master playlist, the DASH manifest, each rendition's MP4, the poster and the manifest itself.
+/// master playlist, the DASH manifest, each rendition's MP4 (an audio-only source's M4A), the poster when there is one
+/// and the manifest itself.
 /// </summary>
 internal static class OutputLinks
 {
@@ -22,7 +23,13 @@ internal static class OutputLinks
         }
 
         files.AddRange(manifest.Renditions.Select(r => r.File).OfType<string>());
-        files.Add(manifest.Poster.File);
+        // An audio-only source's M4A.
+        files.AddRange(manifest.AudioTracks.Select(a => a.File).OfType<string>());
+        if (manifest.Poster is { } poster)
+        {
+            files.Add(poster.File);
+        }
+
         files.Add(JobManifest.FileName);
         return files;
     }

@@ -18,11 +18,13 @@ internal static class LaunchSpecs
         var spec = new JobSpec
         {
             Source = job.Source,
+            Kind = job.Kind,
             Revision = job.Revision,
             JobId = job.JobId,
             Output = S3Output.Create(options.OutputBucket, options.OutputPrefix),
             Renditions = RenditionNames.Split(job.Renditions),
             Formats = job.Formats is null ? null : StreamingFormatList.Parse(job.Formats, problems),
+            Codecs = job.Codecs is null ? null : VideoCodecList.Parse(job.Codecs, problems),
             Passthrough = job.Passthrough,
             Attempt = attempt,
             Lease = new JobLease(options.QueueUrl, receiptHandle, receivedAt),

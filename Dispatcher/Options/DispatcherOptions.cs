@@ -24,7 +24,7 @@ internal sealed class DispatcherOptions
 
     public TimeSpan RetryBackoffMax { get; init; } = TimeSpan.FromSeconds(DispatcherDefaults.RetryBackoffMaxSeconds);
 
-    public KeyFilter KeyFilter { get; init; } = KeyFilter.VideoFiles;
+    public KeyFilter KeyFilter { get; init; } = KeyFilter.Uploads;
 
     /// <summary>Where the jobs write their outputs.</summary>
     public string OutputBucket { get; init; } = string.Empty;
@@ -85,7 +85,7 @@ internal sealed class DispatcherOptions
             RetryBackoffMax = TimeSpan.FromSeconds(backoffMax),
             KeyFilter = new KeyFilter(
                 reader.Text(SettingNames.KeyPrefix) ?? string.Empty,
-                suffixes.Count == 0 ? KeyFilter.VideoSuffixes : suffixes is ["*"] ? [] : suffixes),
+                suffixes.Count == 0 ? KeyFilter.UploadSuffixes : suffixes is ["*"] ? [] : suffixes),
             OutputBucket = reader.Required(SettingNames.OutputBucket, "the bucket the jobs write their outputs to"),
             OutputPrefix = reader.Text(SettingNames.OutputPrefix) ?? string.Empty,
             RenditionNames = reader.List(SettingNames.RenditionNames),

@@ -16,8 +16,11 @@ public sealed record JobSpec
     /// <summary>The deliverables a job publishes when nobody says otherwise: all of them.</summary>
     public const StreamingFormats DefaultFormats = StreamingFormats.All;
 
-    /// <summary>The source video.</summary>
+    /// <summary>The source video (or, for <see cref="JobKind.AttachCaption"/>, the caption file).</summary>
     public required InputLocation Source { get; init; }
+
+    /// <summary>What the job does with its source; a caption file's job attaches it to its video's outputs.</summary>
+    public JobKind Kind { get; init; } = JobKind.Transcode;
 
     /// <summary>Which upload of the source the job is for; null when unknown (run by hand).</summary>
     public SourceRevision? Revision { get; init; }
@@ -36,6 +39,12 @@ public sealed record JobSpec
     /// <see cref="DefaultFormats"/> is made). "Not given" and "all, given" are two requests.
     /// </summary>
     public StreamingFormats? Formats { get; init; }
+
+    /// <summary>
+    /// The video codecs asked for; null when nobody said (then the upload's metadata may choose, else the ladder's
+    /// own, else H.264 alone).
+    /// </summary>
+    public VideoCodecs? Codecs { get; init; }
 
     /// <summary>The uploader's own text, copied into the manifest unchanged; null when none.</summary>
     public string? Passthrough { get; init; }
@@ -75,6 +84,7 @@ public sealed record JobSpec
                 break;
         }
 
+        Add(JobEnvironment.JobKind, Kind == JobKind.Transcode ? null : JobKinds.NameOf(Kind));
         Add(JobEnvironment.SourceRevision, Revision?.ToString());
         Add(JobEnvironment.JobId, JobId);
         switch (Output)
@@ -90,6 +100,7 @@ public sealed record JobSpec
 
         Add(JobEnvironment.Renditions, Renditions.Count > 0 ? string.Join(',', Renditions) : null);
         Add(JobEnvironment.Formats, Formats is { } formats ? StreamingFormatList.Format(formats) : null);
+        Add(JobEnvironment.Codecs, Codecs is { } codecs ? VideoCodecList.Format(codecs) : null);
         Add(JobEnvironment.Passthrough, Passthrough);
         Add(JobEnvironment.Attempt, Attempt?.ToString(CultureInfo.InvariantCulture));
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
@@ -105,16 +116,18 @@ public sealed record JobSpec
     public bool Equals(JobSpec? other) =>
         other is not null
         && Source == other.Source
+        && Kind == other.Kind
         && Revision == other.Revision
         && JobId == other.JobId
         && Output == other.Output
         && Renditions.SequenceEqual(other.Renditions)
         && Formats == other.Formats
+        && Codecs == other.Codecs
         && Passthrough == other.Passthrough
         && Attempt == other.Attempt
         && Lease == other.Lease
         && Chunk == other.Chunk;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Source, Revision, JobId, Output, Renditions.Count, Formats, Passthrough, HashCode.Combine(Lease, Chunk));
+    public override int GetHashCode() => HashCode.Combine(Source, Kind, Revision, JobId, Output, Renditions.Count, Formats, HashCode.Combine(Codecs, Passthrough, Lease, Chunk));
 }

@@ -20,8 +20,10 @@ public static partial class JobSpecParser
         var lease = ReadLease(reader);
         var formatProblems = new List<string>();
         var formats = reader.Text(JobEnvironment.Formats) is { } list ? StreamingFormatList.Parse(list, formatProblems) : (StreamingFormats?)null;
+        var codecs = reader.Text(JobEnvironment.Codecs) is { } codecList ? VideoCodecList.Parse(codecList, formatProblems) : (VideoCodecs?)null;
         formatProblems.ForEach(reader.Error);
         var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
+        var kind = ReadKind(reader, source);
         var chunk = ReadChunk(reader);
         var problems = new List<string>(reader.Errors);
         var request = new JobSpec
@@ -29,12 +31,15 @@ public static partial class JobSpecParser
             // Placeholders while a location is missing (already reported): the rest is still checked, so that one run
             // lists every problem.
             Source = source ?? new LocalInput("-"),
+            Kind = kind,
             Revision = reader.Text(JobEnvironment.SourceRevision) is { } revision ? SourceRevision.Parse(revision) : null,
             JobId = reader.Text(JobEnvironment.JobId),
             Output = output ?? new LocalOutput("-"),
             Renditions = RenditionNames.Split(reader.Text(JobEnvironment.Renditions)),
             // A list that named nothing valid was reported above; the default keeps the check below from saying it twice.
             Formats = formats == StreamingFormats.None ? JobSpec.DefaultFormats : formats,
+            // A list without h264 was reported above; h264 is added so that the check below does not say it twice.
+            Codecs = codecs | VideoCodecs.H264,
             Passthrough = reader.Raw(JobEnvironment.Passthrough),
             Attempt = attempt,
             Lease = lease,
@@ -61,6 +66,7 @@ public static partial class JobSpecParser
                 break;
         }
 
+        problems.AddRange(KindProblems(spec));
         if (spec.Output is S3Output output && (output.Bucket.Length == 0 || output.Bucket.Contains('/')))
         {
             problems.Add($"output {spec.Output.Display}: expected s3://bucket or s3://bucket/prefix");
@@ -82,6 +88,11 @@ public static partial class JobSpecParser
         if (spec.Formats == StreamingFormats.None)
         {
             problems.Add("formats: name at least one of hls, dash, mp4");
+        }
+
+        if (spec.Codecs is { } codecs && !codecs.HasFlag(VideoCodecs.H264))
+        {
+            problems.Add("codecs: h264 is always made; use h264 or h264,av1");
         }
 
         if (spec.Passthrough is { } passthrough)
@@ -163,6 +174,37 @@ public static partial class JobSpecParser
         }
 
         return null;
+    }
+
+    // Given, or what the source's name asks for (a caption file by the naming rule is attached, anything else transcoded).
+    private static JobKind ReadKind(SettingReader reader, InputLocation? source)
+    {
+        if (reader.Text(JobEnvironment.JobKind) is not { } name)
+        {
+            return source is null ? JobKind.Transcode : JobKinds.For(source.Display);
+        }
+
+        if (JobKinds.Parse(name) is { } kind)
+        {
+            return kind;
+        }
+
+        reader.Error($"{JobEnvironment.JobKind} must be {JobKinds.Transcode} or {JobKinds.AttachCaption}, not '{name}'");
+        return JobKind.Transcode;
+    }
+
+    // The kind and the source's name agree: a caption file is only ever attached, and only a caption file is.
+    private static IEnumerable<string> KindProblems(JobSpec spec)
+    {
+        var asked = JobKinds.For(spec.Source.Display);
+        if (spec.Kind == JobKind.AttachCaption && asked != JobKind.AttachCaption)
+        {
+            yield return $"source {spec.Source.Display}: a caption job needs a caption file named <video>.<language>[.forced][.sdh].vtt or .srt";
+        }
+        else if (spec.Kind == JobKind.Transcode && asked == JobKind.AttachCaption)
+        {
+            yield return $"source {spec.Source.Display} is a caption file by its name: its job attaches it ({JobEnvironment.JobKind}={JobKinds.AttachCaption})";
+        }
     }
 
     private static OutputLocation? ReadOutput(SettingReader reader)

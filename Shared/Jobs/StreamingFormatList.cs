@@ -10,18 +10,8 @@ public static class StreamingFormatList
     public static StreamingFormats Parse(string list, ICollection<string> problems)
     {
         var before = problems.Count;
-        var formats = StreamingFormats.None;
-        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var known = Names.FirstOrDefault(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (known.Name is null)
-            {
-                problems.Add($"format '{name}': use hls, dash or mp4");
-            }
-
-            formats |= known.Format;
-        }
-
+        var formats = NameList.Read(list, Names, name => $"format '{name}': use hls, dash or mp4", problems)
+            .Aggregate(StreamingFormats.None, (all, format) => all | format);
         if (formats == StreamingFormats.None && problems.Count == before)
         {
             problems.Add($"formats '{list}': name at least one of hls, dash, mp4");
@@ -31,6 +21,5 @@ public static class StreamingFormatList
     }
 
     /// <summary>The comma list of <paramref name="formats"/>, in a fixed order.</summary>
-    public static string Format(StreamingFormats formats) =>
-        string.Join(',', Names.Where(n => formats.HasFlag(n.Format)).Select(n => n.Name));
+    public static string Format(StreamingFormats formats) => NameList.Write(Names, f => formats.HasFlag(f));
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Transcoder.Shared.Messages;
 
 /// <summary>
-/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "passthrough"?, "chunk"?}</c>:
+/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "codecs"?, "passthrough"?, "chunk"?}</c>:
 /// for resubmitting a video by hand, for splitting an S3 event with several records into one message per job, and for
 /// the chunks of a long source (<c>"chunk": {"plan": "…", "index": 2, "count": 12}</c>).
 /// </summary>
@@ -32,6 +32,11 @@ public static class JobMessage
             if (job.Formats is not null)
             {
                 writer.WriteString("formats", job.Formats);
+            }
+
+            if (job.Codecs is not null)
+            {
+                writer.WriteString("codecs", job.Codecs);
             }
 
             if (job.Passthrough is not null)

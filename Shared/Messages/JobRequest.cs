@@ -19,8 +19,14 @@ public sealed record JobRequest(
     string? Passthrough = null,
     JobChunk? Chunk = null)
 {
+    /// <summary>Optional comma list of video codecs for this job only (<c>h264,av1</c>).</summary>
+    public string? Codecs { get; init; }
+
     /// <summary>The source this request names.</summary>
     public S3Input Source => new(Bucket, Key);
+
+    /// <summary>What the job does: a caption file named by the rule is attached to its video, anything else transcoded.</summary>
+    public JobKind Kind => JobKinds.For(Key);
 
     /// <summary>The job's stable id: the same upload always gets the same id.</summary>
     public string JobId => Source.JobIdAt(Revision);

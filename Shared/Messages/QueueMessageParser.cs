@@ -75,6 +75,7 @@ public static class QueueMessageParser
         ("revision", "a string such as \"etag:9b2cf535f27731c974343645a3985328\""),
         ("renditions", "a comma list such as \"720p,480p\""),
         ("formats", "a comma list such as \"hls,mp4\""),
+        ("codecs", "a comma list such as \"h264,av1\""),
         ("passthrough", "a string"),
     ];
 
@@ -112,7 +113,10 @@ public static class QueueMessageParser
             NullIfEmpty(GetString(root, "renditions")),
             NullIfEmpty(GetString(root, "formats")),
             string.IsNullOrWhiteSpace(GetString(root, "passthrough")) ? null : GetString(root, "passthrough"),
-            chunk);
+            chunk)
+        {
+            Codecs = NullIfEmpty(GetString(root, "codecs")),
+        };
         return ParsedMessage.ForJobs([job]);
     }
 

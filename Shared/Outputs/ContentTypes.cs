@@ -12,7 +12,7 @@ public static class ContentTypes
         ".m3u8" => "application/vnd.apple.mpegurl", // RFC 8216, section 4
         ".mpd" => "application/dash+xml", // ISO/IEC 23009-1, annex C
         ".cmfv" or ".mp4" => "video/mp4",
-        ".cmfa" => "audio/mp4",
+        ".cmfa" or ".m4a" => "audio/mp4",
         ".jpg" or ".jpeg" => "image/jpeg",
         ".vtt" => "text/vtt",
         ".json" => "application/json",

@@ -8,7 +8,7 @@ namespace Transcoder.Shared.Outputs;
 /// <param name="Size">The source's size in bytes.</param>
 /// <param name="Container">The container as ffprobe names it (<c>mov,mp4,m4a,3gp,3g2,mj2</c>).</param>
 /// <param name="DurationSeconds">The real duration, from the media's packets.</param>
-/// <param name="Video">The video stream that was transcoded.</param>
+/// <param name="Video">The video stream that was transcoded; null for an audio-only source.</param>
 /// <param name="Audio">Every audio stream of the source.</param>
 /// <param name="DeclaredDurationSeconds">What the header claimed, when it claimed anything plausible.</param>
 public sealed record ManifestSource(
@@ -19,6 +19,6 @@ public sealed record ManifestSource(
     long Size,
     string Container,
     double DurationSeconds,
-    ManifestVideo Video,
+    ManifestVideo? Video,
     IReadOnlyList<ManifestAudio> Audio,
     double? DeclaredDurationSeconds = null);

@@ -15,11 +15,14 @@ public static class OutputRoles
     /// <summary>A CMAF video track (one per rendition).</summary>
     public const string CmafVideo = "cmaf-video";
 
-    /// <summary>The CMAF audio track.</summary>
+    /// <summary>A CMAF audio track (one per audio rendition).</summary>
     public const string CmafAudio = "cmaf-audio";
 
     /// <summary>A progressive-download MP4 (one per rendition).</summary>
     public const string Progressive = "mp4";
+
+    /// <summary>An audio-only source's progressive download: the default audio track as an M4A.</summary>
+    public const string ProgressiveAudio = "m4a";
 
     /// <summary>A storyboard sprite sheet.</summary>
     public const string StoryboardSheet = "storyboard-sheet";
@@ -30,7 +33,10 @@ public static class OutputRoles
     /// <summary>The poster image.</summary>
     public const string Poster = "poster";
 
+    /// <summary>A subtitle or caption track as WebVTT (one per track; its HLS playlist is an <see cref="HlsPlaylist"/>).</summary>
+    public const string Subtitles = "subtitles";
+
     /// <summary>Every role, in the order above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [HlsMaster, HlsPlaylist, DashManifest, CmafVideo, CmafAudio, Progressive, StoryboardSheet, StoryboardVtt, Poster];
+        [HlsMaster, HlsPlaylist, DashManifest, CmafVideo, CmafAudio, Progressive, ProgressiveAudio, StoryboardSheet, StoryboardVtt, Poster, Subtitles];
 }

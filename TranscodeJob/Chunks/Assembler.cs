@@ -46,7 +46,7 @@ internal sealed class Assembler(
         var poster = await publisher.PublishPosterAsync(cancellationToken);
 
         var manifest = ManifestBuilder.Build(
-                plan.JobId, plan.Source, EncodedOf(plan, videos, parts), new Dictionary<string, ManifestQuality>(), plan.Audio, parts.Source.Audio?.Size,
+                plan.JobId, plan.Source, plan.Ladder, EncodedOf(plan, videos, parts), new Dictionary<string, ManifestQuality>(),
                 storyboard, poster, publisher.Files, time.GetUtcNow())
             with { Passthrough = plan.Passthrough };
         await folder.CommitAsync(described, manifest, publisher.Files.Select(f => f.File), workspace, cancellationToken);
@@ -60,7 +60,8 @@ internal sealed class Assembler(
         return new JobOutcome(plan.JobId, output.Location, AlreadyDone: false, manifest, elapsed, described.Revision);
     }
 
-    // What the manifest says of each rendition, from the stitched tracks' indexes (the whole tracks are never here).
+    // What the manifest says of each rendition and audio track, from the stitched tracks' indexes (the whole video
+    // tracks are never here).
     private static EncodedLadder EncodedOf(SplitPlan plan, IReadOnlyList<IndexedTrack> videos, AssemblyParts parts) =>
         new(
             [.. plan.Renditions.Zip(videos, (rendition, video) =>
@@ -72,8 +73,5 @@ internal sealed class Assembler(
                     PeakBitRate = (long)Math.Ceiling(VariantBitrate.PeakOf(video.Index)),
                 };
             })],
-            null)
-        {
-            AudioLoudness = parts.Source.Loudness,
-        };
+            [.. plan.Audio.Kept.Select((audio, i) => new EncodedAudio(audio, parts.Source.Audio[i].Key, parts.Source.Audio[i].Size, parts.Source.Loudness[i]))]);
 }

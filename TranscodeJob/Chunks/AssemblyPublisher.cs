@@ -7,7 +7,6 @@ using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
-using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -26,8 +25,8 @@ internal sealed class AssemblyPublisher(
     /// <summary>Every file published so far, in publishing order, with its size.</summary>
     public IReadOnlyList<ManifestFile> Files => _files;
 
-    /// <summary>The video tracks, best first, and the audio track, with their indexes; published when HLS or DASH is asked for.</summary>
-    public async Task<(IReadOnlyList<IndexedTrack> Videos, IndexedTrack? Audio)> PublishTracksAsync(CancellationToken cancellationToken)
+    /// <summary>The video tracks, best first, and the audio tracks, with their indexes; published when HLS or DASH is asked for.</summary>
+    public async Task<(IReadOnlyList<IndexedTrack> Videos, IReadOnlyList<IndexedTrack> Audio)> PublishTracksAsync(CancellationToken cancellationToken)
     {
         var streaming = PackageStage.StreamingOf(plan.Deliverables) != StreamingFormats.None;
         var composer = new TrackComposer(services.S3, services.Output.Bucket);
@@ -47,19 +46,19 @@ internal sealed class AssemblyPublisher(
                 Stitching.Index(tracks)));
         }
 
-        if (parts.Source.Audio is not { } audio || plan.Audio is null)
+        var audio = new List<IndexedTrack>();
+        foreach (var (track, piece) in plan.Audio.Kept.Zip(parts.Source.Audio))
         {
-            return (videos, null);
+            if (streaming)
+            {
+                await CopyAsync(piece.Key, track.FileName, cancellationToken);
+                Add(track.FileName, OutputRoles.CmafAudio, piece.Size);
+            }
+
+            audio.Add(new IndexedTrack(new CmafTrack(track.Name, track.FileName, track.FileName, TrackKind.Audio, 0, 0, null, track.Facts), piece.Index));
         }
 
-        if (streaming)
-        {
-            await CopyAsync(audio.Key, AudioPlan.FileName, cancellationToken);
-            Add(AudioPlan.FileName, OutputRoles.CmafAudio, audio.Size);
-        }
-
-        return (videos, new IndexedTrack(
-            new CmafTrack(AudioPlan.Name, AudioPlan.FileName, AudioPlan.FileName, TrackKind.Audio, 0, 0, null, plan.Audio.Track.Language), audio.Index));
+        return (videos, audio);
     }
 
     /// <summary>The sheets and the WebVTT, tiled from the thumbnails each chunk made of its own frames.</summary>
@@ -91,7 +90,7 @@ internal sealed class AssemblyPublisher(
         return new MadeStoryboard(storyboard, sheets);
     }
 
-    public async Task PublishPlaylistsAsync(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio, CancellationToken cancellationToken)
+    public async Task PublishPlaylistsAsync(IReadOnlyList<IndexedTrack> videos, IReadOnlyList<IndexedTrack> audio, CancellationToken cancellationToken)
     {
         var streaming = PackageStage.StreamingOf(plan.Deliverables);
         if (streaming == StreamingFormats.None)
@@ -108,7 +107,8 @@ internal sealed class AssemblyPublisher(
 
     /// <summary>
     /// The progressive MP4s, when asked for: the one output made here from whole tracks, so each rendition's chunks
-    /// (and the audio) are downloaded and joined in the workspace, one rendition at a time to bound the disk it needs.
+    /// (and the default audio track, which a progressive file carries) are downloaded and joined in the workspace, one
+    /// rendition at a time to bound the disk it needs.
     /// </summary>
     public async Task PublishProgressiveAsync(CancellationToken cancellationToken)
     {
@@ -118,18 +118,17 @@ internal sealed class AssemblyPublisher(
         }
 
         string? audioPath = null;
-        if (parts.Source.Audio is { } audio)
+        if (plan.Audio.Default is { } audio)
         {
-            audioPath = workspace.PathFor(AudioPlan.FileName);
-            await area.DownloadAsync(audio.Key, audioPath, cancellationToken);
+            audioPath = workspace.PathFor(audio.FileName);
+            await area.DownloadAsync(parts.Source.Audio.Single(a => a.Name == audio.Name).Key, audioPath, cancellationToken);
         }
 
         foreach (var rendition in plan.Renditions)
         {
             var tracks = parts.TracksOf(rendition.Name);
             var trackPath = await JoinLocallyAsync(tracks, workspace.PathFor(rendition.TrackFileName), cancellationToken);
-            var encoded = new EncodedRendition(rendition, trackPath, rendition.Width, rendition.Height, TimeSpan.Zero, Stitching.Size(tracks), 0);
-            var mp4 = await new ProgressiveMaker(runner).MakeAsync(encoded, audioPath, workspace.PathFor(rendition.FileName), cancellationToken);
+            var mp4 = await new ProgressiveMaker(runner).MakeAsync(trackPath, audioPath, workspace.PathFor(rendition.FileName), cancellationToken);
             await PublishAsync(mp4, OutputRoles.Progressive, cancellationToken);
             File.Delete(trackPath);
             File.Delete(mp4);

@@ -17,7 +17,7 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// </summary>
 internal sealed class ChunkPipeline(
     JobChunk chunk, ISourceStore source, IOutputStore output, ChunkServices services, IFfmpegRunner runner, PipelineOptions options, ILoggerFactory loggers, TimeProvider time)
-    : IJobPipeline
+    : IJob
 {
     private readonly ILogger _logger = loggers.CreateLogger<ChunkPipeline>();
 

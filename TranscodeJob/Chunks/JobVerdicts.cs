@@ -19,7 +19,7 @@ internal static class JobVerdicts
     public static async Task<SourceSupersededException> SupersedeAsync(WorkArea area, SourceSupersededException superseded, string part) =>
         await SettleAsync(area, new JobVerdict(JobEvent.Superseded, superseded.Message, part))
             ? superseded
-            : new SourceSupersededException(superseded.Message, superseded.Asked, superseded.Current) { ReportedElsewhere = true };
+            : new SourceSupersededException(superseded.Message) { ReportedElsewhere = true };
 
     /// <summary>Throws the end already settled (quietly: reported by the part that settled it), if there is one.</summary>
     public static async Task ThrowIfSettledAsync(WorkArea area, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Transcoder.Shared.Jobs;
+using Transcoder.TranscodeJob.Analysis;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
@@ -21,7 +22,11 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// <param name="Duration">The source's duration as probed (the storyboard's last cue ends there).</param>
 /// <param name="Demuxer">The demuxer the source was probed with; a chunk opens it with that one.</param>
 /// <param name="Renditions">The planned rungs, best first, with the source's duration and held last frame.</param>
-/// <param name="Audio">The one audio rendition, encoded whole by the first job; null for a silent source.</param>
+/// <param name="Audio">The audio renditions (every kept track, and those skipped, with why), encoded whole by the first
+/// job; none for a silent source.</param>
+/// <param name="Decision">The per-title ladder's choices (each kept rung's factor is in its plan already, the rungs
+/// dropped, the analysis), made once by the first job: every chunk encodes the same rungs at the same factors, and the
+/// manifest records them as a whole-source job's does; null for the fixed ladder.</param>
 /// <param name="Chunks">The chunks, in order, covering every frame of the output once.</param>
 /// <param name="Storyboard">The storyboard: each chunk makes the thumbnails whose frames are its own.</param>
 /// <param name="Formats">The deliverables asked for (<c>hls,dash,mp4</c>).</param>
@@ -38,7 +43,8 @@ internal sealed record SplitPlan(
     TimeSpan LeadIn,
     long MaxPixelsPerFrame,
     IReadOnlyList<RenditionPlan> Renditions,
-    AudioPlan? Audio,
+    AudioTracks Audio,
+    LadderDecision? Decision,
     EncoderSettings Encoder,
     IReadOnlyList<ChunkRange> Chunks,
     StoryboardPlan Storyboard,
@@ -62,11 +68,12 @@ internal sealed record SplitPlan(
             ManifestBuilder.SourceOf(subject.Source, subject.Fingerprint, media),
             media.Duration,
             RemoteSource.DemuxerOf(media.Container),
-            media.Video.Index,
+            media.Video!.Index,
             probed.Input.LeadIn,
             probed.Input.MaxPixelsPerFrame,
             plan.Plans,
             plan.Audio,
+            plan.Decision,
             plan.Encoder,
             chunks,
             StoryboardPlan.For(media.Duration, top.Width, top.Height),
@@ -86,7 +93,7 @@ internal sealed record SplitPlan(
     public StreamingFormats Deliverables => StreamingFormatList.Parse(Formats, []);
 
     /// <summary>The planned ladder as the encode stages take it.</summary>
-    public PlannedLadder Ladder => new(Renditions, Audio, Encoder);
+    public PlannedLadder Ladder => new(Renditions, Audio, Encoder) { Decision = Decision };
 
     /// <summary>The grid every chunk cuts and numbers its keyframes on.</summary>
     public KeyframeGrid Grid => new(Renditions[0].FrameRate, Encoder.GopSeconds);

@@ -10,7 +10,7 @@ namespace Transcoder.TranscodeJob.Encoding;
 internal sealed class EncodedOutputs(MediaProbe probe)
 {
     public async Task<EncodedLadder> CollectAsync(
-        IReadOnlyList<RenditionPlan> plans, AudioPlan? audio, JobWorkspace workspace, CancellationToken cancellationToken)
+        IReadOnlyList<RenditionPlan> plans, IReadOnlyList<AudioPlan> audio, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var renditions = new List<EncodedRendition>(plans.Count);
         foreach (var plan in plans)
@@ -18,20 +18,19 @@ internal sealed class EncodedOutputs(MediaProbe probe)
             renditions.Add(await CheckRenditionAsync(plan, workspace.PathFor(plan.TrackFileName), cancellationToken));
         }
 
-        string? audioPath = null;
-        if (audio is not null)
+        return new EncodedLadder(renditions, [.. audio.Select(a => CheckAudio(a, workspace))]);
+    }
+
+    private static EncodedAudio CheckAudio(AudioPlan audio, JobWorkspace workspace)
+    {
+        var path = workspace.PathFor(audio.FileName);
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
         {
-            audioPath = workspace.PathFor(AudioPlan.FileName);
-            if (!File.Exists(audioPath) || new FileInfo(audioPath).Length == 0)
-            {
-                throw JobException.BadInput("ffmpeg produced no audio from the source's audio track: no decodable samples");
-            }
+            throw JobException.BadInput($"ffmpeg produced no audio from the source's audio stream {audio.Track.Index}: no decodable samples");
         }
 
-        return new EncodedLadder(renditions, audioPath)
-        {
-            AudioLoudness = audio is null ? null : LoudnessReport.Read(workspace.PathFor(AudioPlan.LoudnessFileName), audio.Normalisation?.Target.Lufs),
-        };
+        var loudness = LoudnessReport.Read(workspace.PathFor(audio.LoudnessFileName), audio.Normalisation?.Target.Lufs);
+        return new EncodedAudio(audio, path, new FileInfo(path).Length, loudness);
     }
 
     // The video playlist's peak segment bit rate as HLS defines it (RFC 8216 4.1), from the track's own fragment index.
@@ -46,11 +45,12 @@ internal sealed class EncodedOutputs(MediaProbe probe)
 
         var output = await probe.ProbeOutputAsync(path, cancellationToken);
         var size = new FileInfo(path).Length;
-        if (output.Video.Width != plan.Width || output.Video.Height != plan.Height)
+        var video = output.Video ?? throw new InvalidOperationException($"{plan.Name} came out with no video stream");
+        if (video.Width != plan.Width || video.Height != plan.Height)
         {
             // A bug in the plan or the filter chain, not the input's fault: fail loudly rather than publish it.
             throw new InvalidOperationException(
-                $"{plan.Name} came out {output.Video.Width}x{output.Video.Height}, planned {plan.Width}x{plan.Height}");
+                $"{plan.Name} came out {video.Width}x{video.Height}, planned {plan.Width}x{plan.Height}");
         }
 
         if (output.Duration.TotalSeconds <= 0)
@@ -59,7 +59,7 @@ internal sealed class EncodedOutputs(MediaProbe probe)
         }
 
         return new EncodedRendition(
-            plan, path, output.Video.Width, output.Video.Height, output.Duration, size,
+            plan, path, video.Width, video.Height, output.Duration, size,
             BitRate: (long)Math.Round(size * 8 / output.Duration.TotalSeconds))
         {
             PeakBitRate = PeakOf(path),

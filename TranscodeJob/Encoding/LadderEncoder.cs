@@ -1,11 +1,10 @@
 using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Encoding;
 
 /// <summary>
-/// The default: one ffmpeg process decodes the source once and encodes every rung and the audio.
+/// The default: one ffmpeg process decodes the source once and encodes every rung and every audio track.
 /// Decoding a 2160p source once instead of once per rung is most of the saving (README, "Performance").
 /// With <paramref name="chunk"/>, the same for one chunk of a long source: its time range of every rung, no audio
 /// (<see cref="FfmpegArguments.ForLadderChunk"/>).
@@ -16,14 +15,13 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
     {
         var plans = job.Plans;
         IReadOnlyList<string> outputs = [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))];
-        var withAudio = chunk is null && job.Audio is not null;
+        var audio = chunk is null ? job.Audio : [];
         var arguments = chunk is null
-            ? FfmpegArguments.ForLadder(
-                job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, job.Audio, job.Audio is null ? null : job.Workspace.PathFor(AudioPlan.FileName))
-            : FfmpegArguments.ForLadderChunk(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, chunk);
+            ? FfmpegArguments.ForLadder(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, audio, [.. audio.Select(a => job.Workspace.PathFor(a.FileName))])
+            : FfmpegArguments.ForLadderChunk(job.Input, job.VideoStreamIndex ?? throw new ArgumentException("a chunk is of a video", nameof(job)), plans, job.Encoder, outputs, chunk);
 
-        // Every rung advances with the one decoder: the same position is every rung's progress.
-        var progress = plans.Select(p => job.Board.For(p.Name)).ToList();
+        // Every output advances with the one decoder: the same position is every rung's progress.
+        var progress = LadderJob.ProgressNames(plans, job.Audio).Select(job.Board.For).ToList();
         var parser = new FfmpegProgress();
         var result = await runner.RunAsync(
             FfmpegTool.Ffmpeg,
@@ -37,6 +35,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
             },
             cancellationToken);
 
-        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, withAudio)), result);
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, audio)), result);
     }
 }

@@ -4,12 +4,17 @@ using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Encoding;
 
-/// <summary>What an encoder is asked to make: the plans and the shared audio, into the workspace.</summary>
+/// <summary>What an encoder is asked to make: the video plans and the audio renditions, into the workspace.</summary>
 internal sealed record LadderJob(
     SourceInput Input,
-    int VideoStreamIndex,
+    int? VideoStreamIndex,
     IReadOnlyList<RenditionPlan> Plans,
-    AudioPlan? Audio,
+    IReadOnlyList<AudioPlan> Audio,
     EncoderSettings Encoder,
     JobWorkspace Workspace,
-    ProgressBoard Board);
+    ProgressBoard Board)
+{
+    /// <summary>What the progress board follows: the video renditions, or the audio ones for an audio-only source.</summary>
+    public static IReadOnlyList<string> ProgressNames(IReadOnlyList<RenditionPlan> plans, IReadOnlyList<AudioPlan> audio) =>
+        plans.Count > 0 ? [.. plans.Select(p => p.Name)] : [.. audio.Select(a => a.Name)];
+}

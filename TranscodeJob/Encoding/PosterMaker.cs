@@ -35,10 +35,11 @@ internal sealed class PosterMaker(IFfmpegRunner runner, ILogger logger)
     public async Task<bool> TryMakeAsync(
         SourceInput input, SourceMedia source, RenditionPlan size, string? fallbackTrack, string outputPath, CancellationToken cancellationToken)
     {
+        var video = source.Video ?? throw new ArgumentException("a poster from the picture needs a video stream", nameof(source));
         var attempts = new List<(string What, IReadOnlyList<string> Arguments)>
         {
-            ("the source at 10%", FfmpegArguments.ForPoster(input, source.Video.Index, PositionIn(source), size, outputPath)),
-            ("the source's first frame", FfmpegArguments.ForPoster(input, source.Video.Index, TimeSpan.Zero, size, outputPath)),
+            ("the source at 10%", FfmpegArguments.ForPoster(input, video.Index, PositionIn(source), size, outputPath)),
+            ("the source's first frame", FfmpegArguments.ForPoster(input, video.Index, TimeSpan.Zero, size, outputPath)),
         };
         if (fallbackTrack is not null)
         {
@@ -60,5 +61,37 @@ internal sealed class PosterMaker(IFfmpegRunner runner, ILogger logger)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An audio-only source's poster: its cover art as a JPEG, no larger than <see cref="MaxCoverSide"/> on its long
+    /// side. Null when it cannot be decoded (a broken picture never fails a job whose audio is good).
+    /// </summary>
+    public async Task<(int Width, int Height)?> MakeFromCoverArtAsync(
+        SourceInput input, CoverArtInfo cover, string outputPath, CancellationToken cancellationToken)
+    {
+        var (width, height) = CoverSize(cover.Width, cover.Height);
+        var result = await runner.RunAsync(
+            FfmpegTool.Ffmpeg, FfmpegArguments.ForCoverArtPoster(input, cover.Index, width, height, outputPath), null, cancellationToken);
+        if (result.Succeeded && File.Exists(outputPath) && new FileInfo(outputPath).Length > 0)
+        {
+            return (width, height);
+        }
+
+        logger.LogWarning(
+            "No poster from the cover art ({Codec} {Width}x{Height}): {Reason}",
+            cover.Codec, cover.Width, cover.Height, result.Succeeded ? "ffmpeg wrote no picture" : FfmpegErrors.Cause(FfmpegErrors.ErrorLines(result.StderrTail)));
+        File.Delete(outputPath);
+        return null;
+    }
+
+    /// <summary>A cover's long side in the poster: album art comes at up to 3000 px; a player shows a few hundred.</summary>
+    public const int MaxCoverSide = 1920;
+
+    /// <summary>The cover's size, scaled down (never up) to fit <see cref="MaxCoverSide"/>, aspect kept.</summary>
+    public static (int Width, int Height) CoverSize(int width, int height)
+    {
+        var scale = Math.Min(1.0, (double)MaxCoverSide / Math.Max(width, height));
+        return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
     }
 }

@@ -32,14 +32,14 @@ internal static class JobEvents
                 source,
                 revision,
                 manifest.Passthrough ?? spec.Passthrough,
-                new JobEventOutputs(outcome.Location, JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster.File, manifest.Files)
+                new JobEventOutputs(outcome.Location, JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster?.File, manifest.Files)
                 {
                     Quality = [.. manifest.Renditions
                         .Where(r => r.Quality is not null)
                         .Select(r => new JobEventQuality(r.Name, r.Quality!.Ssim, r.Quality.SsimDb, r.Quality.Psnr, r.Bitrate))],
                 },
                 manifest.Source.DurationSeconds,
-                outcome.AlreadyDone ? null : Math.Round(outcome.EncodeTime.TotalSeconds, 3),
+                outcome.AlreadyDone || outcome.Attached ? null : Math.Round(outcome.EncodeTime.TotalSeconds, 3),
                 null,
                 outcome.AlreadyDone,
                 now);

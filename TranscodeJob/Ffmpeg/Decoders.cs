@@ -33,6 +33,15 @@ internal static class Decoders
         "ass,ssa,srt,subrip,webvtt,mov_text,text,microdvd,mpl2,pjs,realtext,sami,stl,subviewer,subviewer1,vplayer,jacosub,"
         + "pgssub,dvdsub,dvbsub,xsub,libzvbi_teletextdec,cc_dec";
 
+    /// <summary>
+    /// The text subtitle decoders a subtitle extraction may open (SubRip, ASS/SSA, WebVTT, 3GPP timed text): they hand
+    /// their text to the WebVTT encoder. Bitmap and teletext subtitles are never decoded.
+    /// </summary>
+    public const string TextSubtitles = "srt,subrip,ass,ssa,webvtt,mov_text";
+
+    /// <summary>The CEA-608 decoder, for the caption stream ffmpeg's <c>movie</c> source splits off the video (<c>subcc</c>).</summary>
+    public const string ClosedCaptions = "cc_dec";
+
     /// <summary>No decoder has this name: data and attachment streams get none.</summary>
     public const string None = "none";
 

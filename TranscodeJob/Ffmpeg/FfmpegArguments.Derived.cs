@@ -77,17 +77,38 @@ internal static partial class FfmpegArguments
     ];
 
     /// <summary>
-    /// A progressive-download MP4 (video + audio, <c>+faststart</c>) from a CMAF video track and the audio track:
-    /// a copy, no second encode.
+    /// The poster of an audio-only source from its cover art (an attached picture), scaled to
+    /// <paramref name="width"/>x<paramref name="height"/>. Only the picture decoders are allowed: no audio or video
+    /// decoder is opened for it.
     /// </summary>
-    public static IReadOnlyList<string> ForProgressive(string videoTrackPath, string? audioTrackPath, string outputPath) =>
+    public static IReadOnlyList<string> ForCoverArtPoster(SourceInput source, int coverStreamIndex, int width, int height, string outputPath) =>
     [
         .. Preamble(progress: false),
-        .. OwnInput(videoTrackPath),
-        .. audioTrackPath is null ? Array.Empty<string>() : OwnInput(audioTrackPath),
-        "-map", "0:v:0",
-        .. audioTrackPath is null ? Array.Empty<string>() : ["-map", "1:a:0"],
-        "-c", "copy", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4",
+        .. SourceArguments(source, decoders: Decoders.CoverArt),
+        "-map", Invariant($"0:{coverStreamIndex}"),
+        "-map_metadata", "-1",
+        "-frames:v", "1",
+        "-vf", Invariant($"scale={width}:{height},format=yuvj420p"),
+        "-q:v", "3",
+        "-f", "image2", "-update", "1",
         FileUrl(outputPath),
     ];
+
+    /// <summary>
+    /// A progressive download from the CMAF tracks, <c>+faststart</c>, copied, no second encode: a video track with
+    /// the default audio track (an MP4), or the audio track alone (an audio-only source's M4A).
+    /// </summary>
+    /// <param name="videoTrackPath">The video track; null for an audio-only file.</param>
+    public static IReadOnlyList<string> ForProgressive(string? videoTrackPath, string? audioTrackPath, string outputPath)
+    {
+        var tracks = new[] { (Path: videoTrackPath, Stream: "v:0"), (Path: audioTrackPath, Stream: "a:0") }.Where(t => t.Path is not null).ToList();
+        return
+        [
+            .. Preamble(progress: false),
+            .. tracks.SelectMany(t => OwnInput(t.Path!)),
+            .. tracks.SelectMany((t, i) => new[] { "-map", Invariant($"{i}:{t.Stream}") }),
+            "-c", "copy", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4",
+            FileUrl(outputPath),
+        ];
+    }
 }

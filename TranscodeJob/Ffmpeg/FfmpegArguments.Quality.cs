@@ -22,7 +22,7 @@ internal static partial class FfmpegArguments
         arguments.AddRange(SourceArguments(source, seek: start, length: length));
         foreach (var track in tracks)
         {
-            arguments.AddRange(["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}")]);
+            arguments.AddRange(["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}"), .. OneDecoderThread]);
             arguments.AddRange(OwnInput(track.TrackPath));
         }
 
@@ -38,16 +38,10 @@ internal static partial class FfmpegArguments
 
     internal static string QualityFilterGraph(int videoStreamIndex, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks)
     {
-        var size = Invariant($"{reference.Width}:{reference.Height}");
-        var head = $"[0:{videoStreamIndex}]"
-                   + string.Join(',', PictureFilters.Head(reference)
-                       .Append(PictureFilters.Rung(reference.Width, reference.Height))
-                       .Append(Invariant($"split={tracks.Count * 2}")))
-                   + string.Concat(Enumerable.Range(0, tracks.Count).Select(i => $"[ref{i}s][ref{i}p]"));
-        var parts = new List<string> { head };
+        var parts = new List<string> { ReferenceHead(videoStreamIndex, reference, Enumerable.Range(0, tracks.Count).SelectMany(i => new[] { $"ref{i}s", $"ref{i}p" })) };
         for (var i = 0; i < tracks.Count; i++)
         {
-            parts.Add(Invariant($"[{i + 1}:v:0]scale={size}:flags=bicubic,format=yuv420p,setsar=1,split=2[out{i}s][out{i}p]"));
+            parts.Add($"{AtReferenceSize(i + 1, reference)},split=2[out{i}s][out{i}p]");
             // shortest: the reference's held last frame may run past a window that ends at the source's end.
             parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(tracks[i].SsimStatsPath)}:shortest=1[ssim{i}]");
             parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(tracks[i].PsnrStatsPath)}:shortest=1[psnr{i}]");
@@ -55,6 +49,24 @@ internal static partial class FfmpegArguments
 
         return string.Join(';', parts);
     }
+
+    /// <summary>
+    /// The source as the encode saw it, at <paramref name="reference"/>'s size, once for each label: the same head
+    /// filters the encode ran (deinterlace, the planned rate, tone mapping), then the rung's scale.
+    /// </summary>
+    private static string ReferenceHead(int videoStreamIndex, RenditionPlan reference, IEnumerable<string> labels)
+    {
+        var names = labels.ToList();
+        return $"[0:{videoStreamIndex}]"
+               + string.Join(',', PictureFilters.Head(reference)
+                   .Append(PictureFilters.Rung(reference.Width, reference.Height))
+                   .Append(Invariant($"split={names.Count}")))
+               + string.Concat(names.Select(n => $"[{n}]"));
+    }
+
+    /// <summary>Input <paramref name="input"/>'s picture as a viewer of the reference size sees it: scaled bicubic to it.</summary>
+    private static string AtReferenceSize(int input, RenditionPlan reference) =>
+        Invariant($"[{input}:v:0]scale={reference.Width}:{reference.Height}:flags=bicubic,format=yuv420p,setsar=1");
 
     /// <summary>
     /// A path as a filter option's value inside a filter graph: escaped once for the option parser (<c>\ ' :</c>) and

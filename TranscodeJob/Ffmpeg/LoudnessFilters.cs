@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -16,7 +15,7 @@ internal static class LoudnessFilters
     /// carrying the running values; the last frame's are the whole track's (about 8 MB of text an hour of audio).
     /// </summary>
     public static string Measure(string reportPath) =>
-        "ebur128=peak=true:metadata=1,ametadata=mode=print:file=" + GraphEscape(OptionEscape(reportPath));
+        "ebur128=peak=true:metadata=1,ametadata=mode=print:file=" + FilterGraphText.Value(reportPath);
 
     /// <summary>To stereo (or mono) as <c>-ac</c> would, so that what is measured is what is encoded.</summary>
     public static string Downmix(int channels) => channels >= 2 ? "aformat=channel_layouts=stereo" : "aformat=channel_layouts=mono";
@@ -34,26 +33,5 @@ internal static class LoudnessFilters
         return string.Create(
             CultureInfo.InvariantCulture,
             $"loudnorm=I={target.Lufs}:TP={target.TruePeakDbtp}:LRA={lra}:measured_I={Math.Max(-99, measured.IntegratedLufs)}:measured_LRA={measured.RangeLu}:measured_TP={Math.Max(-99, measured.TruePeakDbtp)}:measured_thresh={Math.Max(-99, measured.IntegratedLufs - 10)}:linear=true:print_format=none");
-    }
-
-    // Two levels of escaping, as ffmpeg's filter documentation describes: the option value, then the graph.
-    internal static string OptionEscape(string value) => Escape(value, @"\':");
-
-    internal static string GraphEscape(string value) => Escape(value, @"\'[],;");
-
-    private static string Escape(string value, string special)
-    {
-        var escaped = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            if (special.Contains(c, StringComparison.Ordinal))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
     }
 }

@@ -43,8 +43,8 @@ internal static class JobApp
         await using var lease = JobServices.CreateLease(settings.Lease, environment, loggers);
         lease.Start();
 
-        var pipeline = JobServices.CreatePipeline(settings, environment, console.ErrorIsTerminal ? console.Error : null, loggers);
-        var end = await new JobRunner(pipeline, console, shutdown, logger).RunAsync(printLocation: console.OutIsTerminal && format == LogFormat.Text);
+        var job = JobServices.CreateJob(settings, environment, console.ErrorIsTerminal ? console.Error : null, loggers);
+        var end = await new JobRunner(job, console, shutdown, logger).RunAsync(printLocation: console.OutIsTerminal && format == LogFormat.Text);
         var reporter = new JobReporter(
             settings.Spec,
             () => JobServices.CreatePublisher(settings.Events, environment, loggers),

@@ -7,18 +7,18 @@ using Transcoder.TranscodeJob.Pipeline;
 namespace Transcoder.TranscodeJob.Hosting;
 
 /// <summary>
-/// Runs the pipeline once and says how the job ended (<see cref="JobEnd"/>): done, superseded, or failed with a
+/// Runs the job once and says how the job ended (<see cref="JobEnd"/>): done, superseded, or failed with a
 /// documented exit code, whose one line goes to stderr. It decides nothing about the message, the event or the
 /// metrics: <see cref="JobReporter"/> turns the end into those.
 /// </summary>
-internal sealed class JobRunner(IJobPipeline pipeline, ProcessConsole console, ProcessSignals shutdown, ILogger logger)
+internal sealed class JobRunner(IJob job, ProcessConsole console, ProcessSignals shutdown, ILogger logger)
 {
     /// <param name="printLocation">Whether to tell a person at a terminal where the outputs are.</param>
     public async Task<JobEnd> RunAsync(bool printLocation)
     {
         try
         {
-            var outcome = await pipeline.RunAsync(shutdown.Token);
+            var outcome = await job.RunAsync(shutdown.Token);
             if (printLocation)
             {
                 await console.Out.WriteLineAsync($"Outputs: {outcome.Location}");
@@ -48,7 +48,7 @@ internal sealed class JobRunner(IJobPipeline pipeline, ProcessConsole console, P
     }
 
     private JobEnd End(int exitCode, string? jobId = null) =>
-        new(exitCode, jobId ?? pipeline.JobId ?? "unknown", null, null, null, pipeline.SourceBytes);
+        new(exitCode, jobId ?? job.JobId ?? "unknown", null, null, null, job.SourceBytes);
 
     private void Log(Exception exception, int exitCode)
     {

@@ -2,6 +2,7 @@ using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Chunks;
+using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
@@ -11,7 +12,7 @@ using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Hosting;
 
-/// <summary>The job's object graph, built from its settings and environment: the pipeline, the message lease, the event publisher.</summary>
+/// <summary>The job's object graph, built from its settings and environment: the job of its kind, the message lease, the event publisher.</summary>
 internal static class JobServices
 {
     // ECS sends SIGKILL 30 s after SIGTERM by default: 10 s for ffmpeg to stop leaves time to clean up and
@@ -22,7 +23,7 @@ internal static class JobServices
     private static readonly Lazy<HttpClient> WebhookHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
 
     /// <param name="terminal">stderr when a person watches it (a redrawn progress bar), else null.</param>
-    public static IJobPipeline CreatePipeline(
+    public static IJob CreateJob(
         JobSettings settings, IReadOnlyDictionary<string, string> environment, TextWriter? terminal, ILoggerFactory loggers)
     {
         var s3 = new Lazy<IAmazonS3>(() => AwsClients.CreateS3(environment));
@@ -32,10 +33,10 @@ internal static class JobServices
             S3Input remote => new S3SourceStore(s3.Value, remote, loggers.CreateLogger<S3SourceStore>()),
             _ => throw new InvalidOperationException($"unknown input {settings.Input}"),
         };
-        IOutputStore output = settings.Output switch
+        IOutputStore OutputFor(InputLocation video) => settings.Output switch
         {
-            LocalOutput local => new LocalOutputStore(Path.Combine(local.FullPath, settings.Input.OutputFolderName)),
-            S3Output remote => new S3OutputStore(s3.Value, remote.Bucket, $"{remote.Prefix}{settings.Input.OutputFolderName}/"),
+            LocalOutput local => new LocalOutputStore(Path.Combine(local.FullPath, video.OutputFolderName)),
+            S3Output remote => new S3OutputStore(s3.Value, remote.Bucket, $"{remote.Prefix}{video.OutputFolderName}/"),
             _ => throw new InvalidOperationException($"unknown output {settings.Output}"),
         };
 
@@ -46,13 +47,14 @@ internal static class JobServices
             : null;
         var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod);
         var options = Options(settings, terminal);
-        if (settings.Spec.Chunk is { } chunk)
+        return settings switch
         {
-            return new ChunkPipeline(
-                chunk, source, output, chunks ?? throw new InvalidOperationException("a chunk reads and writes S3 (checked by the spec)"), runner, options, loggers, TimeProvider.System);
-        }
-
-        return new TranscodePipeline(source, output, runner, options, loggers, TimeProvider.System, chunks);
+            { Spec.Kind: JobKind.AttachCaption } => new CaptionJob(source, OutputFor, options, loggers, TimeProvider.System),
+            { Spec.Chunk: { } chunk } => new ChunkPipeline(
+                chunk, source, OutputFor(settings.Input), chunks ?? throw new InvalidOperationException("a chunk reads and writes S3 (checked by the spec)"),
+                runner, options, loggers, TimeProvider.System),
+            _ => new TranscodePipeline(source, OutputFor(settings.Input), runner, options, loggers, TimeProvider.System, chunks),
+        };
     }
 
     private static PipelineOptions Options(JobSettings settings, TextWriter? terminal) =>
@@ -61,6 +63,7 @@ internal static class JobServices
             EncodeMode = settings.EncodeMode,
             MeasureQuality = settings.MeasureQuality,
             Formats = settings.Formats,
+            Codecs = settings.Spec.Codecs,
             MaxSourceDuration = settings.MaxSourceDuration,
             Limits = settings.Limits,
             Revision = settings.Spec.Revision,

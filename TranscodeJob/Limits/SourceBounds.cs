@@ -18,7 +18,12 @@ internal static class SourceBounds
             throw Refuse($"{inputName} lasts {media.Duration.TotalSeconds:0} s, over the {maxDuration.TotalSeconds:0} s limit ({JobEnvironment.MaxSourceSeconds} / --max-duration)");
         }
 
-        var video = media.Video;
+        // The picture's limits are the video's; an audio-only source is bounded by its duration and stream count.
+        if (media.Video is not { } video)
+        {
+            return;
+        }
+
         var pixels = (long)video.Width * video.Height;
         if (pixels > limits.MaxPixelsPerFrame)
         {

@@ -1,9 +1,10 @@
 using System.Globalization;
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Packaging;
+using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
-using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 
 namespace Transcoder.TranscodeJob.Manifest;
@@ -15,62 +16,75 @@ internal static class ManifestBuilder
         SourceObject source,
         string fingerprint,
         SourceMedia media,
+        PlannedLadder plan,
         EncodedLadder encoded,
         IReadOnlyDictionary<string, ManifestQuality> quality,
-        AudioPlan? audio,
-        MadeStoryboard made,
-        ManifestPoster poster,
+        MadeStoryboard? storyboard,
+        ManifestPoster? poster,
         IReadOnlyList<OutputFile> published,
         DateTimeOffset completedAt) =>
         Build(
             jobId,
             SourceOf(source, fingerprint, media),
+            plan,
             encoded,
             quality,
-            audio,
-            encoded.AudioPath is null ? null : new FileInfo(encoded.AudioPath).Length,
-            made,
+            storyboard,
             poster,
             [.. published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length))],
             completedAt);
 
     /// <summary>The manifest of tracks that are not all on this machine (a long source's, stitched in S3).</summary>
-    /// <param name="audioSize">The audio track's size; null for a silent source.</param>
     /// <param name="files">Every published file, in publishing order, with its size.</param>
     public static JobManifest Build(
         string jobId,
         ManifestSource source,
+        PlannedLadder plan,
         EncodedLadder encoded,
         IReadOnlyDictionary<string, ManifestQuality> quality,
-        AudioPlan? audio,
-        long? audioSize,
-        MadeStoryboard made,
-        ManifestPoster poster,
+        MadeStoryboard? storyboard,
+        ManifestPoster? poster,
         IReadOnlyList<ManifestFile> files,
         DateTimeOffset completedAt)
     {
         string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
+        var audioOnly = source.Video is null;
+        var tracks = encoded.Audio.Select(a => AudioOf(a, audioOnly, IfPublished)).ToList();
 
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
             jobId,
             completedAt,
             source,
-            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, audioSize is not null, quality.GetValueOrDefault(r.Plan.Name), IfPublished))],
-            audio is null || audioSize is not { } size
-                ? null
-                : new ManifestAudioRendition(
-                    IfPublished(AudioPlan.Name + ".m3u8"),
-                    AudioPlan.FileName,
-                    audio.Kbps,
-                    Math.Min(audio.Track.Channels, 2),
-                    size,
-                    encoded.AudioLoudness),
+            [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished) with { RateControl = LadderRecord.RateControlOf(r.Plan, plan) })],
+            tracks.FirstOrDefault(t => t.IsDefault),
             IfPublished(StreamingPackager.MasterPlaylist),
             IfPublished(StreamingPackager.DashManifestFile),
-            StoryboardOf(made),
+            storyboard is null ? null : StoryboardOf(storyboard),
             poster,
-            files);
+            files)
+        {
+            Ladder = LadderRecord.Of(plan),
+            AudioTracks = tracks,
+            SkippedAudio = [.. plan.Audio.Skipped.Select(s => new ManifestSkippedAudio(s.Index, s.Reason))],
+            AudioOnly = audioOnly,
+        };
+    }
+
+    private static ManifestAudioRendition AudioOf(EncodedAudio audio, bool audioOnly, Func<string, string?> ifPublished)
+    {
+        var (plan, facts) = (audio.Plan, audio.Plan.Facts);
+        return new ManifestAudioRendition(ifPublished(plan.Name + ".m3u8"), plan.FileName, plan.Kbps, facts.Channels, audio.Size, audio.Loudness)
+        {
+            Name = plan.Name,
+            SourceIndex = plan.Track.Index,
+            Language = facts.Language,
+            Label = facts.Label,
+            Role = facts.RoleName,
+            IsDefault = facts.IsDefault,
+            SourceChannels = plan.Track.Channels,
+            File = audioOnly && facts.IsDefault ? ifPublished(ProgressiveMaker.AudioFileName) : null,
+        };
     }
 
     /// <summary>The manifest's description of the source: the upload as described, what its probe found.</summary>
@@ -83,8 +97,12 @@ internal static class ManifestBuilder
             source.Size,
             media.Container,
             Math.Round(media.Duration.TotalSeconds, 3),
-            VideoOf(media.Video),
-            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault))],
+            media.Video is { } video ? VideoOf(video) : null,
+            [.. media.AudioStreams.Select(a => new ManifestAudio(a.Index, a.Codec, a.Channels, a.SampleRate, a.Language, a.IsDefault)
+            {
+                Title = a.Title,
+                DescribesVideo = a.DescribesVideo,
+            })],
             media.DeclaredDuration is { } declared ? Math.Round(declared.TotalSeconds, 3) : null);
 
     private static ManifestVideo VideoOf(VideoStreamInfo video) =>
@@ -103,7 +121,7 @@ internal static class ManifestBuilder
             video.ColorTransfer);
 
     private static ManifestRendition RenditionOf(
-        EncodedRendition r, bool hasAudio, ManifestQuality? quality, Func<string, string?> ifPublished) =>
+        EncodedRendition r, EncodedLadder encoded, ManifestQuality? quality, Func<string, string?> ifPublished) =>
         new(
             r.Plan.Name,
             ifPublished(r.Plan.FileName),
@@ -116,9 +134,10 @@ internal static class ManifestBuilder
             r.Plan.VideoKbps,
             Math.Round(r.Duration.TotalSeconds, 3),
             r.Size,
-            HasAudio: hasAudio)
+            HasAudio: encoded.Audio.Count > 0)
         {
             PeakBitrate = r.PeakBitRate,
+            Codec = VideoCodecList.NameOf(r.Plan.Codec),
             Quality = quality,
         };
 

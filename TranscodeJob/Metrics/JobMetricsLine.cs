@@ -24,8 +24,9 @@ internal static class JobMetricsLine
 
     public static string For(JobEnd end, int attempt, DateTimeOffset now)
     {
-        var manifest = end.Outcome?.Manifest;
-        var encoded = end.Outcome is { AlreadyDone: false } outcome ? outcome.EncodeTime.TotalSeconds : (double?)null;
+        // A caption job's manifest is its video's: its seconds and bytes are not this job's work.
+        var manifest = end.Outcome is { Attached: true } ? null : end.Outcome?.Manifest;
+        var encoded = end.Outcome is { AlreadyDone: false, Attached: false } outcome ? outcome.EncodeTime.TotalSeconds : (double?)null;
         var source = manifest?.Source.DurationSeconds;
         // In the order of MetricNames.JobMetrics; a metric without a value (nothing encoded) is left out of the line.
         double?[] values =

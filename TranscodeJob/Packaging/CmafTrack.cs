@@ -1,4 +1,5 @@
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Packaging;
 
@@ -7,13 +8,13 @@ namespace Transcoder.TranscodeJob.Packaging;
 /// starting on a keyframe (video: the GOP boundaries, on the same timestamps in every rendition; audio: about every
 /// GOP length). The playlists describe byte ranges of this one file, so the same media serves HLS and DASH.
 /// </summary>
-/// <param name="Name">The rendition's name (<c>1080p</c>) or <c>audio</c>; names the media playlist.</param>
+/// <param name="Name">The rendition's name (<c>1080p</c>, <c>audio</c>, <c>audio-fr-2</c>); names the media playlist.</param>
 /// <param name="FileName">The file's name in the output folder, e.g. <c>1080p.cmfv</c> or <c>audio.cmfa</c>.</param>
 /// <param name="LocalPath">Where the file is now, in the workspace.</param>
 /// <param name="FrameRate">The video's frame rate; null for audio.</param>
 /// <param name="Width">Picture width; 0 for audio.</param>
 /// <param name="Height">Picture height; 0 for audio.</param>
-/// <param name="Language">The audio's language tag, if the source had one.</param>
+/// <param name="Audio">What the playlists say about an audio track (language, name, role, default, channels); null for video.</param>
 internal sealed record CmafTrack(
     string Name,
     string FileName,
@@ -22,4 +23,4 @@ internal sealed record CmafTrack(
     int Width,
     int Height,
     Rational? FrameRate,
-    string? Language);
+    AudioFacts? Audio);

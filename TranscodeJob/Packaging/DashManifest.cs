@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Packaging;
 
 /// <summary>
 /// A static DASH MPD (ISO/IEC 23009-1) over the same single-file CMAF tracks as the HLS playlists: each
 /// Representation names its file as BaseURL and lists its fragments as byte ranges (SegmentList), so no second
-/// copy of the media and no sidx are needed. Audio is its own AdaptationSet: dash.js and Shaka do not play
-/// multiplexed representations.
+/// copy of the media and no sidx are needed. Each audio track is its own AdaptationSet: dash.js and Shaka do not
+/// play multiplexed representations. Each video codec is its own AdaptationSet too (a player switches between the
+/// representations of one set, and one set holds one codec): H.264 first as id 0, the audio tracks 1, 2, …, then AV1,
+/// preferred by <c>@selectionPriority</c> where a player decodes it.
 /// </summary>
 internal static class DashManifest
 {
@@ -17,10 +20,12 @@ internal static class DashManifest
     // The "full" profile: SegmentList with byte ranges is not part of the on-demand profile (which wants sidx).
     private const string Profile = "urn:mpeg:dash:profile:full:2011";
 
-    public static string Write(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio)
+    /// <param name="videos">The video renditions, best first; none for an audio-only source.</param>
+    /// <param name="audio">The audio renditions, each its own AdaptationSet, in the order given.</param>
+    public static string Write(IReadOnlyList<IndexedTrack> videos, IReadOnlyList<IndexedTrack> audio)
     {
-        var duration = videos.Max(v => v.Index.DurationSeconds);
-        var minBuffer = DashBandwidth.MinBufferSeconds(videos.Concat(audio is null ? [] : [audio]).Select(t => t.Index));
+        var duration = (videos.Count > 0 ? videos : audio).Max(t => t.Index.DurationSeconds);
+        var minBuffer = DashBandwidth.MinBufferSeconds(videos.Concat(audio).Select(t => t.Index));
         // To bytes, not a StringWriter: the declaration must say UTF-8, which is what the file is written in.
         using var bytes = new MemoryStream();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
@@ -35,10 +40,23 @@ internal static class DashManifest
             xml.WriteAttributeString("id", "0");
             xml.WriteAttributeString("start", "PT0S");
 
-            WriteVideoSet(xml, videos, minBuffer);
-            if (audio is not null)
+            // AdaptationSet ids: 0 the H.264 video's, then one per audio track (1, 2, …), whether or not there is video,
+            // then the other video codecs'.
+            var codecs = IndexedTrack.ByCodec(videos);
+            var h264 = codecs.SingleOrDefault(c => c.First().IsH264);
+            if (h264 is not null)
             {
-                WriteAudioSet(xml, audio, minBuffer);
+                WriteVideoSet(xml, 0, [.. h264], minBuffer, preferred: false);
+            }
+
+            for (var i = 0; i < audio.Count; i++)
+            {
+                WriteAudioSet(xml, 1 + i, audio[i], minBuffer);
+            }
+
+            foreach (var (codec, number) in codecs.Where(c => c != h264).Select((c, i) => (c, i)))
+            {
+                WriteVideoSet(xml, 1 + audio.Count + number, [.. codec], minBuffer, preferred: true);
             }
 
             xml.WriteEndElement();
@@ -48,9 +66,15 @@ internal static class DashManifest
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static void WriteVideoSet(XmlWriter xml, IReadOnlyList<IndexedTrack> videos, double minBuffer)
+    // ISO/IEC 23009-1, 5.3.3.2: a higher @selectionPriority is preferred (1 when absent).
+    private static void WriteVideoSet(XmlWriter xml, int id, IReadOnlyList<IndexedTrack> videos, double minBuffer, bool preferred)
     {
-        StartAdaptationSet(xml, "0", "video");
+        StartAdaptationSet(xml, id, "video");
+        if (preferred)
+        {
+            xml.WriteAttributeString("selectionPriority", "2");
+        }
+
         xml.WriteAttributeString("maxWidth", Number(videos.Max(v => v.Track.Width)));
         xml.WriteAttributeString("maxHeight", Number(videos.Max(v => v.Track.Height)));
         if (videos[0].Track.FrameRate is { IsPositive: true } rate)
@@ -74,33 +98,58 @@ internal static class DashManifest
         xml.WriteEndElement();
     }
 
-    private static void WriteAudioSet(XmlWriter xml, IndexedTrack audio, double minBuffer)
+    /// <summary>
+    /// One audio rendition as its own AdaptationSet: a language (or a role within it) is a choice for the viewer, not a
+    /// quality to switch between, so no two tracks share a set. <c>lang</c> and a <c>Label</c> for the menu; the
+    /// <c>Role</c> (main, alternate, description, commentary) from <c>urn:mpeg:dash:role:2011</c>; audio description
+    /// also with the <c>Accessibility</c> descriptor DVB-DASH and DASH-IF use (AudioPurposeCS 1, for the visually
+    /// impaired); the default track with a higher <c>selectionPriority</c>, so a player starts with it.
+    /// </summary>
+    private static void WriteAudioSet(XmlWriter xml, int id, IndexedTrack audio, double minBuffer)
     {
-        StartAdaptationSet(xml, "1", "audio");
-        if (audio.Track.Language is { Length: > 0 } language && language != "und")
+        var facts = audio.Track.Audio ?? throw new ArgumentException($"{audio.Track.Name} is not an audio track", nameof(audio));
+        StartAdaptationSet(xml, id, "audio");
+        if (facts.Language is { } language)
         {
             xml.WriteAttributeString("lang", language);
         }
 
+        if (facts.IsDefault)
+        {
+            xml.WriteAttributeString("selectionPriority", "2");
+        }
+
+        xml.WriteElementString("Label", Namespace, facts.Label);
+        if (facts.Role == AudioRole.Description)
+        {
+            WriteDescriptor(xml, "Accessibility", "urn:tva:metadata:cs:AudioPurposeCS:2007", "1");
+        }
+
+        WriteDescriptor(xml, "Role", "urn:mpeg:dash:role:2011", facts.RoleName);
         xml.WriteStartElement("Representation", Namespace);
         xml.WriteAttributeString("id", audio.Track.Name);
         xml.WriteAttributeString("bandwidth", Number(DashBandwidth.Of(audio.Index.Segments, minBuffer)));
         xml.WriteAttributeString("codecs", audio.Index.Codec);
         xml.WriteAttributeString("audioSamplingRate", Number(audio.Index.Timescale));
-        xml.WriteStartElement("AudioChannelConfiguration", Namespace);
-        xml.WriteAttributeString("schemeIdUri", "urn:mpeg:dash:23003:3:audio_channel_configuration:2011");
-        xml.WriteAttributeString("value", "2");
-        xml.WriteEndElement();
+        WriteDescriptor(xml, "AudioChannelConfiguration", "urn:mpeg:dash:23003:3:audio_channel_configuration:2011", Number(facts.Channels));
         WriteMedia(xml, audio);
         xml.WriteEndElement();
         xml.WriteEndElement();
     }
 
+    private static void WriteDescriptor(XmlWriter xml, string element, string scheme, string value)
+    {
+        xml.WriteStartElement(element, Namespace);
+        xml.WriteAttributeString("schemeIdUri", scheme);
+        xml.WriteAttributeString("value", value);
+        xml.WriteEndElement();
+    }
+
     // Every fragment starts with a keyframe (SAP type 1) and fragments line up across representations.
-    private static void StartAdaptationSet(XmlWriter xml, string id, string contentType)
+    private static void StartAdaptationSet(XmlWriter xml, int id, string contentType)
     {
         xml.WriteStartElement("AdaptationSet", Namespace);
-        xml.WriteAttributeString("id", id);
+        xml.WriteAttributeString("id", Number(id));
         xml.WriteAttributeString("contentType", contentType);
         xml.WriteAttributeString("mimeType", $"{contentType}/mp4");
         xml.WriteAttributeString("segmentAlignment", "true");

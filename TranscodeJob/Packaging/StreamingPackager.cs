@@ -16,21 +16,22 @@ internal static class StreamingPackager
     /// Writes the playlists <paramref name="formats"/> asks for into <paramref name="directory"/> and returns them
     /// (not the tracks themselves). <see cref="StreamingFormats.Mp4"/> is not this class's business and is ignored.
     /// </summary>
-    /// <param name="tracks">Every video rendition (any order) and at most one audio track.</param>
+    /// <param name="tracks">Every video rendition (any order; none for an audio-only source) and every audio rendition (in
+    /// the order the playlists list them).</param>
     public static IReadOnlyList<OutputFile> Write(IReadOnlyList<CmafTrack> tracks, StreamingFormats formats, string directory)
     {
         var videos = tracks.Where(t => t.Kind == TrackKind.Video)
             .OrderByDescending(t => (long)t.Width * t.Height)
             .Select(t => new IndexedTrack(t, FragmentedMp4Reader.Read(t.LocalPath)))
             .ToList();
-        if (videos.Count == 0)
+        var audio = tracks.Where(t => t.Kind == TrackKind.Audio)
+            .Select(t => new IndexedTrack(t, FragmentedMp4Reader.Read(t.LocalPath)))
+            .ToList();
+        if (videos.Count == 0 && audio.Count == 0)
         {
-            throw new ArgumentException("no video track to package", nameof(tracks));
+            throw new ArgumentException("no track to package", nameof(tracks));
         }
 
-        var audio = tracks.SingleOrDefault(t => t.Kind == TrackKind.Audio) is { } audioTrack
-            ? new IndexedTrack(audioTrack, FragmentedMp4Reader.Read(audioTrack.LocalPath))
-            : null;
         return Write(videos, audio, formats, directory);
     }
 
@@ -39,12 +40,13 @@ internal static class StreamingPackager
     /// tracks and never on this machine whole).
     /// </summary>
     /// <param name="videos">Every video rendition, best first.</param>
-    public static IReadOnlyList<OutputFile> Write(IReadOnlyList<IndexedTrack> videos, IndexedTrack? audio, StreamingFormats formats, string directory)
+    /// <param name="audio">Every audio rendition, in the order the playlists list them.</param>
+    public static IReadOnlyList<OutputFile> Write(IReadOnlyList<IndexedTrack> videos, IReadOnlyList<IndexedTrack> audio, StreamingFormats formats, string directory)
     {
         var written = new List<OutputFile>();
         if (formats.HasFlag(StreamingFormats.Hls))
         {
-            foreach (var track in audio is null ? videos : [.. videos, audio])
+            foreach (var track in videos.Concat(audio))
             {
                 written.Add(WriteText(directory, track.PlaylistName, OutputRoles.HlsPlaylist, HlsPlaylists.Media(track)));
             }

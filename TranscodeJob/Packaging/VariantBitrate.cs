@@ -9,10 +9,12 @@ namespace Transcoder.TranscodeJob.Packaging;
 /// </summary>
 internal static class VariantBitrate
 {
-    public static (long Peak, long Average) Of(IndexedTrack video, IReadOnlyList<IndexedTrack> audioGroup)
+    /// <param name="video">The variant's video playlist; null for an audio-only variant, whose playlist is one of the
+    /// audio group's (every combination is then one audio playlist alone).</param>
+    public static (long Peak, long Average) Of(IndexedTrack? video, IReadOnlyList<IndexedTrack> audioGroup)
     {
-        var peak = PeakOf(video.Index) + audioGroup.Select(a => PeakOf(a.Index)).DefaultIfEmpty(0).Max();
-        var average = AverageOf(video.Index) + audioGroup.Select(a => AverageOf(a.Index)).DefaultIfEmpty(0).Max();
+        var peak = (video is null ? 0 : PeakOf(video.Index)) + audioGroup.Select(a => PeakOf(a.Index)).DefaultIfEmpty(0).Max();
+        var average = (video is null ? 0 : AverageOf(video.Index)) + audioGroup.Select(a => AverageOf(a.Index)).DefaultIfEmpty(0).Max();
         return ((long)Math.Ceiling(peak), (long)Math.Ceiling(average));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Errors;
+using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -77,6 +78,37 @@ internal sealed class JobOutputFolder(ISourceStore source, IOutputStore output, 
         var manifestPath = workspace.PathFor(JobManifest.FileName);
         await File.WriteAllTextAsync(manifestPath, ManifestJson.Write(manifest), cancellationToken);
         await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a complete folder in place, without encoding again (a caption attached later): the new and rewritten
+    /// files go up first, then the revised manifest. The folder stays complete throughout: every file the old manifest
+    /// lists stays, and a playlist is replaced whole. When the folder is no longer the one <paramref name="basis"/>
+    /// describes (a later upload's job took it over, its manifest gone or replaced), nothing more is written: that
+    /// job attaches the caption files beside its upload itself.
+    /// </summary>
+    public async Task ReviseAsync(
+        JobManifest basis, JobManifest revised, IReadOnlyList<OutputFile> files, JobWorkspace workspace, CancellationToken cancellationToken)
+    {
+        await ThrowIfTakenOverAsync(basis, cancellationToken);
+        foreach (var file in files)
+        {
+            await output.WriteFileAsync(file.FileName, file.LocalPath, file.ContentType, cancellationToken);
+        }
+
+        await ThrowIfTakenOverAsync(basis, cancellationToken);
+        var manifestPath = workspace.PathFor(JobManifest.FileName);
+        await File.WriteAllTextAsync(manifestPath, ManifestJson.Write(revised), cancellationToken);
+        await output.WriteFileAsync(JobManifest.FileName, manifestPath, ContentTypes.For(JobManifest.FileName), cancellationToken);
+    }
+
+    private async Task ThrowIfTakenOverAsync(JobManifest basis, CancellationToken cancellationToken)
+    {
+        if ((await ReadManifestAsync(cancellationToken))?.Source.Fingerprint != basis.Source.Fingerprint)
+        {
+            throw new SourceSupersededException(
+                $"{basis.Source.Uri}'s outputs in {output.Location} are being replaced (a later upload or request); its job attaches the caption files beside the upload");
+        }
     }
 
     private async Task ThrowIfReplacedAsync(SourceObject described, CancellationToken cancellationToken)

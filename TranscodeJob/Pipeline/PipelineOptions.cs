@@ -22,6 +22,9 @@ internal sealed record PipelineOptions(
 
     public StreamingFormats Formats { get; init; } = JobSpec.DefaultFormats;
 
+    /// <summary>The video codecs the job was told to make; null: the upload's metadata, else the ladder's.</summary>
+    public VideoCodecs? Codecs { get; init; }
+
     /// <summary>Whether every rendition's SSIM and PSNR are measured after the encode (<c>QUALITY</c>).</summary>
     public bool MeasureQuality { get; init; } = Settings.JobDefaults.Quality == "on";
 

@@ -32,6 +32,15 @@ internal sealed record RunRequest(Ladder Ladder, StreamingFormats Formats, strin
             formats = StreamingFormatList.Parse(list, problems);
         }
 
+        if (options.Codecs is { } codecs)
+        {
+            ladder = ladder with { Codecs = codecs };
+        }
+        else if (upload.Codecs is { } codecList)
+        {
+            ladder = ladder with { Codecs = VideoCodecList.Parse(codecList, problems) };
+        }
+
         var passthrough = options.Passthrough;
         if (passthrough is null && upload.Passthrough is { } text)
         {

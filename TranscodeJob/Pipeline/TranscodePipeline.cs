@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Chunks;
+using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Manifest;
@@ -8,6 +9,7 @@ using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Storage;
+using Transcoder.TranscodeJob.Subtitles;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Pipeline;
@@ -25,7 +27,7 @@ internal sealed class TranscodePipeline(
     PipelineOptions options,
     ILoggerFactory loggers,
     TimeProvider time,
-    ChunkServices? chunks = null) : IJobPipeline
+    ChunkServices? chunks = null) : IJob
 {
     private readonly ILogger _logger = loggers.CreateLogger<TranscodePipeline>();
     private readonly MediaProbe _probe = new(runner);
@@ -103,14 +105,16 @@ internal sealed class TranscodePipeline(
         }
     }
 
-    // probe → plan → encode → measure → package → publish → commit (the folder's); docs/architecture.md says where the next stages go.
+    // probe → analyse → plan → encode → measure → captions → package → publish → commit (the folder's), then the caption
+    // files that came meanwhile; docs/architecture.md says where the next stages go.
     private async Task<(JobManifest Manifest, TimeSpan EncodeTime, bool DuplicateDone)> TranscodeAsync(
         JobSubject subject, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var workspace = JobWorkspace.Create(options.WorkDir, subject.JobId);
         var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
-        var planned = new PlanStage(_logger).Run(probed, subject);
+        var analysis = await new AnalyzeStage(runner, _logger).RunAsync(probed, subject.Request.Ladder, workspace, cancellationToken);
+        var planned = new PlanStage(_logger).Run(probed, subject, analysis);
         if (_split is { } split && split.ChunksFor(probed, planned) is { Count: > 0 } ranges)
         {
             var assembled = await split.RunAsync(subject, probed, planned, ranges, workspace, cancellationToken);
@@ -121,7 +125,10 @@ internal sealed class TranscodePipeline(
         var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, planned, workspace, cancellationToken);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
-        var packaged = await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken);
+        var subtitles = await new CaptionStage(source, runner, _logger).RunAsync(probed, workspace, cancellationToken);
+        var packaged = SubtitlePackaging.AddTo(
+            await new PackageStage(runner, _logger).RunAsync(probed, plan, encoded.Ladder, subject.Request.Formats, workspace, cancellationToken),
+            subtitles, probed.Media, workspace);
 
         if (await _folder.ClaimAsync(subject.Source, subject.Fingerprint, cancellationToken) is { } duplicate)
         {
@@ -131,6 +138,7 @@ internal sealed class TranscodePipeline(
         var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
         var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
         await _folder.CommitAsync(subject.Source, manifest, published.Select(f => f.FileName), workspace, cancellationToken);
+        manifest = await new LateCaptions(source, output, _folder, time, _logger).AttachAsync(manifest, workspace, cancellationToken);
         if (chunks is not null)
         {
             // A long earlier upload of the same key, superseded mid-way, may have left its work area behind.
@@ -138,8 +146,8 @@ internal sealed class TranscodePipeline(
         }
 
         _logger.LogInformation(
-            "Done: {Count} renditions, {Files} files in {Location} ({Seconds:0.0} s)",
-            encoded.Ladder.Renditions.Count, published.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
+            "Done: {Count} renditions, {Audio} audio track(s), {Files} files in {Location} ({Seconds:0.0} s)",
+            encoded.Ladder.Renditions.Count, encoded.Ladder.Audio.Count, published.Count + 1, output.Location, time.GetElapsedTime(started).TotalSeconds);
         return (manifest, encoded.Elapsed, false);
     }
 
@@ -153,7 +161,12 @@ internal sealed class TranscodePipeline(
         PackagedOutputs packaged,
         IReadOnlyList<OutputFile> published) =>
         ManifestBuilder.Build(
-                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, encoded.Ladder, quality, plan.Audio,
+                subject.JobId, subject.Source, subject.Fingerprint, probed.Media, plan, encoded.Ladder, quality,
                 packaged.Storyboard, packaged.Poster, published, time.GetUtcNow())
-            with { Passthrough = subject.Request.Passthrough };
+            with
+            {
+                Passthrough = subject.Request.Passthrough,
+                Subtitles = [.. packaged.Subtitles.Select(t => SubtitleFiles.EntryOf(t, packaged.Playlists.Any(p => p.Role == OutputRoles.HlsMaster)))],
+                SkippedSubtitles = packaged.SkippedSubtitles,
+            };
 }

@@ -14,11 +14,12 @@ internal static class ContentDuration
     public static readonly TimeSpan MaxGap = TimeSpan.FromMinutes(5);
 
     /// <summary>The real duration, or a bad-input error naming what is wrong.</summary>
-    public static TimeSpan Resolve(TimeSpan? declared, PacketScan scan, string inputName)
+    /// <param name="audioOnly">The source has no video: its audio packets are what must be there.</param>
+    public static TimeSpan Resolve(TimeSpan? declared, PacketScan scan, bool audioOnly, string inputName)
     {
-        if (scan.VideoPackets == 0 || scan.End <= TimeSpan.Zero)
+        if ((audioOnly ? scan.AudioPackets : scan.VideoPackets) == 0 || scan.End <= TimeSpan.Zero)
         {
-            throw JobException.BadInput($"{inputName} has no video frames to read{Because(scan)}");
+            throw JobException.BadInput($"{inputName} has no {(audioOnly ? "audio" : "video frames")} to read{Because(scan)}");
         }
 
         if (scan.LargestGap.Length > MaxGap)

@@ -23,7 +23,7 @@ internal sealed class MediaProbe(IFfmpegRunner runner)
         // The container's duration covers every stream, subtitles included; it may only stand for the picture and
         // the sound when no other stream reaches past their packets.
         var declared = header.KeptStreamsDeclaredDuration ?? (scan.OtherStreamsEnd is null ? header.DeclaredDuration : null);
-        var duration = ContentDuration.Resolve(declared, scan, inputName);
+        var duration = ContentDuration.Resolve(declared, scan, header.IsAudioOnly, inputName);
         var hold = duration - scan.LastVideoFrame;
         return header with
         {
@@ -82,9 +82,10 @@ internal sealed class MediaProbe(IFfmpegRunner runner)
 
     private async Task<PacketScan> ScanPacketsAsync(SourceInput input, SourceMedia header, string inputName, CancellationToken cancellationToken)
     {
-        // The timing is the video's and the kept audio's: other audio tracks, subtitles and data only show where they end.
-        var kept = header.MainAudio is { } audio ? new HashSet<int> { audio.Index } : [];
-        var builder = new PacketScanBuilder(header.Video.Index, kept);
+        // The timing is the video's and the main audio's (every audio stream's when there is no video): other audio
+        // tracks, subtitles and data only show where they end.
+        var videoIndex = header.Video?.Index ?? -1;
+        var builder = new PacketScanBuilder(videoIndex, header.TimingStreams.Where(i => i != videoIndex).ToHashSet());
         var result = await runner.RunAsync(FfmpegTool.Ffprobe, FfmpegArguments.ForPacketScan(input), builder.Push, cancellationToken);
         if (result.EndedBySignal)
         {

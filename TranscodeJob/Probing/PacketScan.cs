@@ -16,6 +16,15 @@ internal sealed record PacketScan(
     (TimeSpan Length, TimeSpan At) LargestGap,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>Packets of the audio streams that time the source.</summary>
+    public long AudioPackets { get; init; }
+
+    /// <summary>
+    /// How many packets each stream has, by stream index (flagged for discard, or with no timestamp at all, they do
+    /// not count): a stream the header lists but that has none is empty.
+    /// </summary>
+    public IReadOnlyDictionary<int, long> PacketsByStream { get; init; } = new Dictionary<int, long>();
+
     /// <summary>The first packet's timestamp on the source's own clock; all other times here are measured from it.</summary>
     public TimeSpan Start { get; init; }
 
@@ -33,4 +42,10 @@ internal sealed record PacketScan(
 
     /// <summary>The longest time one video frame stays on screen while the kept audio is silent or absent, and where.</summary>
     public (TimeSpan Length, TimeSpan At) LongestSilentStill { get; init; }
+
+    /// <summary>
+    /// Where the video's keyframes are (presentation times, in order, at least half a second apart): where a seek
+    /// starts decoding. A window read from one decodes no frame before it (see <c>Quality/QualitySampling</c>).
+    /// </summary>
+    public IReadOnlyList<TimeSpan> Keyframes { get; init; } = [];
 }

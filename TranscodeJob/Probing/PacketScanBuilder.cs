@@ -8,8 +8,9 @@ namespace Transcoder.TranscodeJob.Probing;
 /// (a frame-interval histogram, a 16-frame reordering window, the holds and silences longer than 10 s).
 /// Anything malformed in a line is skipped, never thrown: the input is an untrusted file's timestamps.
 /// </summary>
-/// <param name="audioIndexes">The audio streams the job keeps; any other stream only counts towards
-/// <see cref="PacketScan.OtherStreamsEnd"/>.</param>
+/// <param name="videoIndex">The video stream, or -1 for an audio-only source.</param>
+/// <param name="audioIndexes">The audio streams that time the source (<see cref="SourceMedia.TimingStreams"/>); any
+/// other stream only counts towards <see cref="PacketScan.OtherStreamsEnd"/>.</param>
 internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioIndexes)
 {
     // Timestamps beyond this are not media (TimeSpan itself ends near 29,000 years).
@@ -24,12 +25,18 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
     private const double TrackedSeconds = 10;
     private const int MaxTracked = 100_000;
 
+    // Keyframes closer than this to the last one kept are not kept: a seek needs one near, not every one (an all-intra
+    // source has a keyframe per frame); four hours need at most 28,800.
+    private const double KeyframeSpacing = 0.5;
+
     private double _start = double.PositiveInfinity;
     private double _end = double.NegativeInfinity;
     private double _otherEnd = double.NegativeInfinity;
     private double _coveredUntil = double.NaN;
     private double _lastVideoFrame = double.NegativeInfinity;
     private long _videoPackets;
+    private long _audioPackets;
+    private readonly Dictionary<int, long> _packetsByStream = [];
     private readonly Dictionary<int, double> _nextByStream = [];
     private (double Length, double At) _largestGap;
 
@@ -37,6 +44,7 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
     private double _previousFrame = double.NaN;
     private readonly FrameIntervalHistogram _intervals = new();
     private readonly List<(double From, double To)> _holds = [];
+    private readonly List<double> _keyframes = [];
 
     private double _audioStart = double.PositiveInfinity;
     private double _audioCoveredUntil = double.NaN;
@@ -65,6 +73,7 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
 
         var end = time + duration;
         _nextByStream[stream] = end;
+        _packetsByStream[stream] = _packetsByStream.GetValueOrDefault(stream) + 1;
         var isVideo = stream == videoIndex;
         var isAudio = audioIndexes.Contains(stream);
         if (!isVideo && !isAudio)
@@ -83,17 +92,28 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
         _end = Math.Max(_end, end);
         if (isVideo)
         {
-            _videoPackets++;
-            _lastVideoFrame = Math.Max(_lastVideoFrame, time);
-            _reorder.Enqueue(time, time);
-            if (_reorder.Count > ReorderWindow)
-            {
-                NextFrame(_reorder.Dequeue());
-            }
+            PushVideo(time, keyframe: fields.Length > 4 && fields[4].Contains('K', StringComparison.Ordinal));
         }
         else
         {
+            _audioPackets++;
             PushAudio(time, end);
+        }
+    }
+
+    private void PushVideo(double time, bool keyframe)
+    {
+        _videoPackets++;
+        _lastVideoFrame = Math.Max(_lastVideoFrame, time);
+        if (keyframe)
+        {
+            PushKeyframe(time);
+        }
+
+        _reorder.Enqueue(time, time);
+        if (_reorder.Count > ReorderWindow)
+        {
+            NextFrame(_reorder.Dequeue());
         }
     }
 
@@ -114,10 +134,21 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
             errors)
         {
             Start = Span(start),
+            AudioPackets = _audioPackets,
+            PacketsByStream = _packetsByStream,
             OtherStreamsEnd = _otherEnd > end ? Span(_otherEnd - start) : null,
             MovingFrameInterval = _intervals.Percentile(0.2),
             LongestSilentStill = LongestSilentStill(start, end),
+            Keyframes = [.. _keyframes.Order().Select(k => Span(k - start))],
         };
+    }
+
+    private void PushKeyframe(double time)
+    {
+        if (_keyframes.Count < MaxTracked && (_keyframes.Count == 0 || Math.Abs(time - _keyframes[^1]) >= KeyframeSpacing))
+        {
+            _keyframes.Add(time);
+        }
     }
 
     private void NextFrame(double time)

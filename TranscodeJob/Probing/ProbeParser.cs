@@ -23,36 +23,43 @@ internal static class ProbeParser
         var format = output?.Format;
 
         // Cover art in MP4/MKV/MP3 is a "video" stream of one picture: skip it, it is not the video.
-        var video = streams.FirstOrDefault(s => s.CodecType == "video" && s.Disposition?.GetValueOrDefault("attached_pic") != 1)
-                    ?? throw JobException.BadInput($"{inputName} has no video stream");
+        var video = streams.FirstOrDefault(s => s.CodecType == "video" && !IsCoverArt(s));
+        var audio = AudioStreamsOf(streams);
+        if (video is null && audio.Count == 0)
+        {
+            throw JobException.BadInput($"{inputName} has no video or audio stream");
+        }
 
-        if (video.Width is not > 0 || video.Height is not > 0)
+        if (video is not null && (video.Width is not > 0 || video.Height is not > 0))
         {
             throw JobException.BadInput($"{inputName}: the video stream has no picture size (codec {video.CodecName ?? "unknown"})");
         }
 
         // A missing or absurd header duration is not an error: the packets tell (ContentDuration).
-        var declared = PlausibleSeconds(format?.Duration) ?? PlausibleSeconds(video.Duration);
-
-        var audio = AudioStreamsOf(streams);
-        var main = audio.FirstOrDefault(a => a.IsDefault) ?? audio.FirstOrDefault();
-        return new SourceMedia(
+        var declared = PlausibleSeconds(format?.Duration) ?? PlausibleSeconds(video?.Duration);
+        var media = new SourceMedia(
             Container: format?.FormatName ?? "unknown",
             Duration: declared ?? TimeSpan.Zero,
             BitRate: format?.BitRate,
-            Video: VideoOf(video),
+            Video: video is null ? null : VideoOf(video),
             AudioStreams: audio)
         {
             DeclaredDuration = declared,
+            SubtitleStreams = SubtitleStreamInfo.From(streams),
             ContainerStart = format?.StartTime is { } start && double.IsFinite(start) && Math.Abs(start) < MaxPlausibleDuration.TotalSeconds
                 ? TimeSpan.FromSeconds(start)
                 : null,
-            KeptStreamsDeclaredDuration = streams
-                .Where(s => s.Index == video.Index || s.Index == main?.Index)
-                .Select(StreamDuration)
-                .Max(),
+            CoverArt = streams.FirstOrDefault(s => s.CodecType == "video" && IsCoverArt(s) && s.Width is > 0 && s.Height is > 0) is { } cover
+                ? new CoverArtInfo(cover.Index, cover.CodecName ?? "unknown", cover.Width!.Value, cover.Height!.Value)
+                : null,
         };
+        var timing = media.TimingStreams;
+        return media with { KeptStreamsDeclaredDuration = streams.Where(s => timing.Contains(s.Index)).Select(StreamDuration).Max() };
     }
+
+    private static bool IsCoverArt(FfprobeStream stream) => Flag(stream, "attached_pic");
+
+    private static bool Flag(FfprobeStream stream, string disposition) => stream.Disposition?.GetValueOrDefault(disposition) == 1;
 
     // Streams without channels (a data track labelled audio) are not sound the job can encode.
     private static List<AudioStreamInfo> AudioStreamsOf(IEnumerable<FfprobeStream> streams) =>
@@ -63,9 +70,18 @@ internal static class ProbeParser
                 s.CodecName ?? "unknown",
                 s.Channels!.Value,
                 s.SampleRate ?? 0,
-                s.Tags?.GetValueOrDefault("language"),
-                s.Disposition?.GetValueOrDefault("default") == 1))
+                Tag(s, "language"),
+                Flag(s, "default"))
+            {
+                Title = Tag(s, "title"),
+                DescribesVideo = Flag(s, "visual_impaired") || Flag(s, "descriptions"),
+                IsCommentary = Flag(s, "comment"),
+            })
             .ToList();
+
+    // Matroska's tags come as written (TITLE or title); MP4's in lower case.
+    private static string? Tag(FfprobeStream stream, string name) =>
+        stream.Tags?.GetValueOrDefault(name) ?? stream.Tags?.GetValueOrDefault(name.ToUpperInvariant());
 
     private static VideoStreamInfo VideoOf(FfprobeStream video) =>
         new(

@@ -3,6 +3,7 @@ using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Quality;
@@ -15,23 +16,26 @@ namespace Transcoder.TranscodeJob.Quality;
 /// </summary>
 internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
 {
-    /// <summary>Each rendition's figures by name; empty when <paramref name="measure"/> is false or the measurement failed.</summary>
+    /// <summary>
+    /// Each rendition's figures by name; empty when <paramref name="measure"/> is false, the measurement failed, or
+    /// the source is audio only (no picture to measure).
+    /// </summary>
+    /// <param name="top">The size to compare at: the largest rung planned (<c>PlannedLadder.Reference</c>).</param>
     public async Task<IReadOnlyDictionary<string, ManifestQuality>> MeasureAsync(
-        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
+        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, RenditionPlan? top, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
-        if (!measure || encoded.Renditions.Count == 0)
+        if (!measure || encoded.Renditions.Count == 0 || media.Video is not { } video || top is null)
         {
             return measured;
         }
 
-        var top = encoded.Renditions[0].Plan;
         // Every rung shares the plan's rate today; grouping keeps "at the rendition's frame rate" true if that changes.
         foreach (var group in encoded.Renditions.GroupBy(r => r.Plan.FrameRate))
         {
             var renditions = group.ToList();
             var reference = top with { FrameRate = group.Key };
-            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds);
+            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds, media.Packets?.Keyframes);
             var scores = renditions.Select(_ => new QualityScores()).ToList();
             foreach (var (window, number) in windows.Select((w, i) => (w, i)))
             {
@@ -39,7 +43,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
                     r.Path,
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
-                var arguments = FfmpegArguments.ForQualityWindow(input, media.Video.Index, reference, SeekPoint(window, group.Key), window.Length, tracks);
+                var arguments = FfmpegArguments.ForQualityWindow(input, video.Index, reference, window.SeekPoint(group.Key), window.Length, tracks);
                 var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
                 if (!result.Succeeded)
                 {
@@ -51,8 +55,8 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
 
                 for (var i = 0; i < tracks.Count; i++)
                 {
-                    QualityStatsFile.ReadSsim(await ReadAndDeleteAsync(tracks[i].SsimStatsPath, cancellationToken), scores[i]);
-                    QualityStatsFile.ReadPsnr(await ReadAndDeleteAsync(tracks[i].PsnrStatsPath, cancellationToken), scores[i]);
+                    QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(tracks[i].SsimStatsPath, cancellationToken), scores[i]);
+                    QualityStatsFile.ReadPsnr(await QualityStatsFile.ReadAndDeleteAsync(tracks[i].PsnrStatsPath, cancellationToken), scores[i]);
                 }
             }
 
@@ -83,23 +87,4 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
         scores.SsimFrames,
         Math.Round(windows.Sum(w => w.Length.TotalSeconds), 3),
         [.. windows.Select(w => new ManifestQualityWindow(Math.Round(w.Start.TotalSeconds, 3), Math.Round(w.Length.TotalSeconds, 3)))]);
-
-    // A quarter frame before the window's first frame: a seek's rounding to milliseconds never skips that frame, in the
-    // source or in the rendition, and both start on the same one.
-    private static TimeSpan SeekPoint(QualityWindow window, Rational frameRate) =>
-        window.Start == TimeSpan.Zero || frameRate.Value <= 0
-            ? window.Start
-            : window.Start - TimeSpan.FromSeconds(0.25 / frameRate.Value);
-
-    private static async Task<string[]> ReadAndDeleteAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        var lines = await File.ReadAllLinesAsync(path, cancellationToken);
-        File.Delete(path);
-        return lines;
-    }
 }

@@ -30,6 +30,19 @@ internal static class QualityStatsFile
         }
     }
 
+    /// <summary>A stats file's lines, the file removed; none when ffmpeg wrote none.</summary>
+    public static async Task<string[]> ReadAndDeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var lines = await File.ReadAllLinesAsync(path, cancellationToken);
+        File.Delete(path);
+        return lines;
+    }
+
     private static double? Field(string line, string name)
     {
         foreach (var part in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))

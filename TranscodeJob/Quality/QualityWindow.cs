@@ -1,4 +1,14 @@
+using Transcoder.TranscodeJob.Probing;
+
 namespace Transcoder.TranscodeJob.Quality;
 
 /// <summary>One stretch of the timeline whose frames are measured: from <paramref name="Start"/>, for <paramref name="Length"/>.</summary>
-internal sealed record QualityWindow(TimeSpan Start, TimeSpan Length);
+internal sealed record QualityWindow(TimeSpan Start, TimeSpan Length)
+{
+    /// <summary>
+    /// Where to seek for the window's first frame at <paramref name="frameRate"/>: a quarter frame before it, so that a
+    /// seek's rounding to milliseconds never skips that frame, in the source or in an output, and both start on the same one.
+    /// </summary>
+    public TimeSpan SeekPoint(Rational frameRate) =>
+        Start == TimeSpan.Zero || frameRate.Value <= 0 ? Start : Start - TimeSpan.FromSeconds(0.25 / frameRate.Value);
+}

@@ -1,6 +1,6 @@
 namespace Transcoder.TranscodeJob.Renditions;
 
-/// <summary>x264 settings shared by every rendition of a ladder.</summary>
+/// <summary>Encoder settings shared by every rendition of a ladder: x264's, and SVT-AV1's for the AV1 renditions.</summary>
 /// <param name="Preset">
 /// x264 preset. <c>veryfast</c> by default: on Fargate, CPU time is the bill, and capped CRF at veryfast gives
 /// most of the quality of <c>medium</c> at about a third of the CPU.
@@ -8,4 +8,8 @@ namespace Transcoder.TranscodeJob.Renditions;
 /// <param name="Crf">Constant rate factor under the bitrate cap (capped CRF): easy scenes cost less than the cap.</param>
 /// <param name="GopSeconds">Keyframe interval; keyframes are forced on the same timestamps in every rendition.</param>
 /// <param name="Loudness">The loudness the audio is normalised to; null leaves it as the source has it.</param>
-internal sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2, LoudnessTarget? Loudness = null);
+internal sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23, double GopSeconds = 2, LoudnessTarget? Loudness = null)
+{
+    /// <summary>The AV1 renditions' encoder (when the ladder makes any).</summary>
+    public Av1Settings Av1 { get; init; } = new();
+}

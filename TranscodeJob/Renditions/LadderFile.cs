@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Transcoder.Shared.Hosting;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.TranscodeJob.Renditions;
 
@@ -10,6 +11,9 @@ internal static class LadderFile
     // x264's presets, fastest first.
     private static readonly string[] Presets =
         ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
+
+    // A rung allowed to lose more than this much SSIM (dB) would be a different rung.
+    private const double MaxLossDbLimit = 6;
 
     public static Ladder Load(string path)
     {
@@ -45,18 +49,34 @@ internal static class LadderFile
             document?.Preset ?? defaults.Preset,
             document?.Crf ?? defaults.Crf,
             document?.GopSeconds ?? defaults.GopSeconds,
-            loudness);
+            loudness)
+        {
+            Av1 = new Av1Settings(document?.Av1Preset ?? defaults.Av1.Preset, document?.Av1Crf ?? defaults.Av1.Crf),
+        };
         var rungs = document?.Renditions ?? [];
+        var codecProblems = new List<string>();
+        var codecs = document?.Codecs is { } codecList ? VideoCodecList.Parse(codecList, codecProblems) : Ladder.Default.Codecs;
 
-        var problems = EncoderProblems(encoder).Concat(LoudnessProblems(document, loudness)).Concat(RungProblems(rungs)).ToList();
+        LadderMode? mode = document?.LadderMode is { } modeName && LadderModes.ByName.TryGetValue(modeName, out var named) ? named : null;
+        var problems = EncoderProblems(encoder).Concat(Av1Problems(encoder.Av1, codecs, rungs)).Concat(codecProblems)
+            .Concat(LoudnessProblems(document, loudness)).Concat(RungProblems(rungs)).ToList();
+        if (document?.LadderMode is { } unknown && mode is null)
+        {
+            problems.Add($"ladderMode '{unknown}' is not a mode ({string.Join(", ", LadderModes.ByName.Keys)})");
+        }
+
         if (problems.Count > 0)
         {
             throw new UsageException([.. problems.Select(p => $"ladder file {source}: {p}")]);
         }
 
         return new Ladder(
-            [.. rungs.Select(r => new Rendition(r.Name!, r.Height, r.VideoKbps, r.AudioKbps)).OrderByDescending(r => r.Height)],
-            encoder);
+            [.. rungs.Select(r => new Rendition(r.Name!, r.Height, r.VideoKbps, r.AudioKbps) { MaxLossDb = r.MaxLossDb, Av1Kbps = r.Av1Kbps }).OrderByDescending(r => r.Height)],
+            encoder)
+        {
+            Mode = mode ?? LadderModes.Default,
+            Codecs = codecs,
+        };
     }
 
     private static IEnumerable<string> EncoderProblems(EncoderSettings encoder)
@@ -74,6 +94,24 @@ internal static class LadderFile
         if (encoder.GopSeconds is < 0.5 or > 10)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"gopSeconds {encoder.GopSeconds} is outside 0.5..10");
+        }
+    }
+
+    private static IEnumerable<string> Av1Problems(Av1Settings av1, VideoCodecs codecs, IReadOnlyList<LadderRungDocument> rungs)
+    {
+        if (av1.Preset is < 0 or > Av1Settings.MaxPreset)
+        {
+            yield return $"av1Preset {av1.Preset} is outside 0..{Av1Settings.MaxPreset} (SVT-AV1's presets)";
+        }
+
+        if (av1.Crf is < 1 or > Av1Settings.MaxCrf)
+        {
+            yield return $"av1Crf {av1.Crf} is outside 1..{Av1Settings.MaxCrf}";
+        }
+
+        if (codecs.HasFlag(VideoCodecs.Av1) && rungs.Count > 0 && rungs.All(r => r.Av1Kbps is null))
+        {
+            yield return "codecs asks for av1, but no rendition has an av1Kbps: give the rungs that should have an AV1 twin one";
         }
     }
 
@@ -115,9 +153,19 @@ internal static class LadderFile
                 yield return $"{label}: videoKbps {rung.VideoKbps} is outside 50..100000";
             }
 
+            if (rung.Av1Kbps is < 50 or > 100_000)
+            {
+                yield return $"{label}: av1Kbps {rung.Av1Kbps} is outside 50..100000";
+            }
+
             if (rung.AudioKbps is < 16 or > 512)
             {
                 yield return $"{label}: audioKbps {rung.AudioKbps} is outside 16..512";
+            }
+
+            if (rung.MaxLossDb is { } loss && loss is < 0 or > MaxLossDbLimit)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"{label}: maxLossDb {loss} is outside 0..{MaxLossDbLimit}");
             }
         }
 

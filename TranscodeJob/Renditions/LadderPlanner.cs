@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Probing;
 
@@ -33,9 +34,14 @@ internal sealed class LadderPlanner(Ladder ladder)
     // Above 30 fps a rung needs more bits for the same quality.
     private const double HighFrameRateBitrateFactor = 1.5;
 
+    /// <summary>The video renditions, best first; none for an audio-only source.</summary>
     public IReadOnlyList<RenditionPlan> PlanFor(SourceMedia source)
     {
-        var video = source.Video;
+        if (source.Video is not { } video)
+        {
+            return [];
+        }
+
         var shortSide = Math.Min(video.DisplayWidth, video.DisplayHeight);
         var longSide = Math.Max(video.DisplayWidth, video.DisplayHeight);
         CheckShape(video);
@@ -63,29 +69,43 @@ internal sealed class LadderPlanner(Ladder ladder)
         var bitrateFactor = frameRate.Value > 31 ? HighFrameRateBitrateFactor : 1.0;
         var portrait = video.DisplayHeight > video.DisplayWidth;
 
-        return
-        [
-            .. rungs.Select(rung =>
+        var plans = rungs.Select(rung =>
+        {
+            var shortOut = rung.Height & ~1;
+            var longOut = EvenRound((double)longSide * shortOut / shortSide);
+            return (Rung: rung, Plan: new RenditionPlan(
+                rung.Name,
+                Width: portrait ? shortOut : longOut,
+                Height: portrait ? longOut : shortOut,
+                frameRate,
+                (int)Math.Round(rung.VideoKbps * bitrateFactor),
+                rung.AudioKbps,
+                ToneMap: video.IsHdr,
+                Deinterlace: video.IsInterlaced)
             {
-                var shortOut = rung.Height & ~1;
-                var longOut = EvenRound((double)longSide * shortOut / shortSide);
-                return new RenditionPlan(
-                    rung.Name,
-                    Width: portrait ? shortOut : longOut,
-                    Height: portrait ? longOut : shortOut,
-                    frameRate,
-                    (int)Math.Round(rung.VideoKbps * bitrateFactor),
-                    rung.AudioKbps,
-                    source.MainAudio,
-                    ToneMap: video.IsHdr,
-                    Deinterlace: video.IsInterlaced)
-                {
-                    Duration = source.Duration,
-                    LastFrameHold = source.LastFrameHold,
-                };
-            }),
-        ];
+                Duration = source.Duration,
+                LastFrameHold = source.LastFrameHold,
+                MaxLossDb = rung.MaxLossDb,
+            });
+        }).ToList();
+        return [.. plans.Select(p => p.Plan), .. Av1Twins(plans, bitrateFactor)];
     }
+
+    /// <summary>
+    /// With AV1 asked for, after the H.264 renditions: an AV1 twin of each rung that offers one, the same picture (so
+    /// the same scaled frames) under its own cap. Not below SVT-AV1's smallest picture.
+    /// </summary>
+    private IEnumerable<RenditionPlan> Av1Twins(IReadOnlyList<(Rendition Rung, RenditionPlan Plan)> plans, double bitrateFactor) =>
+        ladder.Codecs.HasFlag(VideoCodecs.Av1)
+            ? plans
+                .Where(p => p.Rung.Av1Kbps is not null && Math.Min(p.Plan.Width, p.Plan.Height) >= Av1Settings.MinSide)
+                .Select(p => p.Plan with
+                {
+                    Name = p.Plan.Name + RenditionPlan.Av1Suffix,
+                    VideoKbps = (int)Math.Round(p.Rung.Av1Kbps!.Value * bitrateFactor),
+                    Codec = VideoCodecs.Av1,
+                })
+            : [];
 
     private static void CheckShape(VideoStreamInfo video)
     {

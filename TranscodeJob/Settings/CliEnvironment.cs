@@ -35,9 +35,11 @@ internal static class CliEnvironment
 
         Set(merged, JobEnvironment.Renditions, cli.Renditions);
         Set(merged, JobEnvironment.Formats, cli.Formats);
+        Set(merged, JobEnvironment.Codecs, cli.Codecs);
         Set(merged, JobEnvironment.JobId, cli.JobId);
         Set(merged, JobEnvironment.EncodeMode, cli.EncodeMode);
         Set(merged, JobEnvironment.Quality, cli.Quality);
+        Set(merged, JobEnvironment.LadderMode, cli.LadderMode);
         Set(merged, JobEnvironment.LadderFile, cli.Ladder);
         Set(merged, JobEnvironment.WorkDir, cli.WorkDir);
         Set(merged, JobEnvironment.Parallelism, cli.Parallelism?.ToString(System.Globalization.CultureInfo.InvariantCulture));

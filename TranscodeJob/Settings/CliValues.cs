@@ -13,4 +13,6 @@ internal sealed record CliValues(
     string? EncodeMode = null,
     string? Formats = null,
     int? MaxDurationSeconds = null,
-    string? Quality = null);
+    string? Quality = null,
+    string? LadderMode = null,
+    string? Codecs = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Transcoder.Shared;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
+using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Settings;
 
@@ -24,6 +25,11 @@ internal static class JobDefaults
     };
 
     public static string EncodeModeName => EncodeModes.Single(m => m.Value == EncodeMode).Key;
+
+    /// <summary>The ladder mode when neither the options nor the ladder file choose: see <see cref="LadderModes.Default"/>.</summary>
+    public const LadderMode LadderMode = LadderModes.Default;
+
+    public static string LadderModeName => LadderModes.Name(LadderMode);
 
     /// <summary>
     /// Four hours: a feature film or a long recording fits; an upload whose timestamps claim days is refused before it
@@ -69,9 +75,11 @@ internal static class JobDefaults
         [JobEnvironment.Parallelism] = Parallelism(cores: 2).ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.HeartbeatSeconds] = HeartbeatSeconds.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.Formats] = StreamingFormatList.Format(JobSpec.DefaultFormats),
+        [JobEnvironment.Codecs] = VideoCodecList.Format(Renditions.Ladder.Default.Codecs),
         [JobEnvironment.Verbose] = Verbose ? "true" : "false",
         [JobEnvironment.Metrics] = Metrics,
         [JobEnvironment.Quality] = Quality,
+        [JobEnvironment.LadderMode] = LadderModeName,
         [JobEnvironment.SplitAboveSeconds] = Chunks.SplitSettings.DefaultAboveSeconds.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.ChunkSeconds] = Chunks.SplitSettings.DefaultChunkSeconds.ToString(CultureInfo.InvariantCulture),
         [JobEnvironment.MaxChunks] = Chunks.SplitSettings.DefaultMaxChunks.ToString(CultureInfo.InvariantCulture),

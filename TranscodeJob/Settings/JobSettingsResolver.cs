@@ -42,6 +42,9 @@ internal static class JobSettingsResolver
         var heartbeat = reader.Integer(JobEnvironment.HeartbeatSeconds, JobDefaults.HeartbeatSeconds, 1, 3600);
         var metrics = reader.Choice(JobEnvironment.Metrics, JobDefaults.Metrics, "emf", "off");
         var quality = reader.Choice(JobEnvironment.Quality, JobDefaults.Quality, "on", "off");
+        var ladderMode = reader.Text(JobEnvironment.LadderMode) is null
+            ? ladder?.Mode
+            : LadderModes.ByName[reader.Choice(JobEnvironment.LadderMode, JobDefaults.LadderModeName, [.. LadderModes.ByName.Keys])];
         var events = ReadEvents(reader);
         var split = new SplitSettings(
             reader.Integer(JobEnvironment.SplitAboveSeconds, SplitSettings.DefaultAboveSeconds, 1, int.MaxValue),
@@ -54,6 +57,7 @@ internal static class JobSettingsResolver
             throw new UsageException(problems);
         }
 
+        ladder = ladder with { Mode = ladderMode ?? ladder.Mode };
         return new JobSettings(
             spec,
             spec.Renditions.Count == 0 ? ladder : ladder.Select(spec.Renditions),

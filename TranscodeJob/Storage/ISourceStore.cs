@@ -20,4 +20,11 @@ internal interface ISourceStore
     /// chose (never the key: keys may hold <c>../</c>, a leading '-', or look like <c>concat:</c> to ffmpeg).
     /// </summary>
     Task<string> MaterializeAsync(SourceObject source, JobWorkspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The caption files uploaded beside the source and named for it (<c>clip.mp4</c>: <c>clip.fr.srt</c>, see
+    /// <see cref="Shared.Captions.CaptionFileName"/>), in name order, at most <paramref name="limit"/>; each read whole
+    /// unless it is larger than <paramref name="maxBytes"/>.
+    /// </summary>
+    Task<IReadOnlyList<CaptionFile>> ReadCaptionFilesAsync(int limit, long maxBytes, CancellationToken cancellationToken);
 }

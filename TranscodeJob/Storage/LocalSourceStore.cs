@@ -1,3 +1,4 @@
+using Transcoder.Shared.Captions;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Workspace;
@@ -50,4 +51,23 @@ internal sealed class LocalSourceStore(LocalInput input) : ISourceStore
 
     public Task<string> MaterializeAsync(SourceObject source, JobWorkspace workspace, CancellationToken cancellationToken) =>
         Task.FromResult(input.FullPath);
+
+    public async Task<IReadOnlyList<CaptionFile>> ReadCaptionFilesAsync(int limit, long maxBytes, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(input.FullPath) ?? "/";
+        var prefix = Path.GetFileName(CaptionFileName.PrefixBeside(input.FullPath));
+        var files = new List<CaptionFile>();
+        var beside = Directory.EnumerateFiles(folder, prefix + "*")
+            .Select(path => (Path: path, Caption: CaptionFileName.TryParse(path)))
+            .Where(f => f.Caption is not null && f.Caption.IsBeside(input.FullPath))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Take(limit);
+        foreach (var (path, caption) in beside)
+        {
+            var size = new FileInfo(path).Length;
+            files.Add(new CaptionFile(Path.GetFileName(path), caption!, size, size > maxBytes ? null : await File.ReadAllBytesAsync(path, cancellationToken)));
+        }
+
+        return files;
+    }
 }

@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Captions;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Workspace;
@@ -99,6 +100,53 @@ internal sealed class S3SourceStore(IAmazonS3 s3, S3Input input, ILogger<S3Sourc
         return source.Revision.IsSupersededBy(now.Revision)
             ? new SourceSupersededException(input.Display, source.Revision, now.Revision)
             : S3Failures.Classify(refusal, input.Display)!;
+    }
+
+    public async Task<IReadOnlyList<CaptionFile>> ReadCaptionFilesAsync(int limit, long maxBytes, CancellationToken cancellationToken)
+    {
+        var files = new List<CaptionFile>();
+        try
+        {
+            foreach (var (key, size) in await ListCaptionKeysAsync(limit, cancellationToken))
+            {
+                var caption = CaptionFileName.TryParse(key)!;
+                var name = key[(key.LastIndexOf('/') + 1)..];
+                if (size > maxBytes)
+                {
+                    files.Add(new CaptionFile(name, caption, size, null));
+                    continue;
+                }
+
+                using var response = await s3.GetObjectAsync(input.Bucket, key, cancellationToken);
+                using var content = new MemoryStream();
+                await response.ResponseStream.CopyToAsync(content, cancellationToken);
+                files.Add(new CaptionFile(name, caption, size, content.ToArray()));
+            }
+        }
+        catch (Exception exception) when (S3Failures.Classify(exception, $"the caption files beside {input.Display}", missingIsBadInput: false) is { } failure)
+        {
+            throw failure;
+        }
+
+        return files;
+    }
+
+    // Keys under the source's name (clip.mp4: "clip."), a page at a time, until enough captions named for it are found.
+    private async Task<List<(string Key, long Size)>> ListCaptionKeysAsync(int limit, CancellationToken cancellationToken)
+    {
+        var keys = new List<(string Key, long Size)>();
+        var request = new ListObjectsV2Request { BucketName = input.Bucket, Prefix = CaptionFileName.PrefixBeside(input.Key) };
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request, cancellationToken);
+            keys.AddRange((page.S3Objects ?? [])
+                .Where(o => CaptionFileName.TryParse(o.Key)?.IsBeside(input.Key) == true)
+                .Select(o => (o.Key, o.Size ?? 0)));
+            request.ContinuationToken = page.IsTruncated == true && keys.Count < limit ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return [.. keys.OrderBy(k => k.Key, StringComparer.Ordinal).Take(limit)];
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ internal sealed record UploadOptions(string? Renditions, string? Formats, string
 {
     public static UploadOptions None { get; } = new(null, null, null);
 
+    /// <summary>The video codecs (<see cref="UploadMetadata.Codecs"/>), as a comma list.</summary>
+    public string? Codecs { get; init; }
+
     /// <summary>From user metadata, keys with or without the <c>x-amz-meta-</c> prefix (SDKs differ), any letter case.</summary>
     public static UploadOptions From(IEnumerable<KeyValuePair<string, string>> metadata)
     {
@@ -24,6 +27,9 @@ internal sealed record UploadOptions(string? Renditions, string? Formats, string
             }
         }
 
-        return new UploadOptions(values.GetValueOrDefault(UploadMetadata.Renditions), values.GetValueOrDefault(UploadMetadata.Formats), values.GetValueOrDefault(UploadMetadata.Passthrough));
+        return new UploadOptions(values.GetValueOrDefault(UploadMetadata.Renditions), values.GetValueOrDefault(UploadMetadata.Formats), values.GetValueOrDefault(UploadMetadata.Passthrough))
+        {
+            Codecs = values.GetValueOrDefault(UploadMetadata.Codecs),
+        };
     }
 }

@@ -12,7 +12,8 @@ using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
 
 // Job benchmark, one run of each, on this machine:
-//  1. the job (default encode mode) against what a user would run instead, with the same encoder settings: the naive
+//  1. the job (default encode mode, fixed ladder unless --ladder-mode per-title, no quality measurement) against what
+//     a user would run instead, with the same encoder settings: the naive
 //     one-ffmpeg-per-rung and the hand-written single ffmpeg (HandWritten.cs), on the bundled sample, a
 //     generated 30 s 1080p clip with noise and a generated 15 s 2160p clip;
 //  2. the ffmpeg processes' peak memory on a 2160p60 source (what a 2 vCPU / 4 GiB Fargate task must hold);
@@ -22,16 +23,19 @@ using Transcoder.TranscodeJob.Storage;
 // Run:  dotnet run -c Release --project bench/Transcoder.Bench.Job [-- --quick] [-- --parts chunks]
 var quickOption = new Option<bool>("--quick") { Description = "Short generated clips (a smoke run of the benchmark, not figures to quote)." };
 var modeOption = new Option<string>("--encode-mode") { Description = "The job's encode mode: single or per-rendition.", DefaultValueFactory = _ => "single" };
+var ladderOption = new Option<string>("--ladder-mode") { Description = "The job's ladder mode: fixed (the hand-written commands' settings) or per-title (the analysis and each rung's own CRF).", DefaultValueFactory = _ => "fixed" };
 var partsOption = new Option<string>("--parts") { Description = "Comma list of parts to run: compare, memory, emulator, chunks.", DefaultValueFactory = _ => "compare,memory,emulator" };
-var root = new RootCommand("Measures TranscodeJob against the ffmpeg commands a user would write by hand.") { quickOption, modeOption, partsOption };
+var root = new RootCommand("Measures TranscodeJob against the ffmpeg commands a user would write by hand.") { quickOption, modeOption, ladderOption, partsOption };
 root.SetAction(async (parse, cancellationToken) =>
 {
     var quick = parse.GetValue(quickOption);
-    var mode = parse.GetValue(modeOption) == "per-rendition" ? EncodeMode.PerRendition : EncodeMode.Single;
+    var mode = new JobShape(
+        parse.GetValue(modeOption) == "per-rendition" ? EncodeMode.PerRendition : EncodeMode.Single,
+        parse.GetValue(ladderOption) == "per-title" ? LadderMode.PerTitle : LadderMode.Fixed);
     var parts = parse.GetValue(partsOption)!.Split(',', StringSplitOptions.TrimEntries);
     var scratch = Path.Combine(Path.GetTempPath(), "transcoder-bench");
     Directory.CreateDirectory(scratch);
-    Console.WriteLine($"cores {Environment.ProcessorCount}; ladder {string.Join(", ", Ladder.Default.Renditions.Select(r => r.Name))}, x264 {Ladder.Default.Encoder.Preset} CRF {Ladder.Default.Encoder.Crf}; job encode mode {mode}");
+    Console.WriteLine($"cores {Environment.ProcessorCount}; ladder {string.Join(", ", Ladder.Default.Renditions.Select(r => r.Name))}, x264 {Ladder.Default.Encoder.Preset} CRF {Ladder.Default.Encoder.Crf}; job encode mode {mode.Encode}, ladder mode {mode.Ladder}, quality measurement off");
     if (parts.Contains("compare"))
     {
         await CompareAsync(quick, mode, scratch, cancellationToken);
@@ -59,7 +63,7 @@ root.SetAction(async (parse, cancellationToken) =>
 });
 return await root.Parse(args).InvokeAsync();
 
-static async Task CompareAsync(bool quick, EncodeMode mode, string scratch, CancellationToken cancellationToken)
+static async Task CompareAsync(bool quick, JobShape mode, string scratch, CancellationToken cancellationToken)
 {
     var sources = new (string Name, string Path)[]
     {
@@ -83,7 +87,7 @@ static async Task CompareAsync(bool quick, EncodeMode mode, string scratch, Canc
 
 }
 
-static async Task MemoryAsync(bool quick, EncodeMode mode, string scratch, CancellationToken cancellationToken)
+static async Task MemoryAsync(bool quick, JobShape mode, string scratch, CancellationToken cancellationToken)
 {
     Console.WriteLine();
     var uhd60 = await BenchClip.GeneratedAsync(scratch, 3840, 2160, 60, quick ? 2 : 5);
@@ -104,7 +108,7 @@ static async Task MemoryAsync(bool quick, EncodeMode mode, string scratch, Cance
 
 static string Pair(Measurement m) => string.Create(CultureInfo.InvariantCulture, $"{m.Wall.TotalSeconds:0.0}/{m.Cpu.TotalSeconds:0.0}");
 
-static async Task RunLocalJobAsync(string clip, string scratch, EncodeMode mode, CancellationToken cancellationToken)
+static async Task RunLocalJobAsync(string clip, string scratch, JobShape mode, CancellationToken cancellationToken)
 {
     var output = Path.Combine(scratch, $"out-{Guid.NewGuid():N}");
     try
@@ -120,7 +124,7 @@ static async Task RunLocalJobAsync(string clip, string scratch, EncodeMode mode,
     }
 }
 
-static async Task<(TimeSpan Total, TimeSpan Encode)> RunThroughEmulatorAsync(string clip, string scratch, EncodeMode mode, CancellationToken cancellationToken)
+static async Task<(TimeSpan Total, TimeSpan Encode)> RunThroughEmulatorAsync(string clip, string scratch, JobShape mode, CancellationToken cancellationToken)
 {
     await using var emulator = await FauxqsEmulator.StartAsync(cancellationToken);
     using var s3 = emulator.CreateS3Client();
@@ -142,11 +146,11 @@ static async Task<(TimeSpan Total, TimeSpan Encode)> RunThroughEmulatorAsync(str
     return (clock.Elapsed, outcome.EncodeTime);
 }
 
-static TranscodePipeline Pipeline(ISourceStore source, IOutputStore output, string scratch, EncodeMode mode) =>
+static TranscodePipeline Pipeline(ISourceStore source, IOutputStore output, string scratch, JobShape mode) =>
     new(
         source,
         output,
         new FfmpegRunner(FfmpegPaths.Default, TimeSpan.FromSeconds(5)),
-        new PipelineOptions(null, Ladder.Default, scratch, 2) { EncodeMode = mode },
+        new PipelineOptions(null, Ladder.Default with { Mode = mode.Ladder }, scratch, 2) { EncodeMode = mode.Encode, MeasureQuality = false },
         NullLoggerFactory.Instance,
         TimeProvider.System);

@@ -50,6 +50,7 @@ public sealed class ClientDocsTests
         {
             (Shared.UploadMetadata.Renditions, Shared.UploadMetadata.Header(Shared.UploadMetadata.Renditions)),
             (Shared.UploadMetadata.Formats, Shared.UploadMetadata.Header(Shared.UploadMetadata.Formats)),
+            (Shared.UploadMetadata.Codecs, Shared.UploadMetadata.Header(Shared.UploadMetadata.Codecs)),
             (Shared.UploadMetadata.Passthrough, Shared.UploadMetadata.Header(Shared.UploadMetadata.Passthrough)),
         }));
     }

@@ -124,7 +124,7 @@ public sealed class ChunkedPipelineEndToEndTests
         }
 
         await using var server = Transcoder.LocalPipeline.Playback.StaticFileServer.Start(Transcoder.LocalPipeline.Playback.PlayerSite.Folders(media));
-        await using var browser = new Playback.PlayerBrowser();
+        await using var browser = new Playback.HeadlessChromium();
         var page = await browser.OpenAsync(new Uri(server.BaseUrl, Transcoder.LocalPipeline.Playback.PlayerSite.PlayerPath(Path.GetFileName(folder), manifest.Hls!)));
 
         // Act: play it through at twice the speed.

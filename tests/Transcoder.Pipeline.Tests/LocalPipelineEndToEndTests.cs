@@ -63,6 +63,40 @@ public sealed class LocalPipelineEndToEndTests
     }
 
     [Test]
+    [CancelAfter(240_000)]
+    public async Task CaptionsAdd_AfterTheVideo_ACaptionJobAttachesItWithoutEncodingAgain(CancellationToken cancellationToken)
+    {
+        // Arrange: the video uploaded and published.
+        var clip = await TinyClip.MakeAsync(_scratch, "clip.mp4", "640x360", 1.5, cancellationToken);
+        await using var stack = await StartAsync(maxJobs: 1, cancellationToken);
+        const string key = "uploads/clip.mp4";
+        await stack.UploadAsync(clip, key, cancellationToken);
+        await WaitForExitsAsync(stack, 1, cancellationToken);
+        _ = await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        var media = (await stack.OutputsAsync(key, cancellationToken)).Where(o => o.Key.EndsWith(".cmfv", StringComparison.Ordinal)).Select(o => (o.Key, o.ETag)).ToList();
+        var srt = Path.Combine(_scratch, "french.srt");
+        await File.WriteAllTextAsync(srt, "1\n00:00:00,200 --> 00:00:01,000\nBonjour\n", cancellationToken);
+
+        // Act: days later, as far as the pipeline can tell.
+        var captionKey = await stack.AddCaptionsAsync(key, srt, "fr", cancellationToken);
+        await WaitForExitsAsync(stack, 2, cancellationToken);
+
+        // Assert: a caption job under the naming rule, done; the media as they were; the caption in every index.
+        Assert.That(captionKey, Is.EqualTo("uploads/clip.fr.srt"));
+        Assert.That(stack.Jobs.Exits.Select(e => e.ExitCode), Is.EqualTo(new[] { ExitCodes.Success, ExitCodes.Success }));
+        var outputs = await stack.OutputsAsync(key, cancellationToken);
+        Assert.That(outputs.Select(o => Path.GetFileName(o.Key)), Is.EquivalentTo(OutputsOf360p.Append("caption-fr.vtt").Append("caption-fr.m3u8")));
+        Assert.That(outputs.Where(o => o.Key.EndsWith(".cmfv", StringComparison.Ordinal)).Select(o => (o.Key, o.ETag)), Is.EqualTo(media), "not encoded again");
+        using var manifest = await stack.S3.GetObjectAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(key, "manifest.json"), cancellationToken);
+        var subtitle = JsonDocument.Parse(manifest.ResponseStream).RootElement.GetProperty("subtitles").EnumerateArray().Single();
+        Assert.That((subtitle.GetProperty("file").GetString(), subtitle.GetProperty("language").GetString(), subtitle.GetProperty("sourceFile").GetString()),
+            Is.EqualTo(("caption-fr.vtt", "fr", "clip.fr.srt")));
+        var completion = JsonDocument.Parse((await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken)).Single()).RootElement;
+        Assert.That((completion.GetProperty("type").GetString(), completion.GetProperty("source").GetProperty("key").GetString()), Is.EqualTo(("job.done", captionKey)));
+        await AssertQueuesDrainedAsync(stack, cancellationToken);
+    }
+
+    [Test]
     [CancelAfter(180_000)]
     public async Task Upload_BrokenVideo_Exit3FailureRecordMessageDeleted(CancellationToken cancellationToken)
     {

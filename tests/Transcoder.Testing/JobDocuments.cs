@@ -18,6 +18,10 @@ public static class JobDocuments
         var mp4 = formats.Contains("mp4", StringComparison.Ordinal);
         ManifestRendition Rendition(string name, int width, int height) => new(
             name, mp4 ? $"{name}.mp4" : null, hls ? $"{name}.m3u8" : null, $"{name}.cmfv", width, height, "30", 3464032, 6000, 4, 1732016, HasAudio: true);
+        var audio = new ManifestAudioRendition(hls ? "audio.m3u8" : null, "audio.cmfa", 128, 2, 65026)
+        {
+            Name = "audio", SourceIndex = 1, Label = "Audio", Role = "main", IsDefault = true, SourceChannels = 2,
+        };
         var manifest = new JobManifest(
             JobManifest.CurrentSchemaVersion,
             "167780bc201910031090fb473882c6a6",
@@ -33,7 +37,7 @@ public static class JobDocuments
                 new ManifestVideo("h264", 1920, 1080, 1920, 1080, "1:1", 0, "30", "yuv420p", null),
                 [new ManifestAudio(1, "aac", 2, 48000, "und", true)]),
             [Rendition("720p", 1280, 720), Rendition("360p", 640, 360)],
-            new ManifestAudioRendition(hls ? "audio.m3u8" : null, "audio.cmfa", 128, 2, 65026),
+            audio,
             hls ? "master.m3u8" : null,
             dash ? "manifest.mpd" : null,
             new ManifestStoryboard("storyboard.vtt", ["storyboard-000.jpg"], 1, 160, 90, 4, 1, 4),
@@ -41,6 +45,31 @@ public static class JobDocuments
             [])
         {
             Passthrough = passthrough,
+            AudioTracks = [audio],
+        };
+        return ManifestJson.Write(manifest with
+        {
+            Files = [.. FilesOf(manifest).Select(f => new ManifestFile(f, "x", "application/octet-stream", 10))],
+        });
+    }
+
+    /// <summary>
+    /// The manifest of an audio-only upload (a podcast's MP3) of <paramref name="eTag"/>: one audio track, its M4A,
+    /// no renditions, no storyboard, and a poster only when it had cover art.
+    /// </summary>
+    public static string AudioOnlyManifest(string eTag, DateTimeOffset completedAt, bool coverArt)
+    {
+        var video = JsonSerializer.Deserialize(Manifest(eTag, completedAt), ManifestJsonContext.Default.JobManifest)!;
+        var audio = video.Audio! with { File = "audio.m4a", SourceChannels = 1, Channels = 1 };
+        var manifest = video with
+        {
+            Source = video.Source with { Container = "mp3", Video = null, Audio = [new ManifestAudio(0, "mp3", 1, 44100, "eng", true)] },
+            Renditions = [],
+            Audio = audio,
+            AudioTracks = [audio],
+            Storyboard = null,
+            Poster = coverArt ? new ManifestPoster(ManifestPoster.FileName, 600, 600) : null,
+            AudioOnly = true,
         };
         return ManifestJson.Write(manifest with
         {
@@ -63,5 +92,6 @@ public static class JobDocuments
         FilesOf(JsonSerializer.Deserialize(manifest, ManifestJsonContext.Default.JobManifest)!);
 
     private static IEnumerable<string> FilesOf(JobManifest manifest) =>
-        new[] { manifest.Hls, manifest.Dash }.Concat(manifest.Renditions.Select(r => r.File)).OfType<string>().Append(manifest.Poster.File);
+        new[] { manifest.Hls, manifest.Dash }.Concat(manifest.Renditions.Select(r => r.File)).Concat(manifest.AudioTracks.Select(a => a.File))
+            .Append(manifest.Poster?.File).OfType<string>();
 }

@@ -16,21 +16,22 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, PipelineOptions options, ILogger logger, TimeProvider time)
 {
     public Task<EncodeResult> RunAsync(ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
-        RunAsync(probed.Input, probed.Media.Video.Index, probed.Media.Duration, plan, null, sourceUri, workspace, cancellationToken);
+        RunAsync(probed.Input, probed.Media.Video?.Index, probed.Media.Duration, plan, null, sourceUri, workspace, cancellationToken);
 
     /// <summary>One chunk of a long source: its frames of every rung, without the audio.</summary>
     public Task<EncodeResult> RunChunkAsync(
         SourceInput input, int videoStreamIndex, PlannedLadder plan, ChunkRange chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
         RunAsync(
-            input, videoStreamIndex, new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds).TimeOf(chunk.Frames), plan with { Audio = null },
+            input, videoStreamIndex, new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds).TimeOf(chunk.Frames), plan with { Audio = AudioTracks.None },
             chunk, sourceUri, workspace, cancellationToken);
 
     private async Task<EncodeResult> RunAsync(
-        SourceInput input, int videoStreamIndex, TimeSpan duration, PlannedLadder plan, ChunkRange? chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
+        SourceInput input, int? videoStreamIndex, TimeSpan duration, PlannedLadder plan, ChunkRange? chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var board = new ProgressBoard(duration, plan.Plans.Select(p => p.Name), logger, options.Terminal, time, options.ProgressLogInterval);
-        var job = new LadderJob(input, videoStreamIndex, plan.Plans, plan.Audio, plan.Encoder, workspace, board);
+        var audio = plan.Audio.Kept;
+        var board = new ProgressBoard(duration, LadderJob.ProgressNames(plan.Plans, audio), logger, options.Terminal, time, options.ProgressLogInterval);
+        var job = new LadderJob(input, videoStreamIndex, plan.Plans, audio, plan.Encoder, workspace, board);
         ILadderEncoder encoder = chunk is not null || options.EncodeMode == EncodeMode.Single
             ? new LadderEncoder(runner, chunk)
             : new PerRenditionEncoder(runner, options.Parallelism, logger);
@@ -69,6 +70,12 @@ internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, Pipeli
             logger.LogInformation(
                 "Encoded {Rendition} {Width}x{Height} at {Kbps} kbps",
                 rendition.Plan.Name, rendition.Width, rendition.Height, rendition.BitRate / 1000);
+        }
+
+        foreach (var audio in encoded.Audio)
+        {
+            logger.LogInformation(
+                "Encoded {Audio} ({Label}): {Lufs} LUFS", audio.Plan.Name, audio.Plan.Facts.Label, audio.Loudness?.IntegratedLufs);
         }
 
         logger.LogInformation(

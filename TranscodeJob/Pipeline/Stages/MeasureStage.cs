@@ -15,5 +15,5 @@ internal sealed class MeasureStage(IFfmpegRunner runner, bool enabled, ILogger l
     public Task<IReadOnlyDictionary<string, ManifestQuality>> RunAsync(
         ProbedSource probed, PlannedLadder plan, EncodeResult encoded, JobWorkspace workspace, CancellationToken cancellationToken) =>
         new QualityMeasurer(runner, logger).MeasureAsync(
-            enabled, probed.Input, probed.Media, encoded.Ladder, plan.Encoder.GopSeconds, workspace, cancellationToken);
+            enabled, probed.Input, probed.Media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken);
 }

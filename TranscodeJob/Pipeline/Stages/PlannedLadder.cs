@@ -1,6 +1,20 @@
+using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Pipeline.Stages;
 
-/// <summary>What the encode makes of this source: the renditions, best first, and the shared audio (null: silent).</summary>
-internal sealed record PlannedLadder(IReadOnlyList<RenditionPlan> Plans, AudioPlan? Audio, EncoderSettings Encoder);
+/// <summary>
+/// What the encode makes of this source: the video renditions, best first (none for an audio-only source), and the
+/// audio renditions every one of them shares (none for a silent source).
+/// </summary>
+internal sealed record PlannedLadder(IReadOnlyList<RenditionPlan> Plans, AudioTracks Audio, EncoderSettings Encoder)
+{
+    /// <summary>The per-title ladder's choices (each rung's factor, the rungs dropped); null for the fixed ladder.</summary>
+    public LadderDecision? Decision { get; init; }
+
+    /// <summary>
+    /// The size quality is measured at: the largest rung planned for the source, made or dropped, so that a ladder whose
+    /// top rung was dropped is still measured as a viewer of that size sees it; null for an audio-only source.
+    /// </summary>
+    public RenditionPlan? Reference => Decision?.Analysis.Reference ?? Plans.FirstOrDefault();
+}

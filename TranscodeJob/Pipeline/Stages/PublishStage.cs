@@ -26,18 +26,27 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, in
                 publisher.Publish(rendition.Path, OutputRoles.CmafVideo);
             }
 
-            if (encoded.AudioPath is not null)
+            foreach (var audio in encoded.Audio)
             {
-                publisher.Publish(encoded.AudioPath, OutputRoles.CmafAudio);
+                publisher.Publish(audio.Path, OutputRoles.CmafAudio);
             }
         }
 
-        foreach (var sheet in packaged.Storyboard.Sheets)
+        if (packaged.Storyboard is { } storyboard && packaged.StoryboardVttPath is { } vtt)
         {
-            publisher.Publish(sheet, OutputRoles.StoryboardSheet);
+            foreach (var sheet in storyboard.Sheets)
+            {
+                publisher.Publish(sheet, OutputRoles.StoryboardSheet);
+            }
+
+            publisher.Publish(vtt, OutputRoles.StoryboardVtt);
         }
 
-        publisher.Publish(packaged.StoryboardVttPath, OutputRoles.StoryboardVtt);
+        foreach (var subtitle in packaged.Subtitles)
+        {
+            publisher.Publish(subtitle.VttPath, OutputRoles.Subtitles);
+        }
+
         foreach (var playlist in packaged.Playlists)
         {
             publisher.Publish(playlist);
@@ -48,20 +57,37 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, in
             await MakeProgressiveCopiesAsync(encoded, publisher, workspace, cancellationToken);
         }
 
-        publisher.Publish(packaged.PosterPath, OutputRoles.Poster);
+        if (packaged.PosterPath is { } poster)
+        {
+            publisher.Publish(poster, OutputRoles.Poster);
+        }
+
         await publisher.CompleteAsync();
         return publisher.Files;
     }
 
+    // One MP4 per video rendition with the default audio; an audio-only source's M4A of its default audio.
     private async Task MakeProgressiveCopiesAsync(EncodedLadder encoded, Publisher publisher, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var maker = new ProgressiveMaker(runner);
+        var audio = encoded.DefaultAudio?.Path;
+        if (encoded.Renditions.Count == 0)
+        {
+            if (audio is not null)
+            {
+                publisher.Publish(await maker.MakeAsync(null, audio, workspace.PathFor(ProgressiveMaker.AudioFileName), cancellationToken), OutputRoles.ProgressiveAudio);
+            }
+
+            return;
+        }
+
+        // H.264 only: a progressive MP4 is for what plays anything, and every player decodes H.264.
         await Parallel.ForEachAsync(
-            encoded.Renditions,
+            encoded.Renditions.Where(r => r.Plan.Codec == VideoCodecs.H264),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (rendition, token) =>
             {
-                var path = await maker.MakeAsync(rendition, encoded.AudioPath, workspace.PathFor(rendition.Plan.FileName), token);
+                var path = await maker.MakeAsync(rendition.Path, audio, workspace.PathFor(rendition.Plan.FileName), token);
                 publisher.Publish(path, OutputRoles.Progressive);
             });
     }

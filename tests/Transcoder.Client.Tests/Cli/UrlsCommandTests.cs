@@ -69,6 +69,23 @@ public sealed class UrlsCommandTests
         }
     }
 
+    [TestCase(true, new[] { "master.m3u8", "manifest.mpd", "audio.m4a", "poster.jpg", "manifest.json" })]
+    [TestCase(false, new[] { "master.m3u8", "manifest.mpd", "audio.m4a", "manifest.json" })]
+    [CancelAfter(30_000)]
+    public async Task Urls_AudioOnlyUpload_TheM4aAndAPosterOnlyFromCoverArt(bool coverArt, string[] expected, CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var buckets = await EmulatorBuckets.CreateAsync(cancellationToken);
+        await PublishAsync(buckets, JobDocuments.AudioOnlyManifest("abc", DateTimeOffset.UtcNow, coverArt), cancellationToken);
+
+        // Act
+        var run = await ClientRun.RunAsync(["urls", Key], buckets.Environment, buckets.Services(), cancellationToken);
+
+        // Assert
+        Assert.That(run.ExitCode, Is.EqualTo(ClientExitCodes.Success), run.ToString());
+        Assert.That(Links(run).Keys, Is.EqualTo(expected));
+    }
+
     [Test]
     [CancelAfter(30_000)]
     public async Task Urls_Expires_TheUrlsStopWorkingThen(CancellationToken cancellationToken)

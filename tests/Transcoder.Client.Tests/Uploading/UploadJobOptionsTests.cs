@@ -8,7 +8,7 @@ public sealed class UploadJobOptionsTests
     public void ToMetadata_Lists_InTheirCanonicalForm()
     {
         // Arrange
-        var options = new UploadJobOptions(" 720p , 360p ", "MP4,hls", "order 42");
+        var options = new UploadJobOptions(" 720p , 360p ", "MP4,hls", "order 42") { Codecs = "AV1,h264" };
 
         // Act
         var metadata = options.ToMetadata();
@@ -17,7 +17,7 @@ public sealed class UploadJobOptionsTests
         Assert.That(options.Problems([]), Is.Empty);
         Assert.That(metadata, Is.EqualTo(new Dictionary<string, string>
         {
-            ["formats"] = "hls,mp4", ["passthrough"] = "order 42", ["renditions"] = "720p,360p",
+            ["codecs"] = "h264,av1", ["formats"] = "hls,mp4", ["passthrough"] = "order 42", ["renditions"] = "720p,360p",
         }));
     }
 
@@ -87,5 +87,15 @@ public sealed class UploadJobOptionsTests
 
         // Assert
         Assert.That(problems, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Problems_CodecsWithoutH264_Reported()
+    {
+        // Act
+        var problems = (UploadJobOptions.None with { Codecs = "av1" }).Problems([]);
+
+        // Assert
+        Assert.That(problems.Single(), Does.StartWith("--codecs: codecs 'av1': h264 is always made"));
     }
 }

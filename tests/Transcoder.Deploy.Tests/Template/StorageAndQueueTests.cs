@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Transcoder.Shared.Captions;
 using Transcoder.Shared.Messages;
 
 namespace Transcoder.Deploy.Tests.Template;
@@ -68,9 +69,9 @@ public sealed class StorageAndQueueTests
         // KeyFilter does not, so every spelling the dispatcher accepts must reach the queue.
         var configurations = Intrinsics.Items(_template.Properties("TempBucket")["NotificationConfiguration"]?["QueueConfigurations"])
             .OfType<JsonObject>().ToList();
-        var keys = KeyFilter.VideoSuffixes
+        var keys = KeyFilter.UploadSuffixes
             .SelectMany(suffix => new[] { suffix, suffix.ToUpperInvariant(), MixedCase(suffix) })
-            .Select(suffix => UploadPrefixDefault + "clip" + suffix)
+            .Select(suffix => UploadPrefixDefault + (CaptionFileName.HasCaptionSuffix(suffix) ? "clip.en" : "clip") + suffix)
             .ToList();
 
         // Act
@@ -80,7 +81,7 @@ public sealed class StorageAndQueueTests
         Assert.Multiple(() =>
         {
             Assert.That(missed, Is.Empty, "uploads the dispatcher accepts but S3 never announces");
-            Assert.That(keys.All(KeyFilter.VideoFiles.Accepts), Is.True, "the dispatcher accepts every spelling tested");
+            Assert.That(keys.All(KeyFilter.Uploads.Accepts), Is.True, "the dispatcher accepts every spelling tested");
             Assert.That(configurations.Select(c => (string?)c["Event"]), Is.All.EqualTo("s3:ObjectCreated:*"));
             Assert.That(configurations.Select(c => Intrinsics.RefTarget(c["Queue"])), Is.All.EqualTo("JobQueue"));
         });

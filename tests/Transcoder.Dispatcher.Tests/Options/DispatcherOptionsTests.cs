@@ -27,7 +27,7 @@ public sealed class DispatcherOptionsTests
         Assert.That(options.Ecs.Subnets, Is.EqualTo(new[] { "subnet-1", "subnet-2" }));
         Assert.That(options.Ecs.LaunchType, Is.EqualTo("FARGATE"));
         Assert.That(options.Ecs.CapacityProviders, Is.Empty);
-        Assert.That(options.KeyFilter, Is.EqualTo(KeyFilter.VideoFiles));
+        Assert.That(options.KeyFilter, Is.EqualTo(KeyFilter.Uploads));
     }
 
     [TestCase(null, true)]

@@ -42,6 +42,23 @@ public sealed class MessageHandlerTests
     }
 
     [Test]
+    public async Task HandleAsync_CaptionFileUploaded_ACaptionJobItsEnvironmentSays()
+    {
+        // Arrange
+        JobLaunch? launched = null;
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .Callback<JobLaunch, CancellationToken>((launch, _) => launched = launch)
+            .ReturnsAsync("task-1");
+
+        // Act
+        await CreateSut().HandleAsync(Message(Upload("clip.fr.forced.srt")), CancellationToken.None);
+
+        // Assert: typed in the spec, written into the task's environment, read back by the job.
+        Assert.That(launched!.Spec.Kind, Is.EqualTo(JobKind.AttachCaption));
+        Assert.That(launched.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>(Shared.JobEnvironment.JobKind, "caption")));
+    }
+
+    [Test]
     public async Task HandleAsync_LaunchFailsNotRetryable_BacksOffByReceiveCount()
     {
         // Arrange
@@ -132,6 +149,7 @@ public sealed class MessageHandlerTests
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "passthrough": "a\nb"}""", "control character")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "revision": "etag:1", "chunk": {"plan": "0123456789abcdef", "index": 5, "count": 5}}""", "chunk index 5 must be 0-4")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "chunk": {"plan": "0123456789abcdef", "index": 0, "count": 5}}""", "names the upload")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "codecs": "av1"}""", "h264 is always made")]
     public async Task HandleAsync_JobThatCannotRun_NoTaskAndLeftForTheDlqNamingTheProblem(string body, string problem)
     {
         // Arrange

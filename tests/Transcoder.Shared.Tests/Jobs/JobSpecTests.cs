@@ -14,6 +14,7 @@ public sealed class JobSpecTests
         Output = S3Output.Create("prod", "videos"),
         Renditions = ["720p", "360p"],
         Formats = StreamingFormats.Hls | StreamingFormats.Mp4,
+        Codecs = VideoCodecs.H264 | VideoCodecs.Av1,
         Passthrough = "order=42; user=ü",
         Lease = new JobLease("https://sqs.eu-west-1.amazonaws.com/1/q", "AQEB+/==", new DateTimeOffset(2026, 11, 30, 9, 0, 1, 250, TimeSpan.Zero)),
     };
@@ -188,5 +189,81 @@ public sealed class JobSpecTests
 
         // Act / Assert
         Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems.Single(), Does.Contain("not both"));
+    }
+
+    [TestCase("h264,av1", VideoCodecs.H264 | VideoCodecs.Av1)]
+    [TestCase(" AV1 , h264 ", VideoCodecs.H264 | VideoCodecs.Av1)]
+    [TestCase("h264", VideoCodecs.H264)]
+    public void Parse_Codecs_ReadAsGivenAndWrittenCanonically(string list, VideoCodecs expected)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/a.mp4", [JobEnvironment.OutputDir] = "/out", [JobEnvironment.Codecs] = list };
+
+        // Act
+        var parsed = JobSpecParser.Parse(environment, NoLadderNames);
+
+        // Assert
+        Assert.That(parsed.Spec!.Codecs, Is.EqualTo(expected));
+        Assert.That(parsed.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>(JobEnvironment.Codecs, VideoCodecList.Format(expected))));
+    }
+
+    [TestCase("av1", "codecs 'av1': h264 is always made (every player decodes it, and the progressive MP4s are H.264): use h264 or h264,av1")]
+    [TestCase("h264,vp9", "codec 'vp9': use h264 or av1")]
+    [TestCase(",", "codecs ',': h264 is always made (every player decodes it, and the progressive MP4s are H.264): use h264 or h264,av1")]
+    public void Parse_CodecsWithoutH264OrUnknown_OneProblem(string list, string problem)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/a.mp4", [JobEnvironment.OutputDir] = "/out", [JobEnvironment.Codecs] = list };
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems, Is.EqualTo(new[] { problem }));
+    }
+
+    [Test]
+    public void Check_CodecsWithoutH264_IsAProblem()
+    {
+        // Act / Assert: what a dispatcher could build by hand.
+        Assert.That(JobSpecParser.Check(S3Spec() with { Codecs = VideoCodecs.Av1 }, NoLadderNames), Is.EqualTo(new[] { "codecs: h264 is always made; use h264 or h264,av1" }));
+    }
+
+    [Test]
+    public void ToEnvironmentThenParse_CaptionJob_KindRoundTrips()
+    {
+        // Arrange
+        var spec = S3Spec() with { Source = new S3Input("uploads", "raw/clip.fr.srt"), Kind = JobKind.AttachCaption };
+
+        // Act
+        var environment = spec.ToEnvironment();
+        var parsed = JobSpecParser.Parse(environment.ToDictionary(), NoLadderNames);
+
+        // Assert
+        Assert.That(environment, Does.Contain(new KeyValuePair<string, string>(JobEnvironment.JobKind, "caption")));
+        Assert.That(parsed.Spec, Is.EqualTo(spec));
+    }
+
+    [Test]
+    public void Parse_CaptionFileWithoutAKind_AttachedAsItsNameAsks()
+    {
+        // Arrange: a person at a terminal: TranscodeJob --input clip.en.vtt --output out.
+        var environment = new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/v/clip.en.vtt", [JobEnvironment.OutputDir] = "/out" };
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Spec!.Kind, Is.EqualTo(JobKind.AttachCaption));
+    }
+
+    [Test]
+    public void Check_KindAndSourceDisagree_IsAProblem()
+    {
+        // Act
+        var captionOfAVideo = JobSpecParser.Check(S3Spec() with { Kind = JobKind.AttachCaption }, NoLadderNames);
+        var transcodeOfACaption = JobSpecParser.Check(S3Spec() with { Source = new S3Input("uploads", "clip.fr.vtt") }, NoLadderNames);
+        var unknownKind = JobSpecParser.Parse(
+            new Dictionary<string, string> { [JobEnvironment.SourceFile] = "/a.mp4", [JobEnvironment.OutputDir] = "/out", [JobEnvironment.JobKind] = "encode" },
+            NoLadderNames);
+
+        // Assert
+        Assert.That(captionOfAVideo.Single(), Does.Contain("a caption job needs a caption file named <video>.<language>"));
+        Assert.That(transcodeOfACaption.Single(), Does.Contain("is a caption file by its name: its job attaches it (JOB_KIND=caption)"));
+        Assert.That(unknownKind.Problems.Single(), Is.EqualTo("JOB_KIND must be transcode or caption, not 'encode'"));
     }
 }

@@ -9,7 +9,7 @@ public sealed class QueueMessageParserTests
     public void Parse_DocumentedPutEvent_OneJobWithVersionAsRevision()
     {
         // Act
-        var parsed = QueueMessageParser.Parse(S3EventSamples.Put("HappyFace.mp4"), KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(S3EventSamples.Put("HappyFace.mp4"), KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Jobs));
@@ -27,7 +27,7 @@ public sealed class QueueMessageParserTests
     public void Parse_EncodedKey_DecodedAsS3StoresIt(string encoded, string expected)
     {
         // Act
-        var parsed = QueueMessageParser.Parse(S3EventSamples.Put(encoded), KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(S3EventSamples.Put(encoded), KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Jobs.Single().Key, Is.EqualTo(expected));
@@ -37,7 +37,7 @@ public sealed class QueueMessageParserTests
     public void Parse_TestEvent_Ignored()
     {
         // Act
-        var parsed = QueueMessageParser.Parse(S3EventSamples.TestEvent, KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(S3EventSamples.TestEvent, KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Ignored));
@@ -50,7 +50,7 @@ public sealed class QueueMessageParserTests
     public void Parse_NotACreation_IgnoredWithReason(string eventName)
     {
         // Act
-        var parsed = QueueMessageParser.Parse(S3EventSamples.Put("clip.mp4", eventName), KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(S3EventSamples.Put("clip.mp4", eventName), KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Ignored));
@@ -61,7 +61,7 @@ public sealed class QueueMessageParserTests
     public void Parse_SeveralRecords_OneJobEach()
     {
         // Act
-        var parsed = QueueMessageParser.Parse(S3EventSamples.TwoRecords, KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(S3EventSamples.TwoRecords, KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Jobs.Select(j => (j.Key, j.Revision?.ToString())), Is.EqualTo(new[] { ("a/first.mp4", "etag:e1"), ("b/second clip.MOV", "etag:e2") }));
@@ -70,14 +70,28 @@ public sealed class QueueMessageParserTests
 
     [TestCase("notes.txt")]
     [TestCase("thumbs/poster.jpg")]
+    [TestCase("uploads/notes.vtt")]
+    [TestCase("uploads/clip.part2.srt")]
     public void Parse_NonVideoKey_IgnoredByDefaultFilter(string key)
     {
         // Act
-        var parsed = QueueMessageParser.Parse(S3EventSamples.Put(key), KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(S3EventSamples.Put(key), KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Ignored));
         Assert.That(parsed.Reason, Does.Contain("filtered"));
+    }
+
+    [TestCase("uploads/clip.mp4", JobKind.Transcode)]
+    [TestCase("uploads/clip.fr.srt", JobKind.AttachCaption)]
+    [TestCase("uploads/clip.en.SDH.VTT", JobKind.AttachCaption)]
+    public void Parse_UploadOrCaptionFile_JobOfTheKindItsNameAsks(string key, JobKind kind)
+    {
+        // Act
+        var parsed = QueueMessageParser.Parse(S3EventSamples.Put(key), KeyFilter.Uploads);
+
+        // Assert
+        Assert.That(parsed.Jobs.Single().Kind, Is.EqualTo(kind));
     }
 
     [Test]
@@ -99,7 +113,7 @@ public sealed class QueueMessageParserTests
     public void Parse_PlainJobMessage_JobAsAsked()
     {
         // Act: no suffix filter for a job somebody asked for by hand.
-        var parsed = QueueMessageParser.Parse("""{"bucket": "uploads", "key": "raw/odd name", "renditions": "720p,480p"}""", KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse("""{"bucket": "uploads", "key": "raw/odd name", "renditions": "720p,480p"}""", KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Jobs, Is.EqualTo(new[] { new JobRequest("uploads", "raw/odd name", null, "720p,480p") }));
@@ -109,7 +123,7 @@ public sealed class QueueMessageParserTests
     public void Parse_JobMessageWrittenByJobMessage_RoundTrips()
     {
         // Arrange
-        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü", new JobChunk("0123456789abcdef", 3, 7));
+        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü", new JobChunk("0123456789abcdef", 3, 7)) { Codecs = "h264,av1" };
 
         // Act
         var parsed = QueueMessageParser.Parse(JobMessage.ToJson(job), KeyFilter.Everything);
@@ -125,7 +139,7 @@ public sealed class QueueMessageParserTests
         var body = S3EventNotificationJson.ObjectCreated("temp", "my video+1 (é).mp4", 10, "\"abc\"", "us-east-1", DateTimeOffset.UnixEpoch);
 
         // Act
-        var parsed = QueueMessageParser.Parse(body, KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(body, KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Jobs.Single(), Is.EqualTo(new JobRequest("temp", "my video+1 (é).mp4", new SourceRevision(SourceRevisionKind.ETag, "abc"), null)));
@@ -139,7 +153,7 @@ public sealed class QueueMessageParserTests
         var body = $$"""{"Type": "Notification", "MessageId": "1", "TopicArn": "arn:aws:sns:us-east-1:1:t", "Message": {{inner}}}""";
 
         // Act
-        var parsed = QueueMessageParser.Parse(body, KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(body, KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Jobs.Single().Key, Is.EqualTo("x.mp4"));
@@ -160,7 +174,7 @@ public sealed class QueueMessageParserTests
     public void Parse_Garbage_InvalidWithReason(string body, string reason)
     {
         // Act
-        var parsed = QueueMessageParser.Parse(body, KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(body, KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Invalid));
@@ -171,7 +185,7 @@ public sealed class QueueMessageParserTests
     public void Parse_DeeplyNested_InvalidNotThrown()
     {
         // Act
-        var parsed = QueueMessageParser.Parse(new string('[', 10_000), KeyFilter.VideoFiles);
+        var parsed = QueueMessageParser.Parse(new string('[', 10_000), KeyFilter.Uploads);
 
         // Assert
         Assert.That(parsed.Kind, Is.EqualTo(QueueMessageKind.Invalid));

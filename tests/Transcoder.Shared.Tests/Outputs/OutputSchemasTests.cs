@@ -58,6 +58,8 @@ public sealed class OutputSchemasTests
         Assert.That(Schema(OutputSchemas.FailureFile)["properties"]!["schemaVersion"]!["const"]!.GetValue<int>(), Is.EqualTo(FailureRecord.CurrentSchemaVersion));
         Assert.That(jobEvent["properties"]!["schemaVersion"]!["const"]!.GetValue<int>(), Is.EqualTo(JobEvent.CurrentSchemaVersion));
         Assert.That(Strings(manifest["$defs"]!["file"]!["properties"]!["role"]!["enum"]), Is.EqualTo(OutputRoles.All));
+        Assert.That(Strings(manifest["$defs"]!["subtitle"]!["properties"]!["origin"]!["enum"]), Is.EqualTo(SubtitleOrigins.All));
+        Assert.That(Strings(manifest["$defs"]!["skippedSubtitle"]!["properties"]!["origin"]!["enum"]), Is.EqualTo(SubtitleOrigins.All));
         Assert.That(Strings(jobEvent["properties"]!["type"]!["enum"]), Is.EqualTo(new[] { JobEvent.Done, JobEvent.Failed, JobEvent.Superseded }));
         Assert.That(jobEvent["$defs"]!["outputs"]!["properties"]!["manifest"]!["const"]!.GetValue<string>(), Is.EqualTo(JobManifest.FileName));
     }
@@ -122,7 +124,7 @@ public sealed class OutputSchemasTests
         var manifest = Manifest();
         var done = new JobEvent(
             JobEvent.CurrentSchemaVersion, JobEvent.Done, "job", new JobEventSource("s3://temp/a.mp4", "temp", "a.mp4"), "etag:abc", "order-42",
-            new JobEventOutputs("s3://prod/a-0123456789abcdef/", JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster.File, manifest.Files),
+            new JobEventOutputs("s3://prod/a-0123456789abcdef/", JobManifest.FileName, manifest.Hls, manifest.Dash, manifest.Poster!.File, manifest.Files),
             4, 2.5, null, false, At);
         var written = JsonSerializer.Serialize(done, JobEventJsonContext.Default.JobEvent);
 
@@ -184,5 +186,27 @@ public sealed class OutputSchemasTests
         [new ManifestFile("master.m3u8", OutputRoles.HlsMaster, ContentTypes.For("master.m3u8"), 780)])
     {
         Passthrough = "order-42",
+        Subtitles =
+        [
+            new ManifestSubtitle("subtitles-2.vtt", "subtitles-2.m3u8", "fr", "French", false, false, false, SubtitleOrigins.Stream, 2, null, 12),
+            new ManifestSubtitle("caption-en-sdh.vtt", null, "en", "English (SDH)", false, true, false, SubtitleOrigins.File, null, "a.en.sdh.srt", 40),
+        ],
+        SkippedSubtitles = [new ManifestSkippedSubtitle(SubtitleOrigins.Stream, 3, null, "hdmv_pgs_subtitle", "de", "bitmap subtitles need OCR to become text")],
     };
+
+    [Test]
+    public void ManifestJson_WrittenBeforeSubtitlesExisted_ReadsWithNone()
+    {
+        // Arrange: a manifest of the release before subtitles.
+        var old = JsonNode.Parse(ManifestJson.Write(Manifest()))!.AsObject();
+        old.Remove("subtitles");
+        old.Remove("skippedSubtitles");
+
+        // Act
+        var read = JsonSerializer.Deserialize(old.ToJsonString(), ManifestJsonContext.Default.JobManifest)!;
+
+        // Assert
+        Assert.That((read.Subtitles, read.SkippedSubtitles), Is.EqualTo((Array.Empty<ManifestSubtitle>(), Array.Empty<ManifestSkippedSubtitle>())));
+        Assert.That(OutputSchemas.Problems(OutputSchemas.ManifestFile, old.ToJsonString()), Is.Empty, "the schema does not require them");
+    }
 }

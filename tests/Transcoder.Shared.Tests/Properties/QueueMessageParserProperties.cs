@@ -31,7 +31,7 @@ public sealed class QueueMessageParserProperties
     {
         Prop.ForAll(EventJson().ToArbitrary(), body =>
         {
-            _ = QueueMessageParser.Parse(body, KeyFilter.VideoFiles);
+            _ = QueueMessageParser.Parse(body, KeyFilter.Uploads);
             return true;
         }).Check(Bounded);
     }

@@ -118,12 +118,12 @@ public sealed class AssemblyElectionIntegrationTests
 
     private static SplitPlan Plan()
     {
-        var rendition = new RenditionPlan("360p", 640, 360, new Rational(25, 1), 800, 96, null, false, false) { Duration = TimeSpan.FromSeconds(50) };
+        var rendition = new RenditionPlan("360p", 640, 360, new Rational(25, 1), 800, 96, false, false) { Duration = TimeSpan.FromSeconds(50) };
         return new SplitPlan(
             "0123456789abcdef", "job", "etag:1;request=0", "etag:1",
             new ManifestSource("s3://t/k", "etag:1;request=0", "1", null, 1, "mov", 50, new ManifestVideo("h264", 640, 360, 640, 360, "1:1", 0, "25", "yuv420p", null), [], 50),
             TimeSpan.FromSeconds(50), "mov", 0, TimeSpan.Zero, 1_000_000,
-            [rendition], null, new EncoderSettings(),
+            [rendition], AudioTracks.None, null, new EncoderSettings(),
             [.. Enumerable.Range(0, Chunks).Select(i => new ChunkRange(i, i * 250L, (i + 1) * 250L))],
             StoryboardPlan.For(TimeSpan.FromSeconds(50), 640, 360), "hls", null, DateTimeOffset.UnixEpoch);
     }

@@ -58,7 +58,7 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
         var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
         var media = await new MediaProbe(_runner).ProbeSourceAsync(input, clip, cancellationToken);
         var plans = new LadderPlanner(LocalJob.SmallLadder).PlanFor(media);
-        return (new ProbedSource(input with { LeadIn = media.LeadIn }, media), new PlannedLadder(plans, null, LocalJob.SmallLadder.Encoder));
+        return (new ProbedSource(input with { LeadIn = media.LeadIn }, media), new PlannedLadder(plans, AudioTracks.None, LocalJob.SmallLadder.Encoder));
     }
 
     private async Task<TranscodeJob.Encoding.EncodedLadder> EncodeAsync(
@@ -69,7 +69,7 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
         var stage = new EncodeStage(_runner, new MediaProbe(_runner), options, NullLogger.Instance, TimeProvider.System);
         var result = chunk is null
             ? await stage.RunAsync(probed, plan, probed.Input.Path, workspace, cancellationToken)
-            : await stage.RunChunkAsync(probed.Input, probed.Media.Video.Index, plan, chunk, probed.Input.Path, workspace, cancellationToken);
+            : await stage.RunChunkAsync(probed.Input, probed.Media.Video!.Index, plan, chunk, probed.Input.Path, workspace, cancellationToken);
         return result.Ladder;
     }
 

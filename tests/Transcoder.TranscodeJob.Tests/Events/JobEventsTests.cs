@@ -7,6 +7,7 @@ using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Metrics;
 using Transcoder.TranscodeJob.Pipeline;
+using Transcoder.Testing;
 
 namespace Transcoder.TranscodeJob.Tests.Events;
 
@@ -36,6 +37,43 @@ public sealed class JobEventsTests
         Assert.That((jobEvent.Type, jobEvent.JobId, jobEvent.Revision, jobEvent.Passthrough), Is.EqualTo(("job.superseded", "j1", "etag:1", "order-42")));
         Assert.That(jobEvent.Error, Does.Contain("etag:2"));
         Assert.That(JobMetricsLine.OutcomeOf(new JobEnd(ExitCodes.Success, "j1", null, superseded, null, null)), Is.EqualTo("superseded"));
+    }
+
+    [TestCase(true, "poster.jpg")]
+    [TestCase(false, null)]
+    public void For_DoneAudioOnly_ThePosterOnlyFromCoverArt(bool coverArt, string? poster)
+    {
+        // Arrange
+        var manifest = System.Text.Json.JsonSerializer.Deserialize(
+            JobDocuments.AudioOnlyManifest("abc", Now, coverArt), ManifestJsonContext.Default.JobManifest)!;
+        var end = new JobEnd(ExitCodes.Success, "j1", new JobOutcome("j1", "s3://prod/videos/a-0123/", false, manifest), null, null, 1000);
+
+        // Act
+        var jobEvent = JobEvents.For(end, Spec, Now)!;
+
+        // Assert
+        Assert.That(jobEvent.Outputs!.Poster, Is.EqualTo(poster));
+        Assert.That(jobEvent.Outputs.Files.Select(f => f.File), Does.Contain("audio.m4a"));
+        Assert.That(jobEvent.Outputs.Quality, Is.Empty);
+    }
+
+    [Test]
+    public void For_CaptionAttached_DoneWithTheVideosOutputsButNoneOfItsWorkCounted()
+    {
+        // Arrange: a caption job's outcome carries its video's manifest.
+        var manifest = System.Text.Json.JsonSerializer.Deserialize(Testing.JobDocuments.Manifest("abc", Now), ManifestJsonContext.Default.JobManifest)!;
+        var outcome = new JobOutcome("j1", "s3://prod/videos/a-0123/", AlreadyDone: false, manifest, TimeSpan.Zero, SourceRevision.Parse("etag:1")) { Attached = true };
+        var end = new JobEnd(ExitCodes.Success, "j1", outcome, null, null, 120);
+
+        // Act
+        var jobEvent = JobEvents.For(end, Spec with { Source = new S3Input("uploads", "a.fr.srt"), Kind = JobKind.AttachCaption }, Now)!;
+        var metrics = System.Text.Json.JsonDocument.Parse(JobMetricsLine.For(end, 1, Now)).RootElement;
+
+        // Assert
+        Assert.That((jobEvent.Type, jobEvent.Source.Key, jobEvent.Outputs!.Hls, jobEvent.EncodeSeconds), Is.EqualTo(("job.done", (string?)"a.fr.srt", (string?)"master.m3u8", (double?)null)));
+        Assert.That(metrics.GetProperty("Outcome").GetString(), Is.EqualTo("done"));
+        Assert.That(metrics.GetProperty("BytesIn").GetDouble(), Is.EqualTo(120));
+        Assert.That(new[] { "SourceSeconds", "OutputSeconds", "EncodeSeconds", "BytesOut" }.Where(name => metrics.TryGetProperty(name, out _)), Is.Empty, "the video's, not this job's");
     }
 
     [TestCase(ExitCodes.Transient)]

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Limits;
@@ -22,14 +23,14 @@ public sealed class FfmpegArgumentsTests
         "-codec_whitelist", Decoders.Transcoded, "-max_pixels", "35389440",
     ];
 
-    private static RenditionPlan Plan(AudioStreamInfo? audio = null, bool toneMap = false, bool deinterlace = false) =>
-        new("720p", 1280, 720, new Rational(30000, 1001), 3000, 128, audio, toneMap, deinterlace);
+    private static RenditionPlan Plan(bool toneMap = false, bool deinterlace = false) =>
+        new("720p", 1280, 720, new Rational(30000, 1001), 3000, 128, toneMap, deinterlace);
 
     [Test]
     public void ForRendition_VideoTrack_IsTheExpectedList()
     {
         // Act
-        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, Plan(TestMedia.Stereo), new EncoderSettings(), "/work/out/720p.cmfv");
+        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, Plan(), new EncoderSettings(), "/work/out/720p.cmfv");
 
         // Assert
         Assert.That(arguments, Is.EqualTo((string[])
@@ -39,7 +40,7 @@ public sealed class FfmpegArgumentsTests
             "-map", "0:0",
             "-vf", "fps=30000/1001:eof_action=pass,scale=1280:720,format=yuv420p,setsar=1",
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", "23",
+            "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-a53cc", "0", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
             "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gt(floor(n*1001/60000),floor((n-1)*1001/60000))",
@@ -49,45 +50,122 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Test]
-    public void ForAudio_SurroundTrack_OneStereoAacCmafTrack()
+    public void ForAudio_SurroundTrack_OneStereoAacCmafTrackCutAtTheSpan()
     {
         // Arrange
         var surround = new AudioStreamInfo(3, "ac3", 6, 48000, null, true);
 
         // Act
-        var arguments = FfmpegArguments.ForAudio(Source("/in.mp4"), new AudioPlan(surround, 128), new EncoderSettings(), "/audio.cmfa");
+        var arguments = FfmpegArguments.ForAudio(
+            Source("/in.mp4"), new AudioPlan(surround, 128) { Duration = TimeSpan.FromSeconds(4.5) }, new EncoderSettings(), "/audio.cmfa");
 
         // Assert
         var joined = string.Join(' ', arguments);
         Assert.That(joined, Does.Contain("-map 0:3 "));
         Assert.That(joined, Does.Contain("-vn -sn -dn -c:a aac -b:a 128k -ac 2 -ar 48000"));
-        Assert.That(joined, Does.Contain("-frag_duration 2000000 -f mp4 -movflags +cmaf+empty_moov+default_base_moof+skip_trailer file:/audio.cmfa"));
+        Assert.That(joined, Does.Contain("-t 4.5 -frag_duration 2000000 -f mp4 -movflags +cmaf+empty_moov+default_base_moof+skip_trailer file:/audio.cmfa"));
     }
 
     [Test]
-    public void ForLadder_TwoRungsAndAudio_DecodesOnceAndSplitsToTheRungsAlone()
+    public void ForAudio_MonoTrack_StaysMono()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForAudio(
+            Source("/in.mp4"), new AudioPlan(new AudioStreamInfo(1, "mp3", 1, 44100, null, true), 96), new EncoderSettings(), "/audio.cmfa");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.Contain("-ac 1 -ar 48000 -af aformat=channel_layouts=mono,ebur128"));
+    }
+
+    [Test]
+    public void ForLadder_TwoRungsAndTwoAudioTracks_DecodesOnceAndSplitsToTheRungsAlone()
     {
         // Arrange
-        var plans = new[] { Plan(TestMedia.Stereo), Plan(TestMedia.Stereo) with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, AudioKbps = 96 } };
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, AudioKbps = 96 } };
+        var audio = new[]
+        {
+            new AudioPlan(TestMedia.Stereo, 128) { Name = "audio-en-1" },
+            new AudioPlan(TestMedia.Stereo with { Index = 2, Language = "fra", IsDefault = false }, 128) { Name = "audio-fr-2" },
+        };
 
         // Act
         var arguments = FfmpegArguments.ForLadder(
-            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], AudioPlan.For(plans), "/ws/audio.cmfa");
+            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], audio, ["/ws/audio-en-1.cmfa", "/ws/audio-fr-2.cmfa"]);
 
-        // Assert: one input, one graph whose only sinks are the rungs, three outputs in a known order.
+        // Assert: one input, one graph whose only sinks are the rungs, four outputs in a known order.
         var joined = string.Join(' ', arguments);
         Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
             "[0:0]fps=30000/1001:eof_action=pass,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1[v1]"));
         Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio.cmfa",
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/audio-en-1.cmfa", "file:/ws/audio-fr-2.cmfa",
         }));
         Assert.That(joined, Does.Contain("-map [v0] -map_metadata -1 -map_chapters -1 -c:v libx264"));
         Assert.That(joined, Does.Contain("-maxrate 800k -bufsize 1600k"));
-        Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"), "audio once, at the best rung's bitrate");
-        Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(1));
+        Assert.That(joined, Does.Contain("-map 0:1 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"));
+        Assert.That(joined, Does.Contain("-map 0:2 -map_metadata -1 -map_chapters -1 -vn -sn -dn -c:a aac -b:a 128k"));
+        Assert.That(arguments.Count(a => a == "-c:a"), Is.EqualTo(2), "each track encoded once");
+        Assert.That(joined, Does.Contain("file=/ws/audio-en-1.loudness.txt").And.Contain("file=/ws/audio-fr-2.loudness.txt"), "each track measured into its own report");
         Assert.That(joined, Does.Not.Contain("tile="), "the storyboard is made from a finished rendition");
+    }
+
+    [Test]
+    public void ForRendition_Av1Twin_SvtAv1UnderItsCapOnTheSameKeyframeGrid()
+    {
+        // Arrange
+        var plan = Plan() with { Name = "720p-av1", VideoKbps = 2000, Codec = VideoCodecs.Av1 };
+
+        // Act
+        var arguments = FfmpegArguments.ForRendition(Source("/work/in/source.mov"), 0, plan, new EncoderSettings { Av1 = new Av1Settings(9, 37) }, "/work/out/720p-av1.cmfv");
+
+        // Assert: the H.264 rung's timing and CMAF muxing, SVT-AV1 told to honour the forced keyframes.
+        Assert.That(arguments.SkipWhile(a => a != "-map_metadata"), Is.EqualTo((string[])
+        [
+            "-map_metadata", "-1", "-map_chapters", "-1",
+            "-c:v", "libsvtav1", "-preset", "9", "-crf", "37", "-svtav1-params", "enable-force-key-frames=1",
+            "-maxrate", "2000k", "-bufsize", "4000k", "-pix_fmt", "yuv420p",
+            "-r", "30000/1001", "-fps_mode", "cfr",
+            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
+            "-an", "-sn", "-dn",
+            "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p-av1.cmfv",
+        ]));
+    }
+
+    [Test]
+    public void ForLadder_RungsWithAv1Twins_OneDecodeOneScalePerSizeEveryOutput()
+    {
+        // Arrange: 720p and 360p in H.264, then the 360p's AV1 twin.
+        var p360 = Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800 };
+        var plans = new[] { Plan(), p360, p360 with { Name = "360p-av1", VideoKbps = 550, Codec = VideoCodecs.Av1 } };
+
+        // Act
+        var arguments = FfmpegArguments.ForLadder(
+            Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv", "/ws/360p-av1.cmfv"], [], []);
+
+        // Assert: the twin takes the 360p's scaled frames; outputs in the plans' order.
+        Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(1));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]fps=30000/1001:eof_action=pass,split=2[s0][s1];[s0]scale=1280:720,format=yuv420p,setsar=1[v0];[s1]scale=640:360,format=yuv420p,setsar=1,split=2[v1][v2]"));
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-map [v1] -map_metadata -1 -map_chapters -1 -c:v libx264"));
+        Assert.That(joined, Does.Contain("-map [v2] -map_metadata -1 -map_chapters -1 -c:v libsvtav1"));
+        Assert.That(arguments.Where(a => a.StartsWith("file:/ws/", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "file:/ws/720p.cmfv", "file:/ws/360p.cmfv", "file:/ws/360p-av1.cmfv",
+        }));
+    }
+
+    [Test]
+    public void ForLadder_AudioOnly_NoGraphOnlyTheAudioOutputs()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForLadder(
+            Source("/in.mp3"), null, [], new EncoderSettings(), [], [new AudioPlan(TestMedia.Stereo with { Index = 0 }, 128)], ["/ws/audio.cmfa"]);
+
+        // Assert
+        Assert.That(arguments, Does.Not.Contain("-filter_complex").And.Not.Contain("-c:v"));
+        Assert.That(string.Join(' ', arguments), Does.Contain("-i file:/in.mp3 -map 0:0 ").And.EndWith("file:/ws/audio.cmfa"));
     }
 
     [Test]
@@ -125,10 +203,11 @@ public sealed class FfmpegArgumentsTests
     public void LadderOutputNames_InOutputOrder()
     {
         // Act
-        var names = FfmpegArguments.LadderOutputNames([Plan(), Plan() with { Name = "360p" }], withAudio: true);
+        var names = FfmpegArguments.LadderOutputNames(
+            [Plan(), Plan() with { Name = "360p" }], [new AudioPlan(TestMedia.Stereo, 128) { Name = "audio-en-1" }, new AudioPlan(TestMedia.Stereo, 128) { Name = "audio-fr-2" }]);
 
         // Assert
-        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio" }));
+        Assert.That(names, Is.EqualTo(new[] { "720p", "360p", "audio-en-1", "audio-fr-2" }));
     }
 
     [Test]
@@ -140,6 +219,29 @@ public sealed class FfmpegArgumentsTests
         // Assert
         Assert.That(string.Join(' ', arguments), Does.EndWith(
             "-i file:/ws/720p.cmfv -i file:/ws/audio.cmfa -map 0:v:0 -map 1:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/720p.mp4"));
+    }
+
+    [Test]
+    public void ForProgressive_AudioOnly_CopiesTheAudioTrackAlone()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForProgressive(null, "/ws/audio.cmfa", "/ws/audio.m4a");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.EndWith(
+            "-protocol_whitelist file -i file:/ws/audio.cmfa -map 0:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/audio.m4a"));
+    }
+
+    [Test]
+    public void ForCoverArtPoster_OnlyPictureDecodersOneScaledJpeg()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForCoverArtPoster(Source("/in.mp3"), 1, 600, 600, "/poster.jpg");
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-codec_whitelist " + Decoders.CoverArt + " "));
+        Assert.That(joined, Does.EndWith("-i file:/in.mp3 -map 0:1 -map_metadata -1 -frames:v 1 -vf scale=600:600,format=yuvj420p -q:v 3 -f image2 -update 1 file:/poster.jpg"));
     }
 
     [TestCase("-rf.mp4")]
@@ -300,5 +402,109 @@ public sealed class FfmpegArgumentsTests
 
         // Assert
         Assert.That(string.Join(' ', arguments), Does.Not.Contain("tpad"));
+    }
+
+    [Test]
+    public void ForLadder_RungWithItsOwnFactor_EncodesItAtItsFactorTheOthersAtTheLadders()
+    {
+        // Arrange: the per-title ladder gave 360p its own factor.
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800, Crf = 31 } };
+
+        // Act
+        var arguments = FfmpegArguments.ForLadder(Source("/in.mov"), 0, plans, new EncoderSettings(), ["/ws/720p.cmfv", "/ws/360p.cmfv"], [], []);
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-crf 23 -maxrate 3000k -bufsize 6000k"));
+        Assert.That(joined, Does.Contain("-crf 31 -maxrate 800k -bufsize 1600k"));
+    }
+
+    [Test]
+    public void ForTrialEncodes_TwoWindowsTwoRungs_JoinsTheWindowsAndEncodesEveryTrialWithTheRungsOptions()
+    {
+        // Arrange
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800 } };
+        FfmpegArguments.TrialEncode[] trials = [new(0, 23, "/ws/a.h264"), new(1, 23, "/ws/b.h264"), new(1, 35, "/ws/c.h264")];
+        FfmpegArguments.SourceWindow[] windows = [new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5)), new(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(0.5))];
+
+        // Act
+        var arguments = FfmpegArguments.ForTrialEncodes(Source("/in.mov"), 0, plans, new EncoderSettings(), windows, trials);
+
+        // Assert: each window read once, joined, split to the rungs, each trial its rung's encoder at its factor, raw, without SEI.
+        var joined = string.Join(' ', arguments);
+        Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(2));
+        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov"), "a window decodes with one thread");
+        Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,split=2[a0][a1];"
+            + "[a0]scale=1280:720,format=yuv420p,setsar=1,split=1[t0];[a1]scale=640:360,format=yuv420p,setsar=1,split=2[t1][t2]"));
+        Assert.That(joined, Does.Contain("-map [t0] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 23 -maxrate 3000k -bufsize 6000k"));
+        Assert.That(joined, Does.Contain("-map [t2] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 35 -maxrate 800k -bufsize 1600k"));
+        Assert.That(joined, Does.Contain("-t 1 -an -sn -dn -bsf:v filter_units=remove_types=6 -f h264 file:/ws/c.h264"));
+        Assert.That(arguments.Count(a => a == "-g"), Is.EqualTo(3), "each trial in the encode's GOP");
+    }
+
+    [Test]
+    public void ForTrialQuality_TwoTrials_EachAgainstTheJoinedWindowsAtTheReferenceSizeFrameForFrame()
+    {
+        // Arrange
+        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log"), new("/ws/b.h264", "/ws/b.log")];
+        FfmpegArguments.SourceWindow[] windows = [new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5)), new(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(0.5))];
+
+        // Act
+        var arguments = FfmpegArguments.ForTrialQuality(Source("/in.mov"), 0, Plan(), windows, trials);
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/a.h264 -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/b.h264"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
+            "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,scale=1280:720,format=yuv420p,setsar=1,"
+            + "settb=1/(30000/1001),setpts=N,split=2[ref0][ref1];"
+            + "[2:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"
+            + "[3:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out1];[out1][ref1]ssim=stats_file=/ws/b.log:shortest=1[ssim1]"));
+        Assert.That(joined, Does.EndWith("-map [ssim0] -map [ssim1] -f null -"));
+    }
+
+    [Test]
+    public void ForQualityWindow_Renditions_TheWindowOfEachInputDecodedWithOneThread()
+    {
+        // Arrange
+        FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/720p.cmfv", "/ws/s0.log", "/ws/p0.log"), new("/ws/360p.cmfv", "/ws/s1.log", "/ws/p1.log")];
+
+        // Act
+        var arguments = FfmpegArguments.ForQualityWindow(Source("/in.mov"), 0, Plan(), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), tracks);
+
+        // Assert
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov -ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+    }
+
+    [Test]
+    public void ForSubtitleExtraction_TextStreams_TheSourcesClockOnlyTextDecodersAWebVttFileEach()
+    {
+        // Act: even with a lead-in, the cues keep the source's clock; the job shifts them itself.
+        var arguments = FfmpegArguments.ForSubtitleExtraction(Source("/in.mkv") with { LeadIn = TimeSpan.FromSeconds(10) }, [(2, "/w/a.vtt"), (4, "/w/b.vtt")]);
+
+        // Assert
+        var text = string.Join(' ', arguments);
+        Assert.That(arguments, Does.Contain("-copyts"));
+        Assert.That(arguments, Does.Not.Contain("-itsoffset"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-codec_whitelist") + 1], Is.EqualTo(Decoders.TextSubtitles));
+        Assert.That(text, Does.EndWith("-map 0:2 -c:s webvtt -f webvtt file:/w/a.vtt -map 0:4 -c:s webvtt -f webvtt file:/w/b.vtt"));
+        Assert.That(text, Does.Contain("-format_whitelist " + FfmpegArguments.AllowedDemuxers).And.Contain("-protocol_whitelist file"));
+    }
+
+    [Test]
+    public void ForClosedCaptionExtraction_AnyPath_TheMovieSourceWithTheInputsAllowListsAndAnEscapedName()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForClosedCaptionExtraction(Source("/w/a:b, c [d]'e.ts"), "mpegts", 0, "/w/cc.vtt");
+
+        // Assert: the graph as ffmpeg's two parsers read it; the name's ':', ',', '[', ']' and quote are escaped twice.
+        var graph = arguments[arguments.ToList().IndexOf("lavfi") + 2];
+        Assert.That(graph, Does.StartWith(@"movie=filename=file\\:/w/a\\:b\, c \[d\]\\\'e.ts:f=mpegts:s=0:format_opts=protocol_whitelist=file\\:format_whitelist=mov\,"));
+        Assert.That(graph, Does.Contain(@"\\:codec_whitelist=" + Decoders.Video.Replace(",", "\\,", StringComparison.Ordinal)));
+        Assert.That(graph, Does.EndWith("[out0+subcc]"));
+        Assert.That(string.Join(' ', arguments), Does.Contain("-copyts -codec_whitelist cc_dec -f lavfi").And.EndWith("-map 0:s -c:s webvtt -f webvtt file:/w/cc.vtt"));
     }
 }

@@ -31,7 +31,7 @@ public sealed class LoudnessFiltersTests
         Assert.That(filters, Is.EqualTo(
             "aformat=channel_layouts=stereo,"
             + "loudnorm=I=-16:TP=-1:LRA=3.2:measured_I=-19.4:measured_LRA=3.2:measured_TP=-6.1:measured_thresh=-29.4:linear=true:print_format=none,"
-            + "aresample=48000,ebur128=peak=true:metadata=1,ametadata=mode=print:file=/ws/audio.loudness.txt"));
+            + "aresample=48000,aformat=channel_layouts=stereo,ebur128=peak=true:metadata=1,ametadata=mode=print:file=/ws/audio.loudness.txt"));
     }
 
     [Test]

@@ -38,19 +38,28 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     [TestCase("long")]
     [TestCase("silent")]
     [TestCase("half-second")]
+    [TestCase("h264+av1")]
+    [TestCase("three-languages")]
+    [TestCase("audio-only")]
+    [TestCase("audio-only-two-tracks")]
+    [TestCase("subtitled")]
     [CancelAfter(180_000)]
     public async Task RunAsync_EdgeSource_PlaylistsAndMpdConform(string source, CancellationToken cancellationToken)
     {
-        // Arrange
+        // Arrange: h264+av1 is the long source with an AV1 twin beside its top rung.
         var clip = source switch
         {
-            "long" => await Clips.FourAndAHalfSeconds(),
+            "long" or "h264+av1" => await Clips.FourAndAHalfSeconds(),
             "silent" => await Clips.NoAudio(),
+            "three-languages" => await Clips.ThreeLanguagesAndDescription(),
+            "audio-only" => await Clips.Mp3WithCoverArt(),
+            "audio-only-two-tracks" => await Clips.AudioOnlyTwoLanguages(),
+            "subtitled" => await Clips.MatroskaWithSrtAndAss(),
             _ => await Clips.HalfSecond(),
         };
 
         // Act
-        await LocalJob.Create(clip, _temp).RunAsync(cancellationToken);
+        await LocalJob.Create(clip, _temp, source == "h264+av1" ? LocalJob.Av1Ladder : null).RunAsync(cancellationToken);
 
         // Assert
         await AssertConformsAsync(_temp.Combine("out"), cancellationToken);
@@ -60,9 +69,17 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
     {
         var master = await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8"), cancellationToken);
         var peaks = new Dictionary<string, (double Peak, double Average, string Codec)>();
+        var subtitlePeak = 0.0;
         foreach (var path in Directory.GetFiles(folder, "*.m3u8").Where(p => !p.EndsWith("master.m3u8", StringComparison.Ordinal)))
         {
-            var playlist = MediaPlaylist.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+            var text = await File.ReadAllTextAsync(path, cancellationToken);
+            if (!text.Contains("#EXT-X-MAP:", StringComparison.Ordinal))
+            {
+                subtitlePeak = Math.Max(subtitlePeak, await AssertSubtitlePlaylistConformsAsync(text, folder, cancellationToken));
+                continue;
+            }
+
+            var playlist = MediaPlaylist.Parse(text);
             var name = Path.GetFileName(path);
             var media = Path.Combine(folder, playlist.File);
             var bytes = await File.ReadAllBytesAsync(media, cancellationToken);
@@ -101,20 +118,28 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             peaks[name] = (PeakSegmentBitRate(playlist), playlist.Segments.Sum(s => s.Length * 8.0) / playlist.Segments.Sum(s => s.Seconds), codec);
         }
 
-        // The master: each variant's BANDWIDTH is its video's peak plus the audio's peak (4.3.4.2), CODECS the tracks'.
-        var audioName = peaks.Keys.SingleOrDefault(k => k == "audio.m3u8");
+        // The master: each variant's BANDWIDTH is its video's peak plus the largest peak in its audio group and the
+        // largest subtitle track's, every combination a player can pick (4.3.4.2); an audio-only variant's, the largest
+        // of its playlist and the group's. CODECS the tracks'.
+        var audioGroup = MediaUri().Matches(master).Select(m => m.Groups["uri"].Value).ToList();
+        var videoVariants = 0;
         foreach (Match variant in StreamInf().Matches(master))
         {
-            var (video, audio) = (peaks[variant.Groups["uri"].Value], audioName is null ? default : peaks[audioName]);
-            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Peak + audio.Peak)).Within(1), variant.Value);
-            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling(video.Average + audio.Average)).Within(1), variant.Value);
+            var own = peaks[variant.Groups["uri"].Value];
+            var audioOnly = own.Codec == "mp4a";
+            var group = audioGroup.Select(name => peaks[name]).Concat(audioOnly ? [own] : []).ToList();
+            var (peak, average) = (group.Select(a => a.Peak).DefaultIfEmpty(0).Max(), group.Select(a => a.Average).DefaultIfEmpty(0).Max());
+            Assert.That(long.Parse(variant.Groups["bw"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Peak) + peak + subtitlePeak)).Within(2), variant.Value);
+            Assert.That(long.Parse(variant.Groups["avg"].Value, CultureInfo.InvariantCulture), Is.EqualTo((long)Math.Ceiling((audioOnly ? 0 : own.Average) + average + subtitlePeak)).Within(2), variant.Value);
+            Assert.That(variant.Value, Does.Contain("CLOSED-CAPTIONS=NONE"), "4.3.4.2: the renditions carry no closed captions");
             var codecs = variant.Groups["codecs"].Value.Split(',');
-            Assert.That(codecs[0], Does.StartWith(video.Codec == "h264" ? "avc1." : "?"), variant.Value);
-            Assert.That(codecs.Skip(1).SingleOrDefault(), audioName is null ? Is.Null : Does.StartWith("mp4a.40."), variant.Value);
+            videoVariants += audioOnly ? 0 : 1;
+            Assert.That(codecs[0], audioOnly ? Does.StartWith("mp4a.40.") : Is.EqualTo(own.Codec), variant.Value);
+            Assert.That(codecs.Skip(audioOnly ? 0 : 1).SingleOrDefault(), group.Count == 0 ? Is.Null : Does.StartWith("mp4a.40."), variant.Value);
         }
 
         var iframes = IFrameStreamInf().Matches(master);
-        Assert.That(iframes, Has.Count.EqualTo(StreamInf().Matches(master).Count), "one I-frame playlist per video rendition");
+        Assert.That(iframes, Has.Count.EqualTo(videoVariants), "one I-frame playlist per video rendition");
         foreach (Match iframe in iframes)
         {
             var playlist = peaks[iframe.Groups["uri"].Value];
@@ -132,6 +157,14 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         var minBuffer = System.Xml.XmlConvert.ToTimeSpan((string)mpd.Root!.Attribute("minBufferTime")!).TotalSeconds;
         foreach (var representation in mpd.Descendants(Dash + "Representation"))
         {
+            if ((string?)representation.Parent!.Attribute("contentType") == "text")
+            {
+                // A side-loaded WebVTT file: the whole file, its bandwidth its bits over the presentation.
+                Assert.That((string?)representation.Parent.Attribute("mimeType"), Is.EqualTo("text/vtt"));
+                Assert.That(File.Exists(Path.Combine(folder, (string)representation.Element(Dash + "BaseURL")!)), Is.True);
+                continue;
+            }
+
             var list = representation.Element(Dash + "SegmentList")!;
             var timescale = (long)list.Attribute("timescale")!;
             var durations = list.Descendants(Dash + "S").Select(s => (long)s.Attribute("d")! / (double)timescale).ToList();
@@ -143,8 +176,28 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
             Assert.That(PlaysThrough(bits, durations, minBuffer, bandwidth), Is.True, $"{representation.Attribute("id")} at its @bandwidth");
             Assert.That(PlaysThrough(bits, durations, minBuffer, bandwidth * 0.99), Is.False, $"{representation.Attribute("id")}: @bandwidth is not the lowest");
             var codec = await CodecAsync(Path.Combine(folder, (string)representation.Element(Dash + "BaseURL")!), cancellationToken);
-            Assert.That((string)representation.Attribute("codecs")!, Does.StartWith(codec == "h264" ? "avc1." : "mp4a.40."));
+            Assert.That((string)representation.Attribute("codecs")!, codec.StartsWith("mp4a", StringComparison.Ordinal) ? Does.StartWith("mp4a.40.") : Is.EqualTo(codec));
         }
+
+        // One video AdaptationSet per codec: a player switching within a set never changes decoder.
+        foreach (var set in mpd.Descendants(Dash + "AdaptationSet").Where(s => (string?)s.Attribute("contentType") == "video"))
+        {
+            Assert.That(set.Elements(Dash + "Representation").Select(r => ((string)r.Attribute("codecs")!)[..4]).Distinct().Count(), Is.EqualTo(1), "one codec per set");
+        }
+    }
+
+    // RFC 8216 3.5 and 4.3.3.1: one WebVTT segment, the whole file, within its target duration; returns its bit rate.
+    private static async Task<double> AssertSubtitlePlaylistConformsAsync(string playlist, string folder, CancellationToken cancellationToken)
+    {
+        var lines = playlist.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var target = long.Parse(lines.Single(l => l.StartsWith("#EXT-X-TARGETDURATION:", StringComparison.Ordinal))[22..], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(lines.Single(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))[8..].TrimEnd(','), CultureInfo.InvariantCulture);
+        var file = lines.Single(l => !l.StartsWith('#'));
+        Assert.That(Math.Round(seconds, MidpointRounding.AwayFromZero), Is.LessThanOrEqualTo(target), file);
+        Assert.That(lines[^1], Is.EqualTo("#EXT-X-ENDLIST"));
+        var vtt = await File.ReadAllBytesAsync(Path.Combine(folder, file), cancellationToken);
+        Assert.That(System.Text.Encoding.UTF8.GetString(vtt), Does.StartWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:0,LOCAL:00:00:00.000\n"), file);
+        return vtt.Length * 8.0 / seconds;
     }
 
     private static bool PlaysThrough(List<double> bits, List<double> seconds, double minBuffer, double rate)
@@ -221,8 +274,23 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
         return [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.TrimEnd(',') == "1" ? "K" : "_")];
     }
 
-    private static async Task<string> CodecAsync(string path, CancellationToken cancellationToken) =>
-        (await FfprobeAsync(["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", path], cancellationToken)).Trim().TrimEnd(',');
+    /// <summary>
+    /// The track's codec as RFC 6381 writes it, from what ffprobe reads in the file: H.264's profile and level
+    /// (avc1.PPCCLL, constraint flags 00 for the High profile x264 writes), AV1's profile, level and 8 bits, main tier
+    /// (av01.P.LLM.08); for audio the codec name.
+    /// </summary>
+    private static async Task<string> CodecAsync(string path, CancellationToken cancellationToken)
+    {
+        var fields = (await FfprobeAsync(["-v", "error", "-select_streams", "0", "-show_entries", "stream=codec_name,profile,level", "-of", "csv=p=0", path], cancellationToken))
+            .Trim().TrimEnd(',').Split(',');
+        var level = fields.Length > 2 && int.TryParse(fields[2], CultureInfo.InvariantCulture, out var number) ? number : 0;
+        return fields[0] switch
+        {
+            "h264" when fields[1] == "High" => string.Create(CultureInfo.InvariantCulture, $"avc1.6400{level:x2}"),
+            "av1" when fields[1] == "Main" => string.Create(CultureInfo.InvariantCulture, $"av01.0.{level:d2}M.08"),
+            var name => name == "aac" ? "mp4a" : name,
+        };
+    }
 
     // Not MediaFacts: an I-frame range is a prefix of its fragment, and ffprobe reports the trun's other samples
     // missing (exit code non-zero) after decoding the keyframe, which is the check.
@@ -243,6 +311,9 @@ public sealed partial class PlaylistConformanceIntegrationTests : IDisposable
 
     [GeneratedRegex("#EXT-X-STREAM-INF:BANDWIDTH=(?<bw>\\d+),AVERAGE-BANDWIDTH=(?<avg>\\d+),CODECS=\"(?<codecs>[^\"]+)\"[^\\n]*\\n(?<uri>[^\\n]+)")]
     private static partial Regex StreamInf();
+
+    [GeneratedRegex("#EXT-X-MEDIA:TYPE=AUDIO,[^\\n]*URI=\"(?<uri>[^\"]+)\"")]
+    private static partial Regex MediaUri();
 
     [GeneratedRegex("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=(?<bw>\\d+),[^\\n]*URI=\"(?<uri>[^\"]+)\"")]
     private static partial Regex IFrameStreamInf();

@@ -20,8 +20,8 @@ public sealed class EveryUploadIntegrationTests : IDisposable
     private async Task<JobManifest> TranscodeAsync(string clip, CancellationToken cancellationToken, Func<PipelineOptions, PipelineOptions>? options = null)
     {
         var manifest = (await LocalJob.Create(clip, _temp, options: options).RunAsync(cancellationToken)).Manifest;
-        Assert.That(manifest.Storyboard.Count, Is.GreaterThanOrEqualTo(1), "at least one thumbnail");
-        foreach (var file in manifest.Storyboard.Sheets.Append(manifest.Storyboard.Vtt).Append(manifest.Poster.File))
+        Assert.That(manifest.Storyboard!.Count, Is.GreaterThanOrEqualTo(1), "at least one thumbnail");
+        foreach (var file in manifest.Storyboard!.Sheets.Append(manifest.Storyboard.Vtt).Append(manifest.Poster!.File))
         {
             Assert.That(new FileInfo(_temp.Combine("out", file)).Length, Is.GreaterThan(0), file);
         }
@@ -58,7 +58,7 @@ public sealed class EveryUploadIntegrationTests : IDisposable
         var manifest = await TranscodeAsync(await make(), cancellationToken);
 
         // Assert: within a frame or an audio packet of the clip's own length.
-        Assert.That(manifest.Storyboard.Count, Is.EqualTo(1));
+        Assert.That(manifest.Storyboard!.Count, Is.EqualTo(1));
         await AssertRenditionsLastAsync(manifest, seconds, within: 0.07);
     }
 
@@ -83,7 +83,7 @@ public sealed class EveryUploadIntegrationTests : IDisposable
         var manifest = await TranscodeAsync(await make(), cancellationToken);
 
         // Assert: the picture and its sound, as long as they are.
-        Assert.That(manifest.Source.Video.Codec, Is.EqualTo("h264"));
+        Assert.That(manifest.Source.Video!.Codec, Is.EqualTo("h264"));
         Assert.That(manifest.Renditions.All(r => r.HasAudio), Is.True);
         await AssertRenditionsLastAsync(manifest, Clips.DefaultSeconds, within: 0.07);
     }
@@ -97,7 +97,7 @@ public sealed class EveryUploadIntegrationTests : IDisposable
 
         // Assert: 4 s long, four one-second thumbnails.
         await AssertRenditionsLastAsync(manifest, 4, within: 0.1);
-        Assert.That(manifest.Storyboard.Count, Is.EqualTo(4));
+        Assert.That(manifest.Storyboard!.Count, Is.EqualTo(4));
     }
 
     [Test]
@@ -142,7 +142,7 @@ public sealed class EveryUploadIntegrationTests : IDisposable
         var manifest = await TranscodeAsync(await Clips.SparseScreenRecording(), cancellationToken);
 
         // Assert
-        Assert.That(Rational.Parse(manifest.Source.Video.FrameRate).Value, Is.LessThan(15), "the header's average");
+        Assert.That(Rational.Parse(manifest.Source.Video!.FrameRate).Value, Is.LessThan(15), "the header's average");
         Assert.That(manifest.Renditions.Select(r => r.FrameRate).Distinct(), Is.EqualTo(new[] { "30" }));
         await AssertRenditionsLastAsync(manifest, 12, within: 0.1);
     }

@@ -12,10 +12,10 @@ public sealed class LoudnessIntegrationTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<(JobManifest Manifest, double OutputLufs)> TranscodeAsync(LoudnessTarget? target, CancellationToken cancellationToken)
+    private async Task<(JobManifest Manifest, double OutputLufs)> TranscodeAsync(LoudnessTarget? target, CancellationToken cancellationToken, string? clip = null)
     {
         var ladder = LocalJob.SmallLadder with { Encoder = new EncoderSettings(Loudness: target) };
-        var outcome = await LocalJob.Create(await Clips.ThreeSecondsOfTone(), _temp, ladder).RunAsync(cancellationToken);
+        var outcome = await LocalJob.Create(clip ?? await Clips.ThreeSecondsOfTone(), _temp, ladder).RunAsync(cancellationToken);
         var audio = outcome.Manifest.Audio!;
         return (outcome.Manifest, await LoudnessMeter.IntegratedLufsAsync(Path.Combine(_temp.Combine("out"), audio.Track), cancellationToken));
     }
@@ -61,5 +61,21 @@ public sealed class LoudnessIntegrationTests : IDisposable
             Assert.That(loudness.TruePeakDbtp, Is.LessThanOrEqualTo(target.TruePeakDbtp + 0.5));
             Assert.That(loudness.TargetLufs, Is.EqualTo(lufs));
         });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RunAsync_TargetOnATrackWithNoLoudnessRange_NormalisedNotRefused(CancellationToken cancellationToken)
+    {
+        // Arrange: 1.5 s of a steady stereo tone measures a loudness range of 0 LU; loudnorm's linear mode then left the
+        // channel layout open and the measurement after it could not be linked ("Cannot select channel layout").
+        var target = new LoudnessTarget(-16, LoudnessTarget.DefaultTruePeakDbtp);
+
+        // Act
+        var (manifest, outputLufs) = await TranscodeAsync(target, cancellationToken, await Clips.Landscape());
+
+        // Assert
+        Assert.That(outputLufs, Is.EqualTo(-16).Within(1.0));
+        Assert.That(manifest.Audio!.Loudness!.TargetLufs, Is.EqualTo(-16));
     }
 }

@@ -83,7 +83,7 @@ public sealed class RealUploadsIntegrationTests : IDisposable
         // Assert: the disk estimate would have asked for gigabytes; the storyboard for 300 thumbnails.
         Assert.That(manifest.Source.DeclaredDurationSeconds, Is.EqualTo(143_165).Within(1));
         await AssertEveryRenditionLastsAsync(manifest, Clips.DefaultSeconds, within: 0.1);
-        Assert.That(manifest.Storyboard.Count, Is.EqualTo(2));
+        Assert.That(manifest.Storyboard!.Count, Is.EqualTo(2));
     }
 
     [Test]

@@ -81,7 +81,7 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
         Assert.That(master, Does.Contain("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\""));
         foreach (var rendition in manifest.Renditions)
         {
-            Assert.That(master, Does.Contain($"RESOLUTION={rendition.Width}x{rendition.Height},FRAME-RATE=30.000,AUDIO=\"audio\"\n{rendition.Playlist}\n"));
+            Assert.That(master, Does.Contain($"RESOLUTION={rendition.Width}x{rendition.Height},FRAME-RATE=30.000,AUDIO=\"audio\",CLOSED-CAPTIONS=NONE\n{rendition.Playlist}\n"));
         }
 
         var decoded = await FfmpegDecode.DurationAsync(Out("master.m3u8"), cancellationToken);
@@ -157,7 +157,7 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
 
         // Assert
         var storyboard = manifest.Storyboard;
-        Assert.That(storyboard.Count, Is.EqualTo(5), "one a second over 4.5 s");
+        Assert.That(storyboard!.Count, Is.EqualTo(5), "one a second over 4.5 s");
         var sheet = await MediaFacts.ReadAsync(Out(storyboard.Sheets[0]));
         Assert.That((sheet.Width, sheet.Height), Is.EqualTo((storyboard.Columns * storyboard.TileWidth, storyboard.Rows * storyboard.TileHeight)));
         var cues = (await File.ReadAllLinesAsync(Out("storyboard.vtt"), cancellationToken)).Where(l => l.Contains("-->", StringComparison.Ordinal)).ToList();

@@ -76,7 +76,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         // Assert
         Assert.That(manifest.Renditions[0].Width, Is.EqualTo(180));
         Assert.That(manifest.Renditions[0].Height, Is.EqualTo(320));
-        Assert.That(manifest.Source.Video.Rotation, Is.AnyOf(90, 270));
+        Assert.That(manifest.Source.Video!.Rotation, Is.AnyOf(90, 270));
         foreach (var rendition in manifest.Renditions)
         {
             await AssertPlayableAsync(rendition, source, audio: true);
@@ -121,7 +121,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         var (manifest, source) = await TranscodeAsync(await Clips.TenBit422(), cancellationToken);
 
         // Assert
-        Assert.That(manifest.Source.Video.PixelFormat, Is.EqualTo("yuv422p10le"));
+        Assert.That(manifest.Source.Video!.PixelFormat, Is.EqualTo("yuv422p10le"));
         foreach (var rendition in manifest.Renditions)
         {
             await AssertPlayableAsync(rendition, source, audio: true);
@@ -136,7 +136,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         var (manifest, source) = await TranscodeAsync(await Clips.Hdr10(), cancellationToken);
 
         // Assert
-        Assert.That(manifest.Source.Video.ColorTransfer, Is.EqualTo("smpte2084"));
+        Assert.That(manifest.Source.Video!.ColorTransfer, Is.EqualTo("smpte2084"));
         foreach (var rendition in manifest.Renditions)
         {
             var facts = await AssertPlayableAsync(rendition, source, audio: false);
@@ -167,7 +167,7 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         var (manifest, source) = await TranscodeAsync(await Clips.Anamorphic(), cancellationToken);
 
         // Assert: shown 427x240; outputs keep 16:9 within 1%.
-        Assert.That(manifest.Source.Video.DisplayWidth, Is.EqualTo(427));
+        Assert.That(manifest.Source.Video!.DisplayWidth, Is.EqualTo(427));
         foreach (var rendition in manifest.Renditions)
         {
             await AssertPlayableAsync(rendition, source, audio: false);
@@ -177,13 +177,14 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task RunAsync_TwoAudioTracks_KeepsTheDefaultTrackAsStereo(CancellationToken cancellationToken)
+    public async Task RunAsync_TwoAudioTracks_BothDeliveredTheProgressiveFilesCarryTheDefaultAsStereo(CancellationToken cancellationToken)
     {
-        // Act: the default track is the second one, 5.1.
+        // Act: the default track is the second one, 5.1; neither names a language, so neither is a duplicate.
         var (manifest, source) = await TranscodeAsync(await Clips.TwoAudioTracks(), cancellationToken);
 
         // Assert
         Assert.That(manifest.Source.Audio, Has.Count.EqualTo(2));
+        Assert.That(manifest.AudioTracks.Select(t => (t.Track, t.IsDefault, t.Channels)), Is.EqualTo(new[] { ("audio-und-1.cmfa", false, 1), ("audio-und-2.cmfa", true, 2) }));
         foreach (var rendition in manifest.Renditions)
         {
             var facts = await AssertPlayableAsync(rendition, source, audio: true);
@@ -315,7 +316,6 @@ public sealed class TranscodePipelineIntegrationTests : IDisposable
         yield return new TestCaseData((Func<Task<string>>)Clips.ZeroBytes, "is empty (0 bytes)").SetName("RunAsync_ZeroBytes_BadInput");
         yield return new TestCaseData((Func<Task<string>>)Clips.TextFile, "is not a readable video: ").SetName("RunAsync_TextFile_BadInput");
         yield return new TestCaseData((Func<Task<string>>)Clips.Truncated, "is not a readable video: ").SetName("RunAsync_Truncated_BadInput");
-        yield return new TestCaseData((Func<Task<string>>)Clips.AudioOnly, "has no video stream").SetName("RunAsync_AudioOnly_BadInput");
     }
 
     [TestCaseSource(nameof(BadInputs))]

@@ -14,14 +14,14 @@ public sealed class ContentDurationTests
     public void Resolve_NoHeaderDuration_IsThePacketsEnd()
     {
         // Act / Assert
-        Assert.That(ContentDuration.Resolve(null, Scan(4.02), "rec.webm"), Is.EqualTo(Seconds(4.02)));
+        Assert.That(ContentDuration.Resolve(null, Scan(4.02), audioOnly: false, "rec.webm"), Is.EqualTo(Seconds(4.02)));
     }
 
     [Test]
     public void Resolve_HeaderClaimsFarMoreAndTheFileReadsCleanly_ThePacketsWin()
     {
         // Act: a 1 s fragmented MP4 whose header claims 143,165 s.
-        var duration = ContentDuration.Resolve(Seconds(143_165), Scan(1.0), "broadcast.mp4");
+        var duration = ContentDuration.Resolve(Seconds(143_165), Scan(1.0), audioOnly: false, "broadcast.mp4");
 
         // Assert
         Assert.That(duration, Is.EqualTo(Seconds(1.0)));
@@ -31,7 +31,7 @@ public sealed class ContentDurationTests
     public void Resolve_MediaStopsShortWithDemuxErrors_TruncatedBadInput()
     {
         // Act
-        var failure = Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(5), Scan(1.3, errors: "stream 0, offset 0x5c2f1: partial file"), "cut.mp4"));
+        var failure = Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(5), Scan(1.3, errors: "stream 0, offset 0x5c2f1: partial file"), audioOnly: false, "cut.mp4"));
 
         // Assert
         Assert.That(failure!.IsRetryable, Is.False);
@@ -42,7 +42,7 @@ public sealed class ContentDurationTests
     public void Resolve_LastFrameHeldLongerThanPacketsSay_TheHeaderKeepsTheTail()
     {
         // Act: a screen recording: last frame at 7.3 s, shown until 8.7 s.
-        var duration = ContentDuration.Resolve(Seconds(8.7), Scan(7.34, lastFrame: 7.3), "screen.mkv");
+        var duration = ContentDuration.Resolve(Seconds(8.7), Scan(7.34, lastFrame: 7.3), audioOnly: false, "screen.mkv");
 
         // Assert
         Assert.That(duration, Is.EqualTo(Seconds(8.7)));
@@ -52,10 +52,33 @@ public sealed class ContentDurationTests
     public void Resolve_TimelineGapBeyondTheLimit_BadInputNamingIt()
     {
         // Act
-        var failure = Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(36_002), Scan(36_002, gap: 36_000), "tiny.mkv"));
+        var failure = Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(36_002), Scan(36_002, gap: 36_000), audioOnly: false, "tiny.mkv"));
 
         // Assert
         Assert.That(failure!.Message, Does.StartWith("tiny.mkv: its timestamps jump 36000 s at 1 s with no audio or video in between"));
+    }
+
+    [Test]
+    public void Resolve_AudioOnlyWithAudioPackets_IsThePacketsEnd()
+    {
+        // Arrange: no video packet, 3 s of audio.
+        var scan = new PacketScan(Seconds(3), TimeSpan.Zero, 0, (TimeSpan.Zero, TimeSpan.Zero), []) { AudioPackets = 141 };
+
+        // Act / Assert
+        Assert.That(ContentDuration.Resolve(null, scan, audioOnly: true, "episode.mp3"), Is.EqualTo(Seconds(3)));
+    }
+
+    [Test]
+    public void Resolve_AudioOnlyWithoutAudioPackets_BadInputNamingTheAudio()
+    {
+        // Arrange
+        var scan = new PacketScan(Seconds(3), TimeSpan.Zero, 0, (TimeSpan.Zero, TimeSpan.Zero), []);
+
+        // Act
+        var failure = Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(3), scan, audioOnly: true, "episode.mp3"));
+
+        // Assert
+        Assert.That(failure!.Message, Is.EqualTo("episode.mp3 has no audio to read"));
     }
 
     [Test]
@@ -65,6 +88,6 @@ public sealed class ContentDurationTests
         var scan = new PacketScan(TimeSpan.Zero, TimeSpan.Zero, 0, (TimeSpan.Zero, TimeSpan.Zero), []);
 
         // Act / Assert
-        Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(3), scan, "x.mp4"));
+        Assert.Throws<JobException>(() => ContentDuration.Resolve(Seconds(3), scan, audioOnly: false, "x.mp4"));
     }
 }

@@ -96,6 +96,18 @@ public sealed class PacketScanBuilderTests
     }
 
     [Test]
+    public void Build_KeyframeFlags_KeyframesFromTheStartHalfASecondApartAtLeast()
+    {
+        // Act: video from 10 s; keyframes at 10, 10.2 (too close to keep), 12 and 14 s; audio keyframes are not the video's.
+        var scan = Scan(
+            "0,10.0,10.0,0.04,K_", "1,10.0,10.0,0.021333,K_", "0,10.04,10.04,0.04,__", "0,10.2,10.2,0.04,K_",
+            "0,12.0,12.0,0.04,K_", "0,13.0,13.0,0.04,__", "0,14.0,14.0,0.04,K_");
+
+        // Assert
+        Assert.That(scan.Keyframes.Select(k => k.TotalSeconds), Is.EqualTo(new[] { 0.0, 2.0, 4.0 }).Within(1e-6));
+    }
+
+    [Test]
     public void Build_SubtitleCueOutlastsThePicture_OnlyItsEndIsKept()
     {
         // Act: video and sound to 1.07 s, a cue to 1.23 s.

@@ -31,7 +31,7 @@ public sealed class ProbeParserTests
         var media = ProbeParser.Parse(IphonePortrait, "IMG_0001.MOV");
 
         // Assert
-        Assert.That(media.Video.Rotation, Is.EqualTo(90));
+        Assert.That(media.Video!.Rotation, Is.EqualTo(90));
         Assert.That((media.Video.DisplayWidth, media.Video.DisplayHeight), Is.EqualTo((1080, 1920)));
         Assert.That(media.Video.IsHdr, Is.True);
         Assert.That(media.Video.FrameRate, Is.EqualTo(new Rational(16200, 541)));
@@ -57,7 +57,7 @@ public sealed class ProbeParserTests
         var media = ProbeParser.Parse(json, "clip.mp4");
 
         // Assert
-        Assert.That(media.Video.Rotation, Is.EqualTo(expected));
+        Assert.That(media.Video!.Rotation, Is.EqualTo(expected));
     }
 
     [Test]
@@ -75,22 +75,55 @@ public sealed class ProbeParserTests
         var media = ProbeParser.Parse(json, "clip.mp4");
 
         // Assert
-        Assert.That(media.Video.Index, Is.EqualTo(1));
+        Assert.That(media.Video!.Index, Is.EqualTo(1));
         Assert.That(media.AudioStreams, Is.Empty);
     }
 
     [Test]
-    public void Parse_AudioOnly_IsBadInputNamingTheInput()
+    public void Parse_AudioOnlyWithCoverArt_NoVideoTheCoverAndTheAudioFacts()
     {
-        // Arrange
-        const string json = """{ "streams": [ { "index": 0, "codec_type": "audio", "codec_name": "mp3", "channels": 2 } ], "format": { "duration": "200.0" } }""";
+        // Arrange: an MP3 with its cover art, an English and a French audio description track.
+        const string json = """
+            { "streams": [
+                { "index": 0, "codec_type": "audio", "codec_name": "mp3", "channels": 2, "sample_rate": "44100", "tags": { "language": "eng" }, "disposition": { "default": 1 } },
+                { "index": 1, "codec_type": "video", "codec_name": "mjpeg", "width": 600, "height": 500, "disposition": { "attached_pic": 1 } },
+                { "index": 2, "codec_type": "audio", "codec_name": "aac", "channels": 1, "tags": { "language": "fre", "TITLE": "Français (AD)" }, "disposition": { "visual_impaired": 1 } },
+                { "index": 3, "codec_type": "audio", "codec_name": "aac", "channels": 2, "disposition": { "comment": 1, "descriptions": 0 } } ],
+              "format": { "duration": "200.0" } }
+            """;
 
         // Act
-        var failure = Assert.Throws<JobException>(() => ProbeParser.Parse(json, "s3://uploads/song.mp3"));
+        var media = ProbeParser.Parse(json, "s3://uploads/song.mp3");
+
+        // Assert
+        Assert.That(media.IsAudioOnly, Is.True);
+        Assert.That(media.CoverArt, Is.EqualTo(new CoverArtInfo(1, "mjpeg", 600, 500)));
+        Assert.That(media.AudioStreams, Is.EqualTo(new[]
+        {
+            new AudioStreamInfo(0, "mp3", 2, 44100, "eng", true),
+            new AudioStreamInfo(2, "aac", 1, 0, "fre", false) { Title = "Français (AD)", DescribesVideo = true },
+            new AudioStreamInfo(3, "aac", 2, 0, null, false) { IsCommentary = true },
+        }));
+        Assert.That(media.TimingStreams, Is.EquivalentTo(new[] { 0, 2, 3 }), "audio only: every audio stream times it");
+    }
+
+    [Test]
+    public void Parse_NeitherVideoNorAudio_IsBadInputNamingTheInput()
+    {
+        // Arrange: cover art and a subtitle, nothing to play.
+        const string json = """
+            { "streams": [
+                { "index": 0, "codec_type": "video", "codec_name": "png", "width": 600, "height": 600, "disposition": { "attached_pic": 1 } },
+                { "index": 1, "codec_type": "subtitle", "codec_name": "subrip" } ],
+              "format": { "duration": "200.0" } }
+            """;
+
+        // Act
+        var failure = Assert.Throws<JobException>(() => ProbeParser.Parse(json, "s3://uploads/cover.mkv"));
 
         // Assert
         Assert.That(failure!.IsRetryable, Is.False);
-        Assert.That(failure.Message, Is.EqualTo("s3://uploads/song.mp3 has no video stream"));
+        Assert.That(failure.Message, Is.EqualTo("s3://uploads/cover.mkv has no video or audio stream"));
     }
 
     [Test]
@@ -142,6 +175,6 @@ public sealed class ProbeParserTests
             """;
 
         // Act / Assert
-        Assert.That(ProbeParser.Parse(json, "x").Video.FrameRate, Is.EqualTo(new Rational(24, 1)));
+        Assert.That(ProbeParser.Parse(json, "x").Video!.FrameRate, Is.EqualTo(new Rational(24, 1)));
     }
 }

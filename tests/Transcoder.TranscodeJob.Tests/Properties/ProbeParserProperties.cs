@@ -61,7 +61,7 @@ public sealed class ProbeParserProperties
             try
             {
                 var media = ProbeParser.Parse(json, "upload.mp4");
-                return media.Video.Width > 0 && media.Video.Height > 0 && media.Duration >= TimeSpan.Zero;
+                return media.Video!.Width > 0 && media.Video.Height > 0 && media.Duration >= TimeSpan.Zero;
             }
             catch (JobException failure)
             {
@@ -89,7 +89,7 @@ public sealed class ProbeParserProperties
             try
             {
                 var plans = planner.PlanFor(media);
-                var shortSide = Math.Min(media.Video.DisplayWidth, media.Video.DisplayHeight);
+                var shortSide = Math.Min(media.Video!.DisplayWidth, media.Video.DisplayHeight);
                 var longSide = Math.Max(media.Video.DisplayWidth, media.Video.DisplayHeight);
                 return plans.Count > 0 && plans.All(p =>
                     p.Width > 0 && p.Height > 0 && p.Width % 2 == 0 && p.Height % 2 == 0

@@ -86,4 +86,72 @@ public sealed class QualitySamplingTests
         Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
         Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
     }
+
+    [TestCase(15, 1)]
+    [TestCase(120, 1)]
+    [TestCase(120, 2)]
+    [TestCase(3600, 2)]
+    public void For_SourceKeyframes_EachWindowStartsLessThanAGopAfterOne(double seconds, double sourceGop)
+    {
+        // Arrange: a phone's or a camera's GOP.
+        var keyframes = Enumerable.Range(0, (int)(seconds / sourceGop) + 1).Select(k => TimeSpan.FromSeconds(k * sourceGop)).ToList();
+
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(seconds), Thirty, Gop, keyframes);
+
+        // Assert: decoded from the keyframe a seek lands on (a quarter frame before the start), for less than a GOP.
+        Assert.That(windows, Has.Count.GreaterThanOrEqualTo(QualitySampling.MinWindows));
+        Assert.Multiple(() =>
+        {
+            foreach (var window in windows)
+            {
+                var keyframe = keyframes.Last(k => k <= window.SeekPoint(Thirty)).TotalSeconds;
+                Assert.That(window.Start.TotalSeconds - keyframe, Is.LessThan(Gop + (1.0 / 30)), $"window at {window.Start}");
+                Assert.That(window.Start.TotalSeconds + window.Length.TotalSeconds, Is.LessThanOrEqualTo(seconds + 1e-9));
+                Assert.That(window.Start.TotalSeconds * 30 % 1, Is.EqualTo(0).Within(1e-5).Or.EqualTo(1).Within(1e-5), "on the grid");
+            }
+        });
+    }
+
+    [Test]
+    public void For_SparseSourceKeyframes_StillStaggeredOverTheKeyframeCycle()
+    {
+        // Arrange: keyframes every 8.333 s over two minutes.
+        var keyframes = Enumerable.Range(0, 15).Select(k => TimeSpan.FromSeconds(k * 8.333)).ToList();
+
+        // Act
+        var phases = QualitySampling.For(TimeSpan.FromSeconds(120), Thirty, Gop, keyframes)
+            .Select(w => Math.Round(w.Start.TotalSeconds % Gop, 1))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        // Assert
+        Assert.That(phases, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(phases[^1] - phases[0], Is.GreaterThanOrEqualTo(Gop / 2));
+    }
+
+    [Test]
+    public void For_LongSource_NoWindowInTheEncodesFirstGop()
+    {
+        // Arrange: 15 s with x264's default GOP: keyframes at 0 and 8.333 s; a window just after the one at 0 is the cheapest.
+        TimeSpan[] keyframes = [TimeSpan.Zero, TimeSpan.FromSeconds(8.333)];
+
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(15), Thirty, Gop, keyframes);
+
+        // Assert: x264 starts cold (the first second of a 2160p clip's 1080p rung measured 1 dB below the rest).
+        Assert.That(windows.Select(w => w.Start.TotalSeconds), Has.All.GreaterThanOrEqualTo(Gop));
+    }
+
+    [TestCase(0.13)]
+    [TestCase(0.45)]
+    public void For_SourceShorterThanTheAnalysisWindows_OneWindowOverTheWhole(double seconds)
+    {
+        // Act: the analysis never samples a source whole for its length's sake, but cannot cut a window longer than it.
+        var windows = SampledWindows.For(Transcoder.TranscodeJob.Analysis.AnalysisSampling.Rule, TimeSpan.FromSeconds(seconds), Thirty, Gop, staggered: false, keyframes: null);
+
+        // Assert
+        Assert.That(windows, Is.EqualTo(new[] { new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(seconds)) }));
+    }
 }

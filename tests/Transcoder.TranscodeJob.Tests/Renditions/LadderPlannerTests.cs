@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
@@ -159,27 +160,13 @@ public sealed class LadderPlannerTests
     }
 
     [Test]
-    public void PlanFor_NoAudio_PlansVideoOnly()
+    public void PlanFor_AudioOnly_NoVideoRenditions()
     {
         // Act
-        var plans = CreateSut().PlanFor(TestMedia.Source(1280, 720, audio: []));
+        var plans = CreateSut().PlanFor(TestMedia.Source(1280, 720) with { Video = null });
 
         // Assert
-        Assert.That(plans.Select(p => p.Audio), Is.All.Null);
-    }
-
-    [Test]
-    public void PlanFor_SeveralAudioTracks_KeepsTheDefaultOne()
-    {
-        // Arrange
-        var commentary = new AudioStreamInfo(1, "aac", 2, 48000, "eng", IsDefault: false);
-        var main = new AudioStreamInfo(2, "ac3", 6, 48000, "eng", IsDefault: true);
-
-        // Act
-        var plans = CreateSut().PlanFor(TestMedia.Source(1280, 720, audio: [commentary, main]));
-
-        // Assert
-        Assert.That(plans.Select(p => p.Audio), Is.All.EqualTo(main));
+        Assert.That(plans, Is.Empty);
     }
 
     [Test]
@@ -230,5 +217,64 @@ public sealed class LadderPlannerTests
 
         // Assert
         Assert.That(Sizes(plans), Is.EqualTo(new[] { "720p 6480x720", "480p 4320x480", "360p 3240x360" }));
+    }
+
+    // 720p and 360p offer an AV1 twin, 480p does not.
+    private static Ladder Av1Ladder(VideoCodecs codecs) => new Ladder(
+        [
+            new("720p", 720, 3000, 128) { Av1Kbps = 2000 },
+            new("480p", 480, 1500, 96),
+            new("360p", 360, 800, 96) { Av1Kbps = 500 },
+        ],
+        new EncoderSettings()) { Codecs = codecs };
+
+    [Test]
+    public void PlanFor_Av1Asked_TwinsOfTheRungsThatOfferOneAfterTheH264Ones()
+    {
+        // Act
+        var plans = CreateSut(Av1Ladder(VideoCodecs.H264 | VideoCodecs.Av1)).PlanFor(TestMedia.Source(1920, 1080));
+
+        // Assert: the same pictures under the AV1 caps.
+        Assert.That(Sizes(plans), Is.EqualTo(new[] { "720p 1280x720", "480p 854x480", "360p 640x360", "720p-av1 1280x720", "360p-av1 640x360" }));
+        Assert.That(plans.Select(p => (p.Codec, p.VideoKbps, p.TrackFileName)), Is.EqualTo(new[]
+        {
+            (VideoCodecs.H264, 3000, "720p.cmfv"), (VideoCodecs.H264, 1500, "480p.cmfv"), (VideoCodecs.H264, 800, "360p.cmfv"),
+            (VideoCodecs.Av1, 2000, "720p-av1.cmfv"), (VideoCodecs.Av1, 500, "360p-av1.cmfv"),
+        }));
+    }
+
+    [Test]
+    public void PlanFor_H264Only_NoTwinsEvenWhereTheLadderOffersThem()
+    {
+        // Act
+        var plans = CreateSut(Av1Ladder(VideoCodecs.H264)).PlanFor(TestMedia.Source(1920, 1080));
+
+        // Assert
+        Assert.That(plans.Select(p => p.Codec), Is.All.EqualTo(VideoCodecs.H264));
+        Assert.That(plans, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void PlanFor_Av1At60fps_TwinCapRaisedAsTheH264One()
+    {
+        // Act
+        var plans = CreateSut(Av1Ladder(VideoCodecs.H264 | VideoCodecs.Av1)).PlanFor(TestMedia.Source(1280, 720, frameRate: new Rational(60, 1)));
+
+        // Assert
+        Assert.That(plans.Single(p => p.Name == "720p-av1").VideoKbps, Is.EqualTo(3000));
+    }
+
+    [Test]
+    public void PlanFor_Av1ForAPictureUnder64Pixels_NoTwin()
+    {
+        // Arrange: SVT-AV1 refuses a picture under 64 px on a side; a 96x54 source gets one 54p rung.
+        var ladder = Av1Ladder(VideoCodecs.H264 | VideoCodecs.Av1);
+
+        // Act
+        var plans = CreateSut(ladder).PlanFor(TestMedia.Source(96, 54));
+
+        // Assert
+        Assert.That(Sizes(plans), Is.EqualTo(new[] { "54p 96x54" }));
+        Assert.That(CreateSut(ladder).PlanFor(TestMedia.Source(128, 72)).Select(p => p.Name), Is.EqualTo(new[] { "72p", "72p-av1" }));
     }
 }

@@ -49,4 +49,41 @@ public sealed class LadderTests
         Assert.That(tiny.VideoKbps, Is.EqualTo(100));
         Assert.That(small.AudioKbps, Is.EqualTo(96));
     }
+
+    private static readonly Ladder Av1Ladder = new(
+        [
+            new("1080p", 1080, 6000, 128),
+            new("720p", 720, 3000, 128) { Av1Kbps = 2000 },
+            new("360p", 360, 800, 96) { Av1Kbps = 500 },
+        ],
+        new EncoderSettings());
+
+    [Test]
+    public void RungAt_BetweenTwoRungsWithAv1_InterpolatesTheAv1Cap()
+    {
+        // Act
+        var rung = Av1Ladder.RungAt(540);
+
+        // Assert: halfway from 360p to 720p.
+        Assert.That((rung.VideoKbps, rung.Av1Kbps), Is.EqualTo((1900, (int?)1250)));
+    }
+
+    [Test]
+    public void RungAt_BesideARungWithoutAv1_NoAv1()
+    {
+        // Act / Assert: AV1 is not offered at 1080p, so not at 900p either.
+        Assert.That(Av1Ladder.RungAt(900).Av1Kbps, Is.Null);
+    }
+
+    [Test]
+    public void RungAtAndSelect_OutsideOrOnTheLadder_Av1CapScaledOrKept()
+    {
+        // Act
+        var small = Av1Ladder.RungAt(240);
+        var kept = Av1Ladder.Select(["720p"]).Renditions.Single();
+
+        // Assert: scaled as the H.264 cap (pixels to the 1.5).
+        Assert.That(small.Av1Kbps, Is.EqualTo((int)Math.Round(500 * Math.Pow(240.0 / 360, 1.5))));
+        Assert.That(kept.Av1Kbps, Is.EqualTo(2000));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Transcoder.Shared;
+using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Settings;
 using Transcoder.Testing;
 
@@ -39,6 +40,30 @@ public sealed class JobDocsTests
 
         // Act / Assert
         Assert.That(read.Where(name => !listed.Contains(name)), Is.Empty);
+    }
+
+    [Test]
+    public void LadderTable_IsTheDefaultLadder()
+    {
+        // Arrange
+        var rows = DocTable.Rows(Document, "| rendition | short side | peak video bitrate | audio | AV1 twin's peak (with `--codecs h264,av1`) |");
+        static string Kbps(int? kbps) => kbps is { } value ? $"{value} kb/s" : "none";
+
+        // Act / Assert
+        Assert.That(rows.Select(r => string.Join(" | ", r)), Is.EqualTo(Ladder.Default.Renditions.Select(r =>
+            $"{r.Name} | {r.Height} | {Kbps(r.VideoKbps)} | {Kbps(r.AudioKbps)} | {Kbps(r.Av1Kbps)}")));
+    }
+
+    [Test]
+    public void Av1Section_NamesTheDefaultPresetAndCrf()
+    {
+        // Arrange
+        var text = File.ReadAllText(Path.Combine(Transcoder.LocalAws.RepoPaths.Root, Document));
+        var av1 = Ladder.Default.Encoder.Av1;
+
+        // Act / Assert
+        Assert.That(text, Does.Contain($"SVT-AV1 preset {av1.Preset}, capped CRF {av1.Crf}"));
+        Assert.That(text, Does.Contain($"\"av1Preset\": {av1.Preset}, \"av1Crf\": {av1.Crf}"));
     }
 
     [Test]

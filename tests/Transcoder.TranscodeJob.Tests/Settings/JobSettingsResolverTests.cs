@@ -1,5 +1,6 @@
 using Transcoder.Shared;
 using Transcoder.Shared.Hosting;
+using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Settings;
 using Transcoder.Shared.Jobs;
 
@@ -177,5 +178,70 @@ public sealed class JobSettingsResolverTests
 
         // Assert
         Assert.That(failure!.Problems, Has.Some.Contains(JobEnvironment.Quality));
+    }
+
+    [TestCase(null, null, null, null)]
+    [TestCase("fixed", null, null, "fixed")]
+    [TestCase(null, "fixed", null, "fixed")]
+    [TestCase("fixed", "per-title", null, "per-title")]
+    [TestCase("per-title", null, "fixed", "fixed")]
+    [TestCase("fixed", null, "per-title", "per-title")]
+    public void Resolve_LadderMode_TheOptionsOverTheLadderFileOverTheDefault(string? ladderFile, string? environment, string? commandLine, string? expected)
+    {
+        // Arrange
+        var values = Env();
+        if (ladderFile is not null)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"ladder-{Guid.NewGuid():N}.json");
+            File.WriteAllText(path, $$"""{ "ladderMode": "{{ladderFile}}", "renditions": [ { "name": "sd", "height": 360, "videoKbps": 700 } ] }""");
+            values[JobEnvironment.LadderFile] = path;
+        }
+
+        if (environment is not null)
+        {
+            values[JobEnvironment.LadderMode] = environment;
+        }
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", LadderMode: commandLine), values);
+
+        // Assert
+        Assert.That(settings.Ladder.Mode, Is.EqualTo(expected is null ? LadderModes.Default : LadderModes.ByName[expected]));
+    }
+
+    [Test]
+    public void Resolve_LadderModeUnknown_UsageErrorNamingTheVariable()
+    {
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", LadderMode: "smart"), Env()));
+
+        // Assert
+        Assert.That(failure!.Problems, Has.Some.Contains(JobEnvironment.LadderMode).And.Contains("'per-title' or 'fixed'"));
+    }
+
+    [TestCase(null, null, null)]
+    [TestCase("h264,av1", null, VideoCodecs.H264 | VideoCodecs.Av1)]
+    [TestCase("h264,av1", "h264", VideoCodecs.H264)]
+    [TestCase(null, "av1,h264", VideoCodecs.H264 | VideoCodecs.Av1)]
+    public void Resolve_Codecs_NotGivenByDefaultTheCommandLineWinning(string? environment, string? commandLine, VideoCodecs? expected)
+    {
+        // Arrange
+        var values = environment is null ? Env() : Env((JobEnvironment.Codecs, environment));
+
+        // Act
+        var settings = JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Codecs: commandLine), values);
+
+        // Assert: not given leaves the choice to the upload's metadata, then the ladder.
+        Assert.That(settings.Spec.Codecs, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Resolve_CodecsAv1Alone_UsageError()
+    {
+        // Act
+        var failure = Assert.Throws<UsageException>(() => JobSettingsResolver.Resolve(new CliValues(Input: "a", Output: "b", Codecs: "av1"), Env()));
+
+        // Assert
+        Assert.That(failure!.Problems, Has.Some.Contains("h264 is always made"));
     }
 }

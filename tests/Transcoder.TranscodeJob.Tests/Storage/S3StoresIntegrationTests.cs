@@ -69,6 +69,37 @@ public sealed class S3StoresIntegrationTests : IDisposable
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task ReadCaptionFilesAsync_KeysBesideTheUpload_OnlyItsCaptionsInNameOrderTooLargeNotRead(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var emulator = await FauxqsEmulator.Shared;
+        using var s3 = emulator.CreateS3Client();
+        await s3.PutBucketAsync(_bucket, cancellationToken);
+        foreach (var (key, text) in new[]
+        {
+            ("up/clip.mp4", "video"), ("up/clip.fr.srt", "fr"), ("up/clip.en.sdh.vtt", "en"), ("up/clip.mp4.es.vtt", "es"),
+            ("up/clip2.de.vtt", "another video's"), ("up/clip.notes.vtt", "not by the rule"), ("other/clip.it.vtt", "another folder"),
+            ("up/clip.pt.vtt", new string('x', 100)),
+        })
+        {
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = text }, cancellationToken);
+        }
+
+        var sut = new S3SourceStore(s3, new S3Input(_bucket, "up/clip.mp4"), NullLogger<S3SourceStore>.Instance);
+
+        // Act
+        var files = await sut.ReadCaptionFilesAsync(limit: 16, maxBytes: 50, cancellationToken);
+
+        // Assert
+        Assert.That(files.Select(f => (f.Name, f.Caption.Language, f.Content is null ? null : System.Text.Encoding.UTF8.GetString(f.Content))), Is.EqualTo(new[]
+        {
+            ("clip.en.sdh.vtt", "en", (string?)"en"), ("clip.fr.srt", "fr", "fr"), ("clip.mp4.es.vtt", "es", "es"), ("clip.pt.vtt", "pt", null),
+        }));
+        Assert.That(files[^1].Size, Is.EqualTo(100));
+    }
+
+    [Test]
     [CancelAfter(120_000)]
     public async Task WriteFileAsync_BigFile_UploadsWithContentTypeThenReadsAndDeletes(CancellationToken cancellationToken)
     {

@@ -52,12 +52,30 @@ internal sealed record MediaFacts(
         return int.Parse(text.Trim().TrimEnd(','), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Timestamps (seconds) of the video keyframes.</summary>
+    /// <summary>
+    /// Timestamps (seconds) of the video keyframes, as the decoder flags them. Every frame is decoded: AV1's decoder
+    /// (libdav1d) ignores <c>-skip_frame nokey</c> and would list every frame.
+    /// </summary>
     public static async Task<IReadOnlyList<double>> KeyframeTimesAsync(string path)
     {
-        var csv = await RunAsync(["-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey", "-show_entries", "frame=pts_time", "-of", "csv=p=0", path]);
+        var csv = await RunAsync(["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=key_frame,pts_time", "-of", "csv=p=0", path]);
         return [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => double.Parse(line.TrimEnd(','), CultureInfo.InvariantCulture))];
+            .Select(line => line.TrimEnd(',').Split(','))
+            .Where(fields => fields[0] == "1")
+            .Select(fields => double.Parse(fields[1], CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>Every stream of a file as <c>codec_type:codec_name:channels</c> (channels empty but for audio), and its duration (0 for a picture).</summary>
+    public static async Task<(IReadOnlyList<string> Streams, double Duration)> StreamsAsync(string path)
+    {
+        using var json = JsonDocument.Parse(await RunAsync(["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]));
+        var streams = json.RootElement.GetProperty("streams").EnumerateArray()
+            .Select(s => $"{s.GetProperty("codec_type").GetString()}:{s.GetProperty("codec_name").GetString()}:{(s.TryGetProperty("channels", out var c) ? c.GetInt32() : null)}")
+            .ToList();
+        // A still image has no duration.
+        return (streams, json.RootElement.GetProperty("format").TryGetProperty("duration", out var duration)
+            ? double.Parse(duration.GetString()!, CultureInfo.InvariantCulture)
+            : 0);
     }
 
     private static double Rate(string text)

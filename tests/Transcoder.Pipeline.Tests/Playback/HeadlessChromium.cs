@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace Transcoder.Pipeline.Tests.Playback;
 
-/// <summary>Headless Debian chromium driven by Playwright through its executable path (no browser download is possible).</summary>
-internal sealed class PlayerBrowser : IAsyncDisposable
+/// <summary>Debian's chromium (it decodes H.264, AAC and AV1 in MSE), headless, through Playwright: one browser per test.</summary>
+internal sealed class HeadlessChromium : IAsyncDisposable
 {
     private const string ChromiumPathVariable = "CHROMIUM_PATH";
     private const string DebianChromium = "/usr/bin/chromium";
@@ -11,18 +11,20 @@ internal sealed class PlayerBrowser : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>Opens <paramref name="url"/>; fails (never skips) when there is no browser.</summary>
-    public async Task<IPage> OpenAsync(Uri url)
+    /// <summary>A new page at <paramref name="url"/>; <paramref name="initScript"/> runs in it before the page's own scripts.</summary>
+    public async Task<IPage> OpenAsync(Uri url, string? initScript = null)
     {
         var chromium = Environment.GetEnvironmentVariable(ChromiumPathVariable) is { Length: > 0 } path ? path : DebianChromium;
         Assert.That(File.Exists(chromium), Is.True, $"no browser at {chromium}: apt-get install chromium (or set {ChromiumPathVariable})");
-        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
+        _playwright ??= await Microsoft.Playwright.Playwright.CreateAsync();
+        _browser ??= await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
         var page = await _browser.NewPageAsync();
+        if (initScript is not null)
+        {
+            await page.AddInitScriptAsync(initScript);
+        }
+
         await page.GotoAsync(url.ToString());
-        var decodes = await page.EvaluateAsync<bool>(
-            "MediaSource.isTypeSupported('video/mp4; codecs=\"avc1.640028\"') && MediaSource.isTypeSupported('audio/mp4; codecs=\"mp4a.40.2\"')");
-        Assert.That(decodes, Is.True, "this chromium cannot decode H.264/AAC (MSE): install Debian's chromium with its codecs");
         return page;
     }
 

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Analysis;
+
+/// <summary>
+/// The per-title ladder's rules, from the analysis's trials (docs/job.md, "Per-title ladder"; the figures behind them
+/// in bench/README.md):
+/// <list type="bullet">
+/// <item>Each rung keeps a quality target: its quality at the ladder's factor (what the fixed ladder would give it) less
+/// its allowance, <see cref="RenditionPlan.MaxLossDb"/> (by default <see cref="TopMaxLossDb"/> for the largest rung
+/// made, <see cref="LowerMaxLossDb"/> below). It gets the factor that reaches the target with the fewest bits, between
+/// the ladder's factor and <see cref="MaxRaise"/> above it; its VBV cap stays its ceiling. A rung whose picture is
+/// limited by its size (text and fine detail scaled down) loses little as its factor rises and saves much; one limited
+/// by compression keeps about the ladder's factor; one whose bits do not fall keeps it (bit rates within
+/// <see cref="EqualBitsShare"/> count as equal, and the better picture wins).</item>
+/// <item>A rung whose predicted quality is within <see cref="DropMarginDb"/> of the next smaller rung made, at more
+/// bits, adds nothing a viewer sees and is dropped. The smallest rung is never dropped.</item>
+/// </list>
+/// Per-title never spends more on a rung than the fixed ladder would: a factor is only ever raised.
+/// </summary>
+internal static class LadderChooser
+{
+    /// <summary>The largest rung made for a source: the ladder's best picture is not made worse by default.</summary>
+    public const double TopMaxLossDb = 0;
+
+    /// <summary>The rungs below it: one dB of SSIM, about a fifth of the error at 20 dB.</summary>
+    public const double LowerMaxLossDb = 1;
+
+    /// <summary>The most a factor is raised above the ladder's: x264's bit rate about halves every 6 steps.</summary>
+    public const int MaxRaise = 12;
+
+    /// <summary>Two rungs closer than this (SSIM dB at the reference size) look the same.</summary>
+    public const double DropMarginDb = 0.25;
+
+    /// <summary>Bit rates closer than this share count as the same.</summary>
+    public const double EqualBitsShare = 0.03;
+
+    /// <summary>A rung's allowance: its own, or the default for its place.</summary>
+    public static double AllowanceOf(RenditionPlan plan, bool top) => plan.MaxLossDb ?? (top ? TopMaxLossDb : LowerMaxLossDb);
+
+    /// <summary>
+    /// The factors to try for a rung: the ladder's alone when it may lose nothing, else also <see cref="MaxRaise"/> above
+    /// it. Two suffice: over that range a rung's SSIM dB falls about linearly with the factor and its log bit rate too
+    /// (measured on the content set at every third factor: a third trial between them changed no clip's BD-rate by more
+    /// than a point, bench/README.md), and each trial costs an encode of the windows.
+    /// </summary>
+    public static IReadOnlyList<int> TrialCrfs(int ladderCrf, double allowance) =>
+        allowance <= 0 ? [ladderCrf] : [.. new[] { ladderCrf, Math.Min(51, ladderCrf + MaxRaise) }.Distinct()];
+
+    public static LadderDecision Choose(TitleAnalysis analysis, Ladder ladder)
+    {
+        var choices = analysis.Rungs.Select((curve, i) => Choose(curve, ladder.Encoder.Crf, AllowanceOf(curve.Plan, top: i == 0))).ToList();
+        var kept = new List<RungChoice> { choices[^1] };
+        var dropped = new List<DroppedRung>();
+        for (var i = choices.Count - 2; i >= 0; i--)
+        {
+            var rung = choices[i];
+            var smaller = kept[^1];
+            if (rung.PredictedSsimDb - smaller.PredictedSsimDb < DropMarginDb && rung.PredictedBitRate > smaller.PredictedBitRate)
+            {
+                dropped.Add(new DroppedRung(rung, smaller, string.Create(CultureInfo.InvariantCulture,
+                    $"within {DropMarginDb} dB SSIM of {smaller.Plan.Name} ({rung.PredictedSsimDb:0.00} vs {smaller.PredictedSsimDb:0.00} dB predicted) at {rung.PredictedBitRate / smaller.PredictedBitRate:0.0}x its bits")));
+            }
+            else
+            {
+                kept.Add(rung);
+            }
+        }
+
+        kept.Reverse();
+        dropped.Reverse();
+        return new LadderDecision(kept, dropped, analysis);
+    }
+
+    private static RungChoice Choose(RungCurve curve, int ladderCrf, double allowance)
+    {
+        var target = curve.SsimDbAt(ladderCrf) - allowance;
+        var reaching = Enumerable.Range(ladderCrf, Math.Min(51, ladderCrf + MaxRaise) - ladderCrf + 1)
+            .Where(crf => curve.SsimDbAt(crf) >= target - 1e-9)
+            .ToList();
+        var fewest = reaching.Min(curve.BitRateAt);
+        var best = fewest >= curve.BitRateAt(ladderCrf) * (1 - EqualBitsShare)
+            ? ladderCrf
+            : reaching.First(crf => curve.BitRateAt(crf) <= fewest * (1 + EqualBitsShare));
+        return new RungChoice(curve.Plan with { Crf = best }, target, curve.SsimDbAt(best), curve.BitRateAt(best));
+    }
+}

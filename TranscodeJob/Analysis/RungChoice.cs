@@ -1,0 +1,12 @@
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Analysis;
+
+/// <summary>One rung's factor as the per-title ladder chose it, with its target and what the trials predict there.</summary>
+/// <param name="Plan">The rung, its factor set (<see cref="RenditionPlan.Crf"/>).</param>
+/// <param name="TargetSsimDb">The quality it had to keep: its quality at the ladder's factor less its allowance.</param>
+/// <param name="PredictedBitRate">Bits per second.</param>
+internal sealed record RungChoice(RenditionPlan Plan, double TargetSsimDb, double PredictedSsimDb, double PredictedBitRate)
+{
+    public int Crf => Plan.Crf ?? 0;
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
+using Transcoder.TranscodeJob.Renditions;
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Analysis;
+
+/// <summary>
+/// The per-title analysis: the windows of <see cref="AnalysisSampling"/>, joined, encoded for every planned rung at each
+/// factor tried by one ffmpeg (the rung's own encoder options, so a trial predicts the encode), then scored by a second
+/// one against the same windows as a viewer sees them. An analysis that cannot run returns null: the job then makes the
+/// fixed ladder, and the log says why.
+/// </summary>
+internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger)
+{
+    /// <param name="crfs">The factors to try, for each plan.</param>
+    public async Task<TitleAnalysis?> AnalyzeAsync(
+        SourceInput input, SourceMedia media, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<IReadOnlyList<int>> crfs, JobWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var video = media.Video ?? throw new ArgumentException("an audio-only source has no picture to analyse", nameof(media));
+        var rate = plans[0].FrameRate;
+        var windows = SampledWindows.For(AnalysisSampling.Rule, media.Duration, rate, encoder.GopSeconds, staggered: false, media.Packets?.Keyframes);
+        var reads = windows.Select(w => new FfmpegArguments.SourceWindow(w.SeekPoint(rate), w.Length)).ToList();
+        // A trial is a stretch of the source, not its end: a held last frame is not held.
+        var heads = plans.Select(p => p with { LastFrameHold = TimeSpan.Zero }).ToList();
+        var trials = plans.SelectMany((plan, rung) => crfs[rung].Select(crf =>
+            new FfmpegArguments.TrialEncode(rung, crf, workspace.PathFor($"trial-{plan.Name}-{crf}.h264")))).ToList();
+        var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(t.OutputPath, t.OutputPath + ".ssim.log")).ToList();
+        try
+        {
+            if (!await RunAsync(FfmpegArguments.ForTrialEncodes(input, video.Index, heads, encoder, reads, trials), cancellationToken)
+                || !await RunAsync(FfmpegArguments.ForTrialQuality(input, video.Index, heads[0], reads, measured), cancellationToken))
+            {
+                return null;
+            }
+
+            var points = new List<TrialPoint>(trials.Count);
+            var seconds = windows.Sum(w => w.Length.TotalSeconds);
+            foreach (var (trial, i) in trials.Select((t, i) => (t, i)))
+            {
+                var scores = new QualityScores();
+                QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(measured[i].SsimStatsPath, cancellationToken), scores);
+                if (scores.SsimFrames == 0)
+                {
+                    logger.LogWarning("Per-title analysis not made (the fixed ladder instead): no frame of {Rendition} at CRF {Crf} was compared", plans[trial.Rung].Name, trial.Crf);
+                    return null;
+                }
+
+                points.Add(new TrialPoint(trial.Crf, new FileInfo(trial.OutputPath).Length * 8.0 / seconds, scores.SsimDecibels));
+            }
+
+            return Describe(plans, windows, trials, points);
+        }
+        finally
+        {
+            trials.ForEach(t => File.Delete(t.OutputPath));
+        }
+    }
+
+    private async Task<bool> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Per-title analysis not made (the fixed ladder instead): ffmpeg failed: {Reason}", result.Describe());
+        }
+
+        return result.Succeeded;
+    }
+
+    private TitleAnalysis Describe(
+        IReadOnlyList<RenditionPlan> plans, IReadOnlyList<QualityWindow> windows, List<FfmpegArguments.TrialEncode> trials, List<TrialPoint> points)
+    {
+        var curves = plans.Select((plan, rung) => new RungCurve(plan, [.. points.Where((_, i) => trials[i].Rung == rung)])).ToList();
+        foreach (var curve in curves)
+        {
+            logger.LogInformation(
+                "Analysed {Rendition}: {Trials}", curve.Plan.Name,
+                string.Join(", ", curve.Points.Select(p => FormattableString.Invariant($"CRF {p.Crf} {p.BitRate / 1000:0} kb/s {p.SsimDb:0.00} dB"))));
+        }
+
+        return new TitleAnalysis(curves, windows, plans[0]);
+    }
+}

@@ -1,0 +1,112 @@
+using Transcoder.TranscodeJob.Renditions;
+
+namespace Transcoder.TranscodeJob.Ffmpeg;
+
+internal static partial class FfmpegArguments
+{
+    /// <summary>One trial encode of the per-title analysis: rung <paramref name="Rung"/> (an index into the plans) at a factor.</summary>
+    /// <param name="OutputPath">The raw elementary stream: its size is the trial's bits, with no container around them.</param>
+    internal sealed record TrialEncode(int Rung, int Crf, string OutputPath);
+
+    /// <summary>A trial's raw stream and where its per-frame SSIM goes.</summary>
+    internal sealed record MeasuredTrial(string TrialPath, string SsimStatsPath);
+
+    /// <summary>One stretch of the source a trial reads: a seek before the input, and a length.</summary>
+    internal sealed record SourceWindow(TimeSpan Seek, TimeSpan Length);
+
+    /// <summary>
+    /// The trial encodes: every window of the source read and put through the encode's head filters, the windows joined
+    /// end to end (<c>concat</c>), split to every rung tried, and each rung to its factors, every trial with the rung's
+    /// own encoder options (<see cref="VideoEncoder"/>, <see cref="OutputTiming"/>) at its factor. One process and one
+    /// encoder per trial for all the windows: each x264 starts once. x264 writes its settings as an SEI message (about
+    /// 700 bytes) that the encode pays once in a whole track but a trial in a second: the trials drop SEI units
+    /// (<c>filter_units</c>), so that their size is the pictures' bits.
+    /// </summary>
+    /// <param name="plans">The rungs, largest first, their head filters the encode's (a held last frame is not held).</param>
+    public static IReadOnlyList<string> ForTrialEncodes(
+        SourceInput source, int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<SourceWindow> windows, IReadOnlyList<TrialEncode> trials)
+    {
+        var arguments = new List<string>(Preamble(progress: false));
+        foreach (var window in windows)
+        {
+            arguments.AddRange(SourceArguments(source, seek: window.Seek, length: window.Length));
+        }
+
+        var rungs = trials.Select(t => t.Rung).Distinct().Order().ToList();
+        var parts = new List<string>
+        {
+            $"{JoinedWindows(videoStreamIndex, plans[0], windows.Count)},split={rungs.Count}{string.Concat(rungs.Select(r => $"[a{r}]"))}",
+        };
+        foreach (var rung in rungs)
+        {
+            var mine = trials.Select((t, i) => (t, i)).Where(x => x.t.Rung == rung).Select(x => $"[t{x.i}]").ToList();
+            parts.Add($"[a{rung}]{PictureFilters.Rung(plans[rung].Width, plans[rung].Height)},split={mine.Count}{string.Concat(mine)}");
+        }
+
+        arguments.AddRange(["-filter_complex", string.Join(';', parts)]);
+        var seconds = TimeSpan.FromTicks(windows.Sum(w => w.Length.Ticks));
+        foreach (var (trial, i) in trials.Select((t, i) => (t, i)))
+        {
+            var plan = plans[trial.Rung];
+            arguments.AddRange(["-map", $"[t{i}]", "-map_metadata", "-1"]);
+            arguments.AddRange(VideoEncoder(plan, encoder, trial.Crf));
+            arguments.AddRange(OutputTiming(plan with { Duration = seconds }, encoder));
+            arguments.AddRange(["-an", "-sn", "-dn", "-bsf:v", "filter_units=remove_types=6", "-f", "h264", FileUrl(trial.OutputPath)]);
+        }
+
+        return arguments;
+    }
+
+    /// <summary>
+    /// The SSIM of the trial encodes against the source as a viewer sees it: the windows read again, through the head
+    /// filters at <paramref name="reference"/>'s size and joined as the trials joined them, each trial scaled bicubic to
+    /// that size (as <see cref="ForQualityWindow"/> measures the renditions). The raw streams carry no timestamps: both
+    /// sides are numbered frame by frame from zero.
+    /// </summary>
+    public static IReadOnlyList<string> ForTrialQuality(
+        SourceInput source, int videoStreamIndex, RenditionPlan reference, IReadOnlyList<SourceWindow> windows, IReadOnlyList<MeasuredTrial> trials)
+    {
+        var arguments = new List<string>(Preamble(progress: false));
+        foreach (var window in windows)
+        {
+            arguments.AddRange(SourceArguments(source, seek: window.Seek, length: window.Length));
+        }
+
+        foreach (var trial in trials)
+        {
+            arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", "h264", .. OneDecoderThread]);
+            arguments.AddRange(OwnInput(trial.TrialPath));
+        }
+
+        var count = $"settb=1/({reference.FrameRate}),setpts=N";
+        var parts = new List<string>
+        {
+            $"{JoinedWindows(videoStreamIndex, reference, windows.Count)},{PictureFilters.Rung(reference.Width, reference.Height)},{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}",
+        };
+        for (var i = 0; i < trials.Count; i++)
+        {
+            parts.Add($"{AtReferenceSize(windows.Count + i, reference)},{count}[out{i}]");
+            parts.Add($"[out{i}][ref{i}]ssim=stats_file={FilterValue(trials[i].SsimStatsPath)}:shortest=1[ssim{i}]");
+        }
+
+        arguments.AddRange(["-filter_complex", string.Join(';', parts)]);
+        for (var i = 0; i < trials.Count; i++)
+        {
+            arguments.AddRange(["-map", $"[ssim{i}]"]);
+        }
+
+        arguments.AddRange(["-f", "null", "-"]);
+        return arguments;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> inputs, each through the head filters for <paramref name="top"/>, one after
+    /// another: <c>[0:v] head [w0]; …; [w0][w1]… concat</c>, left open for the next filter.
+    /// </summary>
+    private static string JoinedWindows(int videoStreamIndex, RenditionPlan top, int count)
+    {
+        var head = string.Join(',', PictureFilters.Head(top));
+        var windows = Enumerable.Range(0, count).Select(i => $"[{i}:{videoStreamIndex}]{head}[w{i}]");
+        return string.Join(';', windows) + ";" + string.Concat(Enumerable.Range(0, count).Select(i => $"[w{i}]")) + Invariant($"concat=n={count}:v=1:a=0");
+    }
+}

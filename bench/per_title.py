@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""The per-title ladder against the fixed one over a content set (issue 18).
+
+  python3 bench/per_title.py [--job PATH] [--work DIR] [--seconds S] [--no-reference] [CLIP ...]
+
+For each clip the job runs twice, LADDER_MODE=fixed and LADDER_MODE=per-title, with the same settings otherwise
+(quality measurement on in both). Then every rendition of both runs is measured over its whole length with one
+hand-written ffmpeg per run (SSIM and PSNR against the source at the fixed ladder's top size, bicubic, as the job
+measures), so both ladders are scored alike even when per-title dropped its top rung. It prints:
+
+- per clip and mode, every rung: its CRF, bytes, kb/s, SSIM dB and PSNR (and the rungs per-title dropped, with why);
+- per clip: the BD-rate of per-title against fixed (bench/bjontegaard.py: log-rate interpolated over SSIM dB, over the
+  quality range both ladders cover; a per-title ladder of one rung is compared at its own quality with the fixed
+  ladder's rate there, clamped into the fixed ladder's range), the best rendition of each, and the CPU of the
+  analysis and of the quality measurement as shares of the per-title run's encode;
+- the median BD-rate and the targets.
+
+CPU by stage: FFMPEG_PATH points the job at a small wrapper that runs the real ffmpeg and logs each run's user +
+system CPU under a kind read from its arguments (the ladder encode, the analysis's trial encodes and their scoring,
+the quality measurement, the rest). Without clips it needs CONTENT_SET, the content-set generator
+(content_set.sh OUT_DIR SECONDS), and makes SECONDS-long clips of it in WORK/set.
+"""
+import argparse, glob, json, math, os, re, shutil, statistics, subprocess, sys
+
+from bjontegaard import bd_rate, log_rate_at
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+WRAPPER = r'''#!/usr/bin/env python3
+import os, resource, subprocess, sys
+args = sys.argv[1:]
+code = subprocess.run([os.environ["BENCH_REAL_FFMPEG"]] + args).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+joined = " ".join(args)
+if "filter_units=remove_types=6" in joined:
+    kind = "trials"
+elif "-f h264" in joined and "ssim=stats_file" in joined:
+    kind = "scoring"
+elif "psnr=stats_file" in joined:
+    kind = "measure"
+elif "-filter_complex" in args and ".cmfv" in joined and "libx264" in joined:
+    kind = "encode"
+else:
+    kind = "other"
+with open(os.environ["BENCH_FFMPEG_LOG"], "a") as log:
+    log.write(f"{kind} {usage.ru_utime + usage.ru_stime:.3f}\n")
+sys.exit(code)
+'''
+
+
+def run(cmd, env=None):
+    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr[-2000:]}")
+    return p
+
+
+def job(args, wrapper, clip, mode):
+    out = os.path.join(args.work, "out", mode)
+    shutil.rmtree(out, ignore_errors=True)
+    log = os.path.join(args.work, f"cpu-{mode}.log")
+    if os.path.exists(log):
+        os.remove(log)
+    env = dict(os.environ, LADDER_MODE=mode, QUALITY="on", LOG_FORMAT="text", FFMPEG_PATH=wrapper,
+               BENCH_REAL_FFMPEG=shutil.which("ffmpeg"), BENCH_FFMPEG_LOG=log)
+    run([args.job, "--input", clip, "--output", out], env)
+    cpu = {}
+    for line in open(log):
+        kind, seconds = line.split()
+        cpu[kind] = cpu.get(kind, 0) + float(seconds)
+    folder = glob.glob(os.path.join(out, "*"))[0]
+    with open(os.path.join(folder, "manifest.json")) as f:
+        return folder, json.load(f), cpu
+
+
+def full_length(folder, manifest, clip, width, height, work):
+    """Every rendition's SSIM and PSNR over its whole length, at width x height, in one ffmpeg."""
+    renditions = manifest["renditions"]
+    rate = renditions[0]["frameRate"]
+    n = len(renditions)
+    cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error"]
+    for r in renditions:
+        cmd += ["-i", os.path.join(folder, r["track"])]
+    cmd += ["-i", clip]
+    parts = [f"[{n}:v]fps={rate},scale={width}:{height},format=yuv420p,setsar=1,split={2 * n}"
+             + "".join(f"[s{i}][p{i}]" for i in range(n))]
+    for i in range(n):
+        parts.append(f"[{i}:v]scale={width}:{height}:flags=bicubic,format=yuv420p,setsar=1,split=2[a{i}][b{i}]")
+        parts.append(f"[a{i}][s{i}]ssim=stats_file={work}/ssim{i}.log:shortest=1")
+        parts.append(f"[b{i}][p{i}]psnr=stats_file={work}/psnr{i}.log:shortest=1")
+    run(cmd + ["-filter_complex", ";".join(parts), "-f", "null", "-"])
+    scores = {}
+    for i, r in enumerate(renditions):
+        ssim = [float(m) for m in re.findall(r"All:([0-9.]+)", open(f"{work}/ssim{i}.log").read())]
+        mse = [float(m) for m in re.findall(r"mse_avg:([0-9.]+)", open(f"{work}/psnr{i}.log").read())]
+        mean_ssim, mean_mse = sum(ssim) / len(ssim), sum(mse) / len(mse)
+        scores[r["name"]] = (db(1 - mean_ssim, 1), db(mean_mse, 255 * 255))
+    return scores
+
+
+def db(error, peak):
+    return 100.0 if error <= 0 else min(100.0, 10 * math.log10(peak / error))
+
+
+def bd(fixed, per):
+    """BD-rate of per-title against fixed over (kb/s, SSIM dB) points; one per-title point: the rate ratio at its quality."""
+    fr, fq = [p[0] for p in fixed], [p[1] for p in fixed]
+    if len(per) == 1:
+        at = min(max(per[0][1], min(fq)), max(fq))
+        return (math.exp(math.log(per[0][0]) - log_rate_at(fr, fq, at)) - 1) * 100
+    return bd_rate(fr, fq, [p[0] for p in per], [p[1] for p in per])
+
+
+def clips_of(args):
+    if args.clips:
+        return args.clips
+    generator = os.environ.get("CONTENT_SET")
+    if not generator:
+        sys.exit("give clips, or set CONTENT_SET to the content set generator (content_set.sh OUT_DIR SECONDS)")
+    folder = os.path.join(args.work, f"set-{args.seconds}s")
+    run(["bash", generator, folder, str(args.seconds)])
+    return sorted(glob.glob(os.path.join(folder, "*.mp4")))
+
+
+def report_clip(name, runs, scores):
+    (_, fixed, _), (_, per, cpu) = runs["fixed"], runs["per-title"]
+    for mode, manifest in (("fixed", fixed), ("per-title", per)):
+        for r in manifest["renditions"]:
+            ssim, psnr = scores[mode][r["name"]]
+            print(f"| {name} | {mode} | {r['name']} | {r['rateControl']['crf']:g} | {r['size']} | {r['bitrate'] / 1000:.0f} | "
+                  f"{ssim:.2f} | {psnr:.2f} |")
+    for d in per["ladder"]["dropped"]:
+        print(f"| {name} | per-title | {d['name']} | {d['crf']:g} | dropped: {d['reason']} | | | |")
+    points = {m: [(r["bitrate"] / 1000, scores[m][r["name"]][0]) for r in man["renditions"]] for m, man in (("fixed", fixed), ("per-title", per))}
+    encode = cpu.get("encode", 0)
+    return {
+        "clip": name,
+        "bd": float("nan") if any(q != q for _, q in points["fixed"]) else bd(points["fixed"], points["per-title"]),
+        "best": (max(q for _, q in points["fixed"]), max(q for _, q in points["per-title"])),
+        "analysis": (cpu.get("trials", 0) + cpu.get("scoring", 0)) / encode,
+        "trials": cpu.get("trials", 0) / encode,
+        "measure": cpu.get("measure", 0) / encode,
+        "encode": (runs["fixed"][2].get("encode", 0), encode),
+        "kept": len(per["renditions"]),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--job", default=os.path.join(ROOT, "artifacts", "bin", "Transcoder.TranscodeJob", "release", "TranscodeJob"))
+    parser.add_argument("--work", default="/tmp/per-title-bench")
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--no-reference", action="store_true", help="CPU shares only: no full-length measurement, no BD-rate")
+    parser.add_argument("clips", nargs="*")
+    args = parser.parse_args()
+    if not os.path.exists(args.job):
+        sys.exit(f"no job at {args.job}: dotnet build -c Release TranscodeJob (or --job PATH)")
+    os.makedirs(args.work, exist_ok=True)
+    wrapper = os.path.join(args.work, "ffmpeg-cpu")
+    with open(wrapper, "w") as f:
+        f.write(WRAPPER)
+    os.chmod(wrapper, 0o755)
+
+    print("| clip | mode | rung | CRF | bytes | kb/s | SSIM dB | PSNR |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    results = []
+    for clip in clips_of(args):
+        name = os.path.splitext(os.path.basename(clip))[0]
+        runs = {mode: job(args, wrapper, clip, mode) for mode in ("fixed", "per-title")}
+        if args.no_reference:
+            scores = {m: {r["name"]: (float("nan"), float("nan")) for r in runs[m][1]["renditions"]} for m in runs}
+        else:
+            top = runs["fixed"][1]["renditions"][0]
+            scores = {m: full_length(runs[m][0], runs[m][1], clip, top["width"], top["height"], args.work) for m in runs}
+        results.append(report_clip(name, runs, scores))
+
+    print()
+    print("| clip | BD-rate | best SSIM dB fixed / per-title | rungs made | encode CPU s fixed / per-title | analysis / encode (trial encodes) | measurement / encode | both |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        print(f"| {r['clip']} | {r['bd']:+.1f}% | {r['best'][0]:.2f} / {r['best'][1]:.2f} | {r['kept']} | "
+              f"{r['encode'][0]:.1f} / {r['encode'][1]:.1f} | {r['analysis']:.1%} ({r['trials']:.1%}) | {r['measure']:.1%} | {r['analysis'] + r['measure']:.1%} |")
+    bds = [r["bd"] for r in results if r["bd"] == r["bd"]]
+    worst = max((r["best"][0] - r["best"][1] for r in results if r["best"][0] >= 15.23), default=0)
+    print(f"\nmedian BD-rate {statistics.median(bds) if bds else float('nan'):+.1f}% (target <= -15%); "
+          f"largest drop of the best rendition where fixed reached 0.97 SSIM: {worst:.2f} dB (target <= 0.5); "
+          f"largest analysis + measurement share: {max(r['analysis'] + r['measure'] for r in results):.1%} (target <= 15%)")
+
+
+if __name__ == "__main__":
+    main()
