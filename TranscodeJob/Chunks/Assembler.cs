@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Transcoder.TranscodeJob.Captions;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
@@ -7,6 +8,7 @@ using Transcoder.TranscodeJob.Manifest;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Storage;
+using Transcoder.TranscodeJob.Subtitles;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Chunks;
@@ -41,15 +43,21 @@ internal sealed class Assembler(
         var publisher = new AssemblyPublisher(services, output, area, plan, parts, runner, workspace, logger);
         var (videos, audio) = await publisher.PublishTracksAsync(cancellationToken);
         var storyboard = await publisher.PublishStoryboardAsync(cancellationToken);
-        await publisher.PublishPlaylistsAsync(videos, audio, cancellationToken);
+        var packaged = await publisher.PublishPlaylistsAsync(videos, audio, cancellationToken);
         await publisher.PublishProgressiveAsync(cancellationToken);
         var poster = await publisher.PublishPosterAsync(cancellationToken);
 
         var manifest = ManifestBuilder.Build(
                 plan.JobId, plan.Source, plan.Ladder, EncodedOf(plan, videos, parts), new Dictionary<string, ManifestQuality>(),
                 storyboard, poster, publisher.Files, time.GetUtcNow())
-            with { Passthrough = plan.Passthrough };
+            with
+            {
+                Passthrough = plan.Passthrough,
+                Subtitles = [.. packaged.Subtitles.Select(t => SubtitleFiles.EntryOf(t, packaged.Playlists.Any(p => p.Role == OutputRoles.HlsMaster)))],
+                SkippedSubtitles = packaged.SkippedSubtitles,
+            };
         await folder.CommitAsync(described, manifest, publisher.Files.Select(f => f.File), workspace, cancellationToken);
+        manifest = await new LateCaptions(source, output, folder, time, logger).AttachAsync(manifest, workspace, cancellationToken);
         await area.DeleteAllAsync(cancellationToken);
         await StaleWorkAreas.RemoveAsync(services, described.Revision, plan.PlanId, cancellationToken);
 

@@ -90,19 +90,28 @@ internal sealed class AssemblyPublisher(
         return new MadeStoryboard(storyboard, sheets);
     }
 
-    public async Task PublishPlaylistsAsync(IReadOnlyList<IndexedTrack> videos, IReadOnlyList<IndexedTrack> audio, CancellationToken cancellationToken)
+    /// <summary>
+    /// The subtitle tracks' WebVTT files, then the playlists with them (the master's SUBTITLES group, the MPD's text
+    /// sets; <see cref="SubtitlePackaging"/>), in the order a whole-source job publishes them.
+    /// </summary>
+    public async Task<PackagedOutputs> PublishPlaylistsAsync(IReadOnlyList<IndexedTrack> videos, IReadOnlyList<IndexedTrack> audio, CancellationToken cancellationToken)
     {
         var streaming = PackageStage.StreamingOf(plan.Deliverables);
-        if (streaming == StreamingFormats.None)
+        var playlists = streaming == StreamingFormats.None ? [] : StreamingPackager.Write(videos, audio, streaming, workspace.Root);
+        var packaged = SubtitlePackaging.AddTo(
+            new PackagedOutputs(null, null, null, null, playlists), parts.Source.Subtitles, plan.Duration, parts.Source.MainAudioLanguage, workspace);
+        foreach (var subtitle in packaged.Subtitles)
         {
-            return;
+            await PublishAsync(subtitle.VttPath, OutputRoles.Subtitles, cancellationToken);
         }
 
-        foreach (var playlist in StreamingPackager.Write(videos, audio, streaming, workspace.Root))
+        foreach (var playlist in packaged.Playlists)
         {
             await output.WriteFileAsync(playlist.FileName, playlist.LocalPath, playlist.ContentType, cancellationToken);
             Add(playlist.FileName, playlist.Role, new FileInfo(playlist.LocalPath).Length);
         }
+
+        return packaged;
     }
 
     /// <summary>

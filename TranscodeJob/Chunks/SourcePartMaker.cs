@@ -5,6 +5,7 @@ using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Chunks;
@@ -15,10 +16,12 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// <item>every audio track, encoded whole as a whole-source job encodes it (loudness measured, or normalised first): an AAC
 /// encoder starts every encode with a priming frame and its own windowing, so audio encoded in chunks and joined would
 /// click or drift at every seam; one encode has no seam, and costs a few percent of the video's CPU;</item>
-/// <item>the poster, one frame at 10% sought in the source, as a whole-source job makes it.</item>
+/// <item>the poster, one frame at 10% sought in the source, as a whole-source job makes it;</item>
+/// <item>the subtitle tracks (<see cref="CaptionStage"/>: the source's text streams, its CEA-608 captions, the caption
+/// files beside it), which need the whole source; the assembly writes and packages them.</item>
 /// </list>
 /// </summary>
-internal sealed class SourcePartMaker(IFfmpegRunner runner, MediaProbe probe, ILogger logger)
+internal sealed class SourcePartMaker(ISourceStore source, IFfmpegRunner runner, MediaProbe probe, ILogger logger)
 {
     public async Task<SourcePiece> MakeAsync(ProbedSource probed, PlannedLadder plan, WorkArea area, JobWorkspace workspace, CancellationToken cancellationToken)
     {
@@ -38,7 +41,12 @@ internal sealed class SourcePartMaker(IFfmpegRunner runner, MediaProbe probe, IL
             await area.PutFileAsync(SourcePiece.Folder + ManifestPoster.FileName, posterPath, ContentTypes.For(ManifestPoster.FileName), cancellationToken);
         }
 
-        return new SourcePiece(tracks, [.. encoded.Select(a => a.Loudness)], poster ? SourcePiece.Folder + ManifestPoster.FileName : null, poster ? new FileInfo(posterPath).Length : 0);
+        var subtitles = await new CaptionStage(source, runner, logger).RunAsync(probed, workspace, cancellationToken);
+        return new SourcePiece(tracks, [.. encoded.Select(a => a.Loudness)], poster ? SourcePiece.Folder + ManifestPoster.FileName : null, poster ? new FileInfo(posterPath).Length : 0)
+        {
+            Subtitles = subtitles,
+            MainAudioLanguage = probed.Media.MainAudio?.Language,
+        };
     }
 
     // Every kept track in one process (each decoded once from its own stream), as the whole-source encode makes them.

@@ -5,6 +5,7 @@ using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Chunks;
@@ -15,7 +16,7 @@ namespace Transcoder.TranscodeJob.Chunks;
 /// the job if its part happens to come last. Each step is skipped when a rerun finds it done, so a task stopped midway
 /// is retried without doing twice what was done.
 /// </summary>
-internal sealed class SplitStage(ChunkServices services, Assembler assembler, IFfmpegRunner runner, ILogger logger, TimeProvider time)
+internal sealed class SplitStage(ISourceStore source, ChunkServices services, Assembler assembler, IFfmpegRunner runner, ILogger logger, TimeProvider time)
 {
     /// <summary>This part's name in the work area and the logs.</summary>
     public const string Part = "source";
@@ -47,7 +48,7 @@ internal sealed class SplitStage(ChunkServices services, Assembler assembler, IF
 
             if (await area.ReadTextAsync(SourcePiece.MarkerName, cancellationToken) is null)
             {
-                var piece = await new SourcePartMaker(runner, new MediaProbe(runner), logger).MakeAsync(probed, plan, area, workspace, cancellationToken);
+                var piece = await new SourcePartMaker(source, runner, new MediaProbe(runner), logger).MakeAsync(probed, plan, area, workspace, cancellationToken);
                 await area.PutTextAsync(SourcePiece.MarkerName, JsonSerializer.Serialize(piece, ChunkJsonContext.Default.SourcePiece), cancellationToken);
             }
 

@@ -34,7 +34,7 @@ internal sealed class TranscodePipeline(
     private readonly JobOutputFolder _folder = new(source, output, loggers.CreateLogger<TranscodePipeline>());
     private readonly SplitStage? _split = chunks is null
         ? null
-        : new SplitStage(chunks, new Assembler(source, output, chunks, runner, options, loggers.CreateLogger<Assembler>(), time), runner, loggers.CreateLogger<SplitStage>(), time);
+        : new SplitStage(source, chunks, new Assembler(source, output, chunks, runner, options, loggers.CreateLogger<Assembler>(), time), runner, loggers.CreateLogger<SplitStage>(), time);
 
     /// <summary>The job's id once known (given, or derived when the source was described): for the events of a failed job.</summary>
     public string? JobId { get; private set; } = options.JobId;
