@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Amazon.S3.Model;
 using Transcoder.Dispatcher.Options;
@@ -52,6 +55,42 @@ public sealed class ChunkedPipelineEndToEndTests
         await AssertNothingLeftAsync(stack, cancellationToken);
         var events = await stack.TakeEventsAsync(TimeSpan.FromSeconds(5), cancellationToken);
         Assert.That(events.Select(e => JsonDocument.Parse(e).RootElement.GetProperty("type").GetString()), Is.EqualTo(new[] { "job.done" }), "one event for the job");
+    }
+
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task Upload_LongSourceWithTwoAudioLanguagesAndSubtitles_EveryTrackPublishedLikeASingleTask(CancellationToken cancellationToken)
+    {
+        // Arrange: English and French audio, French and English SubRip subtitles, in Matroska.
+        var clip = await TinyClip.MakeWithSubtitlesAsync(_scratch, "long.mkv", "640x360", 12,
+        [
+            ("fre", "1\n00:00:01,000 --> 00:00:02,500\nPremier\n\n2\n00:00:09,000 --> 00:00:11,000\nDernier\n"),
+            ("eng", "1\n00:00:01,000 --> 00:00:02,500\nFirst\n\n2\n00:00:09,000 --> 00:00:11,000\nLast\n"),
+        ], twoAudioLanguages: true, cancellationToken);
+        var single = await SingleTaskAsync(clip, cancellationToken);
+        await using var stack = await StartAsync(cancellationToken);
+
+        // Act
+        await stack.UploadAsync(clip, Key, cancellationToken);
+        var manifest = await WaitForManifestAsync(stack, cancellationToken);
+
+        // Assert: cut into chunks, and the same files (both audio tracks, both subtitle tracks and their playlists), the
+        // same audio tracks and subtitles in the manifest, and the same master playlist, as one task makes.
+        Assert.That(stack.Jobs.Exits.Select(e => e.Chunk?.Index), Is.EquivalentTo(new int?[] { null, 0, 1, 2 }));
+        await AssertLikeSingleTaskAsync(stack, manifest, single, cancellationToken);
+        Assert.That(manifest.AudioTracks.Select(a => a.Name), Is.EqualTo(new[] { "audio-en-1", "audio-fr-2" }));
+        Assert.That(manifest.Subtitles.Select(t => t.File), Has.Count.EqualTo(2));
+        var expected = await ReadManifestAsync(single, cancellationToken);
+        Assert.That(manifest.Subtitles, Is.EqualTo(expected.Subtitles));
+        // The chunks' video bytes differ a little from one encode's (each chunk's encoder starts afresh): bit rates aside.
+        Assert.That(
+            Unsized(await TextAsync(stack, "master.m3u8", cancellationToken)),
+            Is.EqualTo(Unsized(await File.ReadAllTextAsync(Path.Combine(single, "master.m3u8"), cancellationToken))),
+            "the master playlist: both audio groups' tracks, the SUBTITLES group");
+        Assert.That(
+            AdaptationSets(await TextAsync(stack, "manifest.mpd", cancellationToken)),
+            Is.EqualTo(AdaptationSets(await File.ReadAllTextAsync(Path.Combine(single, "manifest.mpd"), cancellationToken))),
+            "the MPD's sets: video, each audio language, each subtitle language");
     }
 
     [Test]
@@ -175,15 +214,36 @@ public sealed class ChunkedPipelineEndToEndTests
         return JsonSerializer.Deserialize(await reader.ReadToEndAsync(cancellationToken), ManifestJsonContext.Default.JobManifest)!;
     }
 
+    private static async Task<JobManifest> ReadManifestAsync(string folder, CancellationToken cancellationToken) =>
+        JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(folder, JobManifest.FileName), cancellationToken), ManifestJsonContext.Default.JobManifest)!;
+
+    private static async Task<string> TextAsync(PipelineStack stack, string file, CancellationToken cancellationToken)
+    {
+        using var response = await stack.S3.GetObjectAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(Key, file), cancellationToken);
+        using var reader = new StreamReader(response.ResponseStream);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
     private async Task AssertLikeSingleTaskAsync(PipelineStack stack, JobManifest manifest, string single, CancellationToken cancellationToken)
     {
-        var expected = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(single, JobManifest.FileName), cancellationToken), ManifestJsonContext.Default.JobManifest)!;
+        var expected = await ReadManifestAsync(single, cancellationToken);
         var outputs = (await stack.OutputsAsync(Key, cancellationToken)).Select(o => Path.GetFileName(o.Key)).Order().ToList();
         Assert.That(outputs, Is.EqualTo(Directory.GetFiles(single).Select(Path.GetFileName).Order().ToList()), "the same files");
         Assert.That(manifest.Files.Select(f => (f.File, f.Role)).Order(), Is.EqualTo(expected.Files.Select(f => (f.File, f.Role)).Order()));
         Assert.That(manifest.Renditions.Select(r => (r.Name, r.Width, r.Height, r.File, r.Playlist, r.Track)), Is.EqualTo(expected.Renditions.Select(r => (r.Name, r.Width, r.Height, r.File, r.Playlist, r.Track))));
         Assert.That(manifest.Renditions[0].DurationSeconds, Is.EqualTo(expected.Renditions[0].DurationSeconds).Within(0.04), "within a frame");
         Assert.That(manifest.Audio!.Size, Is.EqualTo(expected.Audio!.Size), "the audio is the same encode");
+        Assert.That(
+            manifest.AudioTracks.Select(a => (a.Name, a.File, a.Track, a.Language, a.Label, a.IsDefault, a.Size)),
+            Is.EqualTo(expected.AudioTracks.Select(a => (a.Name, a.File, a.Track, a.Language, a.Label, a.IsDefault, a.Size))),
+            "every audio track, the same encodes");
+
+        // The per-title ladder: the first task's analysis and choices, recorded as the single task records them.
+        Assert.That(manifest.Ladder!.Mode, Is.EqualTo("per-title"));
+        Assert.That(
+            JsonSerializer.Serialize(manifest.Ladder, ManifestJsonContext.Default.ManifestLadder),
+            Is.EqualTo(JsonSerializer.Serialize(expected.Ladder, ManifestJsonContext.Default.ManifestLadder)));
+        Assert.That(manifest.Renditions.Select(r => r.RateControl), Is.EqualTo(expected.Renditions.Select(r => r.RateControl)));
         Assert.That(manifest.Storyboard, Is.EqualTo(expected.Storyboard).Using<ManifestStoryboard>((a, b) => a.Count == b.Count && a.Sheets.SequenceEqual(b.Sheets) && a.Rows == b.Rows));
 
         // The stitched track: the single task's samples, times and keyframes, fragment for fragment.
@@ -194,6 +254,8 @@ public sealed class ChunkedPipelineEndToEndTests
         }
 
         Assert.That(await PacketsAsync(track), Is.EqualTo(await PacketsAsync(Path.Combine(single, "360p.cmfv"))));
+        Assert.That(X264Factors(track), Is.EqualTo(Enumerable.Repeat(X264Factors(Path.Combine(single, "360p.cmfv")).Single(), Chunks)), "every chunk at the plan's factor");
+        Assert.That(X264Factors(track)[0], Is.EqualTo(string.Create(CultureInfo.InvariantCulture, $"{manifest.Renditions.Single(r => r.Name == "360p").RateControl!.Crf}.0")));
     }
 
     private static async Task AssertNothingLeftAsync(PipelineStack stack, CancellationToken cancellationToken)
@@ -210,6 +272,16 @@ public sealed class ChunkedPipelineEndToEndTests
 
         Assert.That(depths, Is.EqualTo(new QueueDepths(0, 0, 0)), "every message deleted, DLQ empty");
     }
+
+    private static string Unsized(string playlist) => Regex.Replace(playlist, "BANDWIDTH=[0-9]+", "BANDWIDTH=n");
+
+    private static IReadOnlyList<string> AdaptationSets(string mpd) =>
+        [.. Regex.Matches(mpd, "<AdaptationSet[^>]*>").Select(m => Regex.Replace(m.Value, "[Bb]andwidth=\"[0-9]+\"", "bandwidth=n"))];
+
+    // x264 writes its options into the first frame of every encode it makes: one in a whole track, one per chunk in a
+    // stitched one.
+    private static IReadOnlyList<string> X264Factors(string path) =>
+        [.. Regex.Matches(Encoding.Latin1.GetString(File.ReadAllBytes(path)), @" crf=([0-9.]+) ").Select(m => m.Groups[1].Value)];
 
     private static async Task<string> PacketsAsync(string path)
     {

@@ -26,12 +26,16 @@ internal static class TinyClip
             cancellationToken);
     }
 
-    /// <summary>The same in Matroska, with a SubRip track per language (the ISO 639-2 code as containers write it, and the cues).</summary>
+    /// <summary>
+    /// The same in Matroska, with a SubRip track per language (the ISO 639-2 code as containers write it, and the cues);
+    /// with <paramref name="twoAudioLanguages"/>, English and French audio as <see cref="MakeTwoLanguagesAsync"/> has them.
+    /// </summary>
     public static async Task<string> MakeWithSubtitlesAsync(
-        string folder, string name, string size, double seconds, IReadOnlyList<(string Language, string SubRip)> tracks, CancellationToken cancellationToken)
+        string folder, string name, string size, double seconds, IReadOnlyList<(string Language, string SubRip)> tracks, bool twoAudioLanguages, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var arguments = new List<string>([.. Picture(size, seconds), .. Tone(440, seconds)]);
+        var arguments = new List<string>([.. Picture(size, seconds), .. Tone(440, seconds), .. twoAudioLanguages ? Tone(330, seconds) : []]);
+        var firstSubtitles = twoAudioLanguages ? 3 : 2;
         for (var i = 0; i < tracks.Count; i++)
         {
             var srt = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}-{i}.srt");
@@ -40,9 +44,14 @@ internal static class TinyClip
         }
 
         arguments.AddRange(["-map", "0:v", "-map", "1:a"]);
+        if (twoAudioLanguages)
+        {
+            arguments.AddRange(["-map", "2:a", "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-disposition:a:0", "default", "-disposition:a:1", "0"]);
+        }
+
         for (var i = 0; i < tracks.Count; i++)
         {
-            arguments.AddRange(["-map", $"{i + 2}", $"-metadata:s:s:{i}", $"language={tracks[i].Language}"]);
+            arguments.AddRange(["-map", $"{i + firstSubtitles}", $"-metadata:s:s:{i}", $"language={tracks[i].Language}"]);
         }
 
         arguments.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-c:s", "srt"]);

@@ -67,7 +67,7 @@ public sealed class PlayerPlaybackTests
         [
             ("fre", "1\n00:00:01,000 --> 00:00:02,500\nPremier\n\n2\n00:00:02,500 --> 00:00:04,000\nDeuxième\n"),
             ("eng", "1\n00:00:01,000 --> 00:00:02,500\nFirst\n\n2\n00:00:02,500 --> 00:00:04,000\nSecond\n"),
-        ], cancellationToken);
+        ], twoAudioLanguages: false, cancellationToken);
         var output = Path.Combine(_scratch, "out");
         var (folder, manifest) = await TranscodeAsync(source, output, cancellationToken);
         await using var server = StaticFileServer.Start(PlayerSite.Folders(output));

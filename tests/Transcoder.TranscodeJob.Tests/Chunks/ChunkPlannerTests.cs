@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
@@ -19,6 +20,33 @@ public sealed class ChunkPlannerTests
         // Act / Assert: ten minutes and less go to one task.
         Assert.That(Plan(seconds), Is.Empty);
     }
+
+    [Test]
+    public void Plan_TwoHourFilmH264Ladder_Cut()
+    {
+        // Act / Assert: the ladder's plans, as the first task has them, are cut (the control for the two below).
+        Assert.That(ChunkPlanner.Plan([Rung("720p", VideoCodecs.H264), Rung("360p", VideoCodecs.H264)], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default), Has.Count.EqualTo(24));
+    }
+
+    [Test]
+    public void Plan_TwoHourFilmWithAv1Twins_EncodedWhole()
+    {
+        // Act: a rung and its AV1 twin, as PlanStage plans them for --codecs h264,av1.
+        var chunks = ChunkPlanner.Plan([Rung("720p", VideoCodecs.H264), Rung("720p" + RenditionPlan.Av1Suffix, VideoCodecs.Av1)], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default);
+
+        // Assert: one task, as before long sources were cut (docs/job.md, "Long sources").
+        Assert.That(chunks, Is.Empty);
+    }
+
+    [Test]
+    public void Plan_TwoHourAudioOnlySource_EncodedWhole()
+    {
+        // Act / Assert: no picture to cut; its one audio encode is all the work.
+        Assert.That(ChunkPlanner.Plan([], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default), Is.Empty);
+    }
+
+    private static RenditionPlan Rung(string name, VideoCodecs codec) =>
+        new RenditionPlan(name, 1280, 720, new Rational(30000, 1001), 3000, 128, false, false) { Codec = codec, Duration = TimeSpan.FromHours(2) };
 
     [Test]
     public void Plan_TwoHourFilm_24ChunksOfFiveMinutesOnTheKeyframeGrid()
