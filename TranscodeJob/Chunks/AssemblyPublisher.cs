@@ -133,7 +133,8 @@ internal sealed class AssemblyPublisher(
             await area.DownloadAsync(parts.Source.Audio.Single(a => a.Name == audio.Name).Key, audioPath, cancellationToken);
         }
 
-        foreach (var rendition in plan.Renditions)
+        // Of the H.264 renditions only, as a whole-source job makes them: every player of a progressive file plays H.264.
+        foreach (var rendition in plan.Renditions.Where(r => r.Codec == VideoCodecs.H264))
         {
             var tracks = parts.TracksOf(rendition.Name);
             var trackPath = await JoinLocallyAsync(tracks, workspace.PathFor(rendition.TrackFileName), cancellationToken);

@@ -10,13 +10,13 @@ namespace Transcoder.TranscodeJob.Chunks;
 internal static class ChunkPlanner
 {
     /// <summary>
-    /// The chunks of the planned ladder's output; empty when the source is not to be cut. An audio-only source has no
-    /// picture to cut (its one audio encode is all the work). A ladder with AV1 twins is encoded whole: the chunks and
-    /// the assembly make H.264 only (docs/job.md, "Long sources").
+    /// The chunks of the planned ladder's output (its H.264 rungs first, the AV1 twins after them, all on one grid);
+    /// empty when the source is not to be cut. An audio-only source has no picture to cut: its audio encode is all the
+    /// work.
     /// </summary>
     public static IReadOnlyList<ChunkRange> Plan(IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, TimeSpan duration, SplitSettings settings)
     {
-        if (plans.Count == 0 || plans.Any(p => p.Codec != Shared.Jobs.VideoCodecs.H264))
+        if (plans.Count == 0)
         {
             return [];
         }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
+using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Errors;
@@ -76,7 +77,9 @@ internal sealed partial class ChunkStage(ChunkServices services, IFfmpegRunner r
             return [];
         }
 
-        var track = placed[storyboard.SourceOf([.. plan.Renditions.Select(r => (r.Width, r.Height))])];
+        // From the H.264 renditions, as a whole-source job takes them: the cheapest to decode again.
+        var h264 = placed.Where((_, i) => plan.Renditions[i].Codec == VideoCodecs.H264).ToList();
+        var track = h264[storyboard.SourceOf([.. plan.Renditions.Where(r => r.Codec == VideoCodecs.H264).Select(r => (r.Width, r.Height))])];
         var frames = numbers.Select(k => storyboard.FrameOf(k, rate, plan.Frames) - range.FirstFrame).ToList();
         var result = await runner.RunAsync(
             FfmpegTool.Ffmpeg, FfmpegArguments.ForChunkThumbnails(track.Path, storyboard, frames, numbers[0], workspace.PathFor(StoryboardPlan.ThumbnailPattern)), null, cancellationToken);

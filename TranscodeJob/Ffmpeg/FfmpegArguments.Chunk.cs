@@ -13,8 +13,11 @@ internal static partial class FfmpegArguments
     /// without ffmpeg's accurate-seek trim (<c>-noaccurate_seek</c>): decoding starts at the keyframe before it, so
     /// the frame-rate filter sees the source frames the whole encode saw around the cut and numbers its output from the
     /// seek point on the same grid. <c>trim</c> then keeps exactly the chunk's frames (in the filter's 1/rate time
-    /// base), and the encoder's keyframes count from the chunk's first frame of the whole output. The audio is not
-    /// here: it is encoded once, whole (see Chunks/SplitStage).
+    /// base), keeping their times, and the encoder's keyframes count from the chunk's first frame of the whole output.
+    /// A picture that starts after the output's zero (21 ms in, behind AAC's priming) gets its first frame numbered 1:
+    /// the first chunk then starts at 1, and the constant-rate output repeats that frame at 0 exactly as the whole
+    /// encode does (shifting it to 0 instead would put every frame of the chunk one early). The audio is not here: it
+    /// is encoded once, whole (see Chunks/SplitStage).
     /// </summary>
     /// <param name="outputPaths">One CMAF file per plan, in the plans' order.</param>
     public static IReadOnlyList<string> ForLadderChunk(
@@ -28,7 +31,7 @@ internal static partial class FfmpegArguments
         var grid = new KeyframeGrid(plans[0].FrameRate, encoder.GopSeconds);
         var arguments = new List<string>(Preamble(progress: true, source.Protocols));
         arguments.AddRange(SourceArguments(source, seek: chunk.FirstFrame > 0 ? grid.TimeOf(chunk.FirstFrame) : null, accurateSeek: false));
-        var cut = Invariant($"trim=start_pts=0:end_pts={chunk.Frames},setpts=PTS-STARTPTS");
+        var cut = Invariant($"trim=start_pts=0:end_pts={chunk.Frames}");
         arguments.AddRange(["-filter_complex", LadderFilterGraph(videoStreamIndex, plans, cut)]);
         for (var i = 0; i < plans.Count; i++)
         {

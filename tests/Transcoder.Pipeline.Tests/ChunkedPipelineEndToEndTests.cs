@@ -94,6 +94,46 @@ public sealed class ChunkedPipelineEndToEndTests
     }
 
     [Test]
+    [CancelAfter(400_000)]
+    public async Task Upload_LongSourceWithAv1Asked_TwinsEncodedByTheChunksAndListedLikeASingleTask(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var clip = await TinyClip.MakeAsync(_scratch, "long.mp4", "640x360", 12, cancellationToken);
+        var single = await SingleTaskAsync(clip, cancellationToken, "--codecs", "h264,av1");
+        await using var stack = await StartAsync(cancellationToken, (JobEnvironment.Codecs, "h264,av1"));
+
+        // Act
+        await stack.UploadAsync(clip, Key, cancellationToken);
+        var manifest = await WaitForManifestAsync(stack, cancellationToken);
+
+        // Assert: cut into chunks; the same files, the AV1 twins among them (no MP4 of them), listed in the master and
+        // in their own DASH set as one task lists them.
+        Assert.That(stack.Jobs.Exits.Select(e => e.Chunk?.Index), Is.EquivalentTo(new int?[] { null, 0, 1, 2 }));
+        await AssertLikeSingleTaskAsync(stack, manifest, single, cancellationToken);
+        var twins = manifest.Renditions.Where(r => r.Codec == "av1").ToList();
+        Assert.That(twins, Is.Not.Empty);
+        Assert.That(twins.Select(r => r.File), Is.All.Null, "progressive MP4s of the H.264 renditions only");
+        Assert.That(
+            Unsized(await TextAsync(stack, "master.m3u8", cancellationToken)),
+            Is.EqualTo(Unsized(await File.ReadAllTextAsync(Path.Combine(single, "master.m3u8"), cancellationToken))));
+        Assert.That(
+            AdaptationSets(await TextAsync(stack, "manifest.mpd", cancellationToken)),
+            Is.EqualTo(AdaptationSets(await File.ReadAllTextAsync(Path.Combine(single, "manifest.mpd"), cancellationToken))));
+
+        // Each stitched twin: the single task's samples, times and keyframes.
+        foreach (var twin in twins)
+        {
+            var track = Path.Combine(_scratch, "stitched-" + twin.Track);
+            using (var response = await stack.S3.GetObjectAsync(PipelineStack.ProdBucket, PipelineStack.OutputKey(Key, twin.Track), cancellationToken))
+            {
+                await response.WriteResponseStreamToFileAsync(track, append: false, cancellationToken);
+            }
+
+            Assert.That(await PacketsAsync(track), Is.EqualTo(await PacketsAsync(Path.Combine(single, twin.Track))), twin.Name);
+        }
+    }
+
+    [Test]
     [CancelAfter(300_000)]
     public async Task Upload_ChunkTaskStoppedMidEncode_OnlyThatChunkRunsAgain(CancellationToken cancellationToken)
     {
@@ -178,8 +218,8 @@ public sealed class ChunkedPipelineEndToEndTests
         Assert.That(played[0], Is.EqualTo(12).Within(0.25), "played to the end");
     }
 
-    private Task<PipelineStack> StartAsync(CancellationToken cancellationToken) => PipelineStack.StartAsync(
-        new Dictionary<string, string?>
+    private Task<PipelineStack> StartAsync(CancellationToken cancellationToken, params (string Name, string Value)[] settings) => PipelineStack.StartAsync(
+        new Dictionary<string, string?>(settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value)))
         {
             [SettingNames.LocalMaxJobs] = "2",
             [SettingNames.LogFormat] = "text",
@@ -194,11 +234,11 @@ public sealed class ChunkedPipelineEndToEndTests
         cancellationToken);
 
     // The same clip, one task, as the README's first command runs it (quality off, as the chunked run).
-    private async Task<string> SingleTaskAsync(string clip, CancellationToken cancellationToken)
+    private async Task<string> SingleTaskAsync(string clip, CancellationToken cancellationToken, params string[] options)
     {
         var output = Path.Combine(_scratch, "single");
         await using var job = ChildProcess.StartDotnet(
-            Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"), ["--input", clip, "--output", output, "--quality", "off"], new Dictionary<string, string>());
+            Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"), ["--input", clip, "--output", output, "--quality", "off", .. options], new Dictionary<string, string>());
         Assert.That(await job.WaitForExitAsync(cancellationToken), Is.Zero, job.Stderr);
         return Directory.GetDirectories(output).Single();
     }

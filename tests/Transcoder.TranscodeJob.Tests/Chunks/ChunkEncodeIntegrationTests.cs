@@ -25,12 +25,14 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Test]
+    [TestCase("mp4")]
+    [TestCase("mkv")]
     [CancelAfter(180_000)]
-    public async Task Chunks_NtscSourceCutBetweenItsKeyframes_StitchedTracksMatchTheWholeEncodePacketForPacket(CancellationToken cancellationToken)
+    public async Task Chunks_NtscSourceCutBetweenItsKeyframes_StitchedTracksMatchTheWholeEncodePacketForPacket(string container, CancellationToken cancellationToken)
     {
-        // Arrange: 12 s (360 frames at 29.97 fps) cut into 3 chunks of 4 s on the 2 s grid, between the source's keyframes.
-        var (probed, plan) = await PlanAsync(await Clips.NtscLongGop(), cancellationToken);
+        // Arrange: 12 s (360 frames at 29.97 fps) cut into 3 chunks of 4 s on the 2 s grid, between the source's
+        // keyframes; in Matroska, the picture starts 21 ms in (the first chunk repeats its first frame as the whole does).
+        var (probed, plan) = await PlanAsync(await (container == "mkv" ? Clips.NtscLongGopMatroska() : Clips.NtscLongGop()), cancellationToken);
         var chunks = ChunkPlanner.Plan(plan.Plans, plan.Encoder, probed.Media.Duration, new SplitSettings(1, 4, 3));
         var grid = new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds);
 
@@ -43,7 +45,12 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
         }
 
         // Assert
-        Assert.That(chunks.Select(c => (c.FirstFrame, c.EndFrame)), Is.EqualTo(new[] { (0L, 120L), (120L, 240L), (240L, 360L) }));
+        Assert.That(chunks, Has.Count.EqualTo(3));
+        if (container == "mp4")
+        {
+            Assert.That(chunks.Select(c => (c.FirstFrame, c.EndFrame)), Is.EqualTo(new[] { (0L, 120L), (120L, 240L), (240L, 360L) }));
+        }
+
         foreach (var rendition in whole.Renditions)
         {
             var stitched = Stitch(placed.Select(tracks => tracks.Single(t => t.Name == rendition.Plan.Name)).ToList(), rendition.Plan.Name);

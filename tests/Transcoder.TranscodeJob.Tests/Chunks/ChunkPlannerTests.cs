@@ -22,20 +22,15 @@ public sealed class ChunkPlannerTests
     }
 
     [Test]
-    public void Plan_TwoHourFilmH264Ladder_Cut()
+    public void Plan_TwoHourFilmWithAv1Twins_CutLikeItsH264Ladder()
     {
-        // Act / Assert: the ladder's plans, as the first task has them, are cut (the control for the two below).
-        Assert.That(ChunkPlanner.Plan([Rung("720p", VideoCodecs.H264), Rung("360p", VideoCodecs.H264)], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default), Has.Count.EqualTo(24));
-    }
+        // Act: a rung and its AV1 twin, as PlanStage plans them for --codecs h264,av1, and the rung alone.
+        var withTwins = ChunkPlanner.Plan([Rung("720p", VideoCodecs.H264), Rung("720p" + RenditionPlan.Av1Suffix, VideoCodecs.Av1)], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default);
+        var h264 = ChunkPlanner.Plan([Rung("720p", VideoCodecs.H264)], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default);
 
-    [Test]
-    public void Plan_TwoHourFilmWithAv1Twins_EncodedWhole()
-    {
-        // Act: a rung and its AV1 twin, as PlanStage plans them for --codecs h264,av1.
-        var chunks = ChunkPlanner.Plan([Rung("720p", VideoCodecs.H264), Rung("720p" + RenditionPlan.Av1Suffix, VideoCodecs.Av1)], new EncoderSettings(), TimeSpan.FromHours(2), SplitSettings.Default);
-
-        // Assert: one task, as before long sources were cut (docs/job.md, "Long sources").
-        Assert.That(chunks, Is.Empty);
+        // Assert: the twins are encoded by the same chunks, on the same grid.
+        Assert.That(withTwins, Has.Count.EqualTo(24));
+        Assert.That(withTwins, Is.EqualTo(h264));
     }
 
     [Test]
