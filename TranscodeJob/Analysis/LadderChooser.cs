@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using System.Globalization;
 using Transcoder.TranscodeJob.Renditions;
 
@@ -17,7 +18,8 @@ namespace Transcoder.TranscodeJob.Analysis;
 /// <item>A rung whose predicted quality is within <see cref="DropMarginDb"/> of the next smaller rung made, at more
 /// bits, adds nothing a viewer sees and is dropped. The smallest rung is never dropped.</item>
 /// </list>
-/// Per-title never spends more on a rung than the fixed ladder would: a factor is only ever raised.
+/// Per-title never spends more on a rung than the fixed ladder would: a factor is only ever raised. AV1 twins are weighed
+/// by the same target rule from the ladder's AV1 factor (<see cref="Choose(TitleAnalysis, Ladder)"/>).
 /// </summary>
 internal static class LadderChooser
 {
@@ -36,6 +38,9 @@ internal static class LadderChooser
     /// <summary>Bit rates closer than this share count as the same.</summary>
     public const double EqualBitsShare = 0.03;
 
+    /// <summary>x264's CRF scale runs to 51.</summary>
+    private const int MaxX264Crf = 51;
+
     /// <summary>A rung's allowance: its own, or the default for its place.</summary>
     public static double AllowanceOf(RenditionPlan plan, bool top) => plan.MaxLossDb ?? (top ? TopMaxLossDb : LowerMaxLossDb);
 
@@ -45,12 +50,45 @@ internal static class LadderChooser
     /// (measured on the content set at every third factor: a third trial between them changed no clip's BD-rate by more
     /// than a point, bench/README.md), and each trial costs an encode of the windows.
     /// </summary>
-    public static IReadOnlyList<int> TrialCrfs(int ladderCrf, double allowance) =>
-        allowance <= 0 ? [ladderCrf] : [.. new[] { ladderCrf, Math.Min(51, ladderCrf + MaxRaise) }.Distinct()];
+    public static IReadOnlyList<int> TrialCrfs(int ladderCrf, double allowance, int maxCrf = MaxX264Crf) =>
+        allowance <= 0 ? [ladderCrf] : [.. new[] { ladderCrf, Math.Min(maxCrf, ladderCrf + MaxRaise) }.Distinct()];
 
+    /// <summary>The factors a rung of this plan's codec is tried at, from the ladder's factor for that codec.</summary>
+    public static IReadOnlyList<int> TrialCrfs(RenditionPlan plan, EncoderSettings encoder, bool top) =>
+        plan.Codec == VideoCodecs.Av1
+            ? TrialCrfs(encoder.Av1.Crf, AllowanceOf(plan, top), Av1Settings.MaxCrf)
+            : TrialCrfs(encoder.Crf, AllowanceOf(plan, top));
+
+    /// <summary>
+    /// The H.264 rungs by the rules above; each AV1 twin gets its own factor by the same target rule (from the ladder's
+    /// AV1 factor, with its rung's allowance) and is made when its rung is made: players keep to one codec, so the AV1
+    /// ladder is the H.264 ladder's shape.
+    /// </summary>
     public static LadderDecision Choose(TitleAnalysis analysis, Ladder ladder)
     {
-        var choices = analysis.Rungs.Select((curve, i) => Choose(curve, ladder.Encoder.Crf, AllowanceOf(curve.Plan, top: i == 0))).ToList();
+        var h264 = analysis.Rungs.Where(c => c.Plan.Codec == VideoCodecs.H264).ToList();
+        var (kept, dropped) = ChooseH264(h264, ladder.Encoder.Crf);
+        var h264Dropped = dropped.ToList();
+        foreach (var twin in analysis.Rungs.Where(c => c.Plan.Codec == VideoCodecs.Av1))
+        {
+            var rung = twin.Plan.Name[..^RenditionPlan.Av1Suffix.Length];
+            var choice = Choose(twin, ladder.Encoder.Av1.Crf, AllowanceOf(twin.Plan, top: rung == h264[0].Plan.Name), Av1Settings.MaxCrf);
+            if (h264Dropped.FirstOrDefault(d => d.Rung.Plan.Name == rung) is { } gone)
+            {
+                dropped.Add(new DroppedRung(choice, gone.Kept, $"goes with its H.264 rung {rung}, dropped"));
+            }
+            else
+            {
+                kept.Add(choice);
+            }
+        }
+
+        return new LadderDecision(kept, dropped, analysis);
+    }
+
+    private static (List<RungChoice> Kept, List<DroppedRung> Dropped) ChooseH264(IReadOnlyList<RungCurve> curves, int ladderCrf)
+    {
+        var choices = curves.Select((curve, i) => Choose(curve, ladderCrf, AllowanceOf(curve.Plan, top: i == 0), MaxX264Crf)).ToList();
         var kept = new List<RungChoice> { choices[^1] };
         var dropped = new List<DroppedRung>();
         for (var i = choices.Count - 2; i >= 0; i--)
@@ -70,13 +108,13 @@ internal static class LadderChooser
 
         kept.Reverse();
         dropped.Reverse();
-        return new LadderDecision(kept, dropped, analysis);
+        return (kept, dropped);
     }
 
-    private static RungChoice Choose(RungCurve curve, int ladderCrf, double allowance)
+    private static RungChoice Choose(RungCurve curve, int ladderCrf, double allowance, int maxCrf)
     {
         var target = curve.SsimDbAt(ladderCrf) - allowance;
-        var reaching = Enumerable.Range(ladderCrf, Math.Min(51, ladderCrf + MaxRaise) - ladderCrf + 1)
+        var reaching = Enumerable.Range(ladderCrf, Math.Min(maxCrf, ladderCrf + MaxRaise) - ladderCrf + 1)
             .Where(crf => curve.SsimDbAt(crf) >= target - 1e-9)
             .ToList();
         var fewest = reaching.Min(curve.BitRateAt);

@@ -26,8 +26,9 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger)
         // A trial is a stretch of the source, not its end: a held last frame is not held.
         var heads = plans.Select(p => p with { LastFrameHold = TimeSpan.Zero }).ToList();
         var trials = plans.SelectMany((plan, rung) => crfs[rung].Select(crf =>
-            new FfmpegArguments.TrialEncode(rung, crf, workspace.PathFor($"trial-{plan.Name}-{crf}.h264")))).ToList();
-        var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(t.OutputPath, t.OutputPath + ".ssim.log")).ToList();
+            new FfmpegArguments.TrialEncode(rung, crf, workspace.PathFor($"trial-{plan.Name}-{crf}.{FfmpegArguments.TrialFormat(plan.Codec)}")))).ToList();
+        var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(
+            t.OutputPath, t.OutputPath + ".ssim.log", FfmpegArguments.TrialFormat(plans[t.Rung].Codec))).ToList();
         try
         {
             if (!await RunAsync(FfmpegArguments.ForTrialEncodes(input, video.Index, heads, encoder, reads, trials), cancellationToken)

@@ -1,3 +1,4 @@
+using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -8,8 +9,14 @@ internal static partial class FfmpegArguments
     /// <param name="OutputPath">The raw elementary stream: its size is the trial's bits, with no container around them.</param>
     internal sealed record TrialEncode(int Rung, int Crf, string OutputPath);
 
-    /// <summary>A trial's raw stream and where its per-frame SSIM goes.</summary>
-    internal sealed record MeasuredTrial(string TrialPath, string SsimStatsPath);
+    /// <summary>A trial's raw stream, in <paramref name="Format"/> (<see cref="TrialFormat"/>), and where its per-frame SSIM goes.</summary>
+    internal sealed record MeasuredTrial(string TrialPath, string SsimStatsPath, string Format = "h264");
+
+    /// <summary>
+    /// A trial's raw elementary stream: H.264 Annex B, or AV1's low-overhead OBU stream for an AV1 twin (a temporal
+    /// delimiter of two bytes a frame around the pictures' bits).
+    /// </summary>
+    public static string TrialFormat(VideoCodecs codec) => codec == VideoCodecs.Av1 ? "obu" : "h264";
 
     /// <summary>One stretch of the source a trial reads: a seek before the input, and a length.</summary>
     internal sealed record SourceWindow(TimeSpan Seek, TimeSpan Length);
@@ -17,7 +24,7 @@ internal static partial class FfmpegArguments
     /// <summary>
     /// The trial encodes: every window of the source read and put through the encode's head filters, the windows joined
     /// end to end (<c>concat</c>), split to every rung tried, and each rung to its factors, every trial with the rung's
-    /// own encoder options (<see cref="VideoEncoder"/>, <see cref="OutputTiming"/>) at its factor. One process and one
+    /// own encoder options (<see cref="RungEncoder"/>, <see cref="OutputTiming"/>) at its factor. One process and one
     /// encoder per trial for all the windows: each x264 starts once. x264 writes its settings as an SEI message (about
     /// 700 bytes) that the encode pays once in a whole track but a trial in a second: the trials drop SEI units
     /// (<c>filter_units</c>), so that their size is the pictures' bits.
@@ -49,9 +56,11 @@ internal static partial class FfmpegArguments
         {
             var plan = plans[trial.Rung];
             arguments.AddRange(["-map", $"[t{i}]", "-map_metadata", "-1"]);
-            arguments.AddRange(VideoEncoder(plan, encoder, trial.Crf));
+            arguments.AddRange(RungEncoder(plan, encoder, trial.Crf));
             arguments.AddRange(OutputTiming(plan with { Duration = seconds }, encoder));
-            arguments.AddRange(["-an", "-sn", "-dn", "-bsf:v", "filter_units=remove_types=6", "-f", "h264", FileUrl(trial.OutputPath)]);
+            arguments.AddRange(["-an", "-sn", "-dn"]);
+            arguments.AddRange(plan.Codec == VideoCodecs.Av1 ? [] : ["-bsf:v", "filter_units=remove_types=6"]);
+            arguments.AddRange(["-f", TrialFormat(plan.Codec), FileUrl(trial.OutputPath)]);
         }
 
         return arguments;
@@ -74,7 +83,7 @@ internal static partial class FfmpegArguments
 
         foreach (var trial in trials)
         {
-            arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", "h264", .. OneDecoderThread]);
+            arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", trial.Format, .. OneDecoderThread]);
             arguments.AddRange(OwnInput(trial.TrialPath));
         }
 

@@ -191,7 +191,7 @@ internal static partial class FfmpegArguments
     {
         // Source metadata (GPS position, device, titles) and chapters stay with the source.
         var arguments = new List<string> { "-map_metadata", "-1", "-map_chapters", "-1" };
-        arguments.AddRange(plan.Codec == VideoCodecs.Av1 ? Av1Encoder(plan, encoder.Av1) : VideoEncoder(plan, encoder, plan.Crf ?? encoder.Crf));
+        arguments.AddRange(RungEncoder(plan, encoder, plan.Crf));
         arguments.AddRange(firstFrame is { } first ? OutputTiming(plan, encoder, first, cutAtDuration: false) : OutputTiming(plan, encoder));
         if (plan.ToneMap)
         {
@@ -210,9 +210,16 @@ internal static partial class FfmpegArguments
     }
 
     /// <summary>
-    /// A rung's encoder at a rate factor under its VBV cap (capped CRF): the rung's own track and the per-title
-    /// analysis's trial encodes of it, so that a trial predicts what the encode makes.
+    /// A rung's encoder, x264 or SVT-AV1 by its codec, at <paramref name="crf"/> (null: the ladder's factor for the
+    /// codec) under its VBV cap: the rung's own track and the per-title analysis's trial encodes of it, so that a trial
+    /// predicts what the encode makes.
     /// </summary>
+    private static IReadOnlyList<string> RungEncoder(RenditionPlan plan, EncoderSettings encoder, int? crf) =>
+        plan.Codec == VideoCodecs.Av1
+            ? Av1Encoder(plan, crf is { } av1Crf ? encoder.Av1 with { Crf = av1Crf } : encoder.Av1)
+            : VideoEncoder(plan, encoder, crf ?? encoder.Crf);
+
+    /// <summary>x264 at a rate factor under the rung's VBV cap (capped CRF).</summary>
     private static IReadOnlyList<string> VideoEncoder(RenditionPlan plan, EncoderSettings encoder, int crf) =>
     [
         "-c:v", "libx264", "-preset", encoder.Preset, "-profile:v", "high",

@@ -14,8 +14,8 @@ internal static class LadderRecord
         var choice = plan.Decision?.Kept.FirstOrDefault(k => k.Plan.Name == made.Name);
         return new ManifestRateControl(
             ManifestRateControl.CappedCrf,
-            // An AV1 twin is encoded at SVT-AV1's factor (FfmpegArguments), whatever its H.264 rung got.
-            made.Codec == VideoCodecs.Av1 ? plan.Encoder.Av1.Crf : made.Crf ?? plan.Encoder.Crf,
+            // Its own factor (per-title), else the ladder's for its codec.
+            made.Crf ?? (made.Codec == VideoCodecs.Av1 ? plan.Encoder.Av1.Crf : plan.Encoder.Crf),
             made.VideoKbps,
             made.BufferKbits,
             choice is null ? null : Math.Round(choice.TargetSsimDb, 3),

@@ -66,7 +66,7 @@ public sealed class ChunkedPipelineEndToEndTests
         [
             ("fre", "1\n00:00:01,000 --> 00:00:02,500\nPremier\n\n2\n00:00:09,000 --> 00:00:11,000\nDernier\n"),
             ("eng", "1\n00:00:01,000 --> 00:00:02,500\nFirst\n\n2\n00:00:09,000 --> 00:00:11,000\nLast\n"),
-        ], twoAudioLanguages: true, cancellationToken);
+        ], cancellationToken);
         var single = await SingleTaskAsync(clip, cancellationToken);
         await using var stack = await StartAsync(cancellationToken);
 

@@ -21,21 +21,19 @@ internal static class TinyClip
         string[] video = size is null ? [] : ["-map", "0:v", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
         var first = size is null ? 0 : 1;
         return RunAsync(folder, name,
-            [.. picture, .. Tone(440, seconds), .. Tone(330, seconds), .. video, "-map", $"{first}:a", "-map", $"{first + 1}:a", "-c:a", "aac",
-             "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-disposition:a:0", "default", "-disposition:a:1", "0"],
+            [.. picture, .. Tone(440, seconds), .. Tone(330, seconds), .. video, "-map", $"{first}:a", "-map", $"{first + 1}:a", "-c:a", "aac", .. TwoLanguages],
             cancellationToken);
     }
 
     /// <summary>
-    /// The same in Matroska, with a SubRip track per language (the ISO 639-2 code as containers write it, and the cues);
-    /// with <paramref name="twoAudioLanguages"/>, English and French audio as <see cref="MakeTwoLanguagesAsync"/> has them.
+    /// A Matroska clip with two audio languages (English, the default, 440 Hz; French, 330 Hz) and a SubRip track per
+    /// entry of <paramref name="tracks"/> (the ISO 639-2 code as containers write it, and the cues).
     /// </summary>
     public static async Task<string> MakeWithSubtitlesAsync(
-        string folder, string name, string size, double seconds, IReadOnlyList<(string Language, string SubRip)> tracks, bool twoAudioLanguages, CancellationToken cancellationToken)
+        string folder, string name, string size, double seconds, IReadOnlyList<(string Language, string SubRip)> tracks, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var arguments = new List<string>([.. Picture(size, seconds), .. Tone(440, seconds), .. twoAudioLanguages ? Tone(330, seconds) : []]);
-        var firstSubtitles = twoAudioLanguages ? 3 : 2;
+        var arguments = new List<string>([.. Picture(size, seconds), .. Tone(440, seconds), .. Tone(330, seconds)]);
         for (var i = 0; i < tracks.Count; i++)
         {
             var srt = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}-{i}.srt");
@@ -43,20 +41,20 @@ internal static class TinyClip
             arguments.AddRange(["-i", srt]);
         }
 
-        arguments.AddRange(["-map", "0:v", "-map", "1:a"]);
-        if (twoAudioLanguages)
-        {
-            arguments.AddRange(["-map", "2:a", "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-disposition:a:0", "default", "-disposition:a:1", "0"]);
-        }
-
+        arguments.AddRange(["-map", "0:v", "-map", "1:a", "-map", "2:a"]);
         for (var i = 0; i < tracks.Count; i++)
         {
-            arguments.AddRange(["-map", $"{i + firstSubtitles}", $"-metadata:s:s:{i}", $"language={tracks[i].Language}"]);
+            arguments.AddRange(["-map", $"{i + 3}", $"-metadata:s:s:{i}", $"language={tracks[i].Language}"]);
         }
 
-        arguments.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-c:s", "srt"]);
+        arguments.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-c:s", "srt",
+            .. TwoLanguages]);
         return await RunAsync(folder, name, [.. arguments], cancellationToken);
     }
+
+    // The first audio stream English and the default, the second French.
+    private static readonly string[] TwoLanguages =
+        ["-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-disposition:a:0", "default", "-disposition:a:1", "0"];
 
     private static string[] Picture(string size, double seconds) =>
         ["-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"testsrc2=size={size}:rate=25:duration={seconds}")];

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Renditions;
@@ -21,15 +20,15 @@ internal sealed class AnalyzeStage(IFfmpegRunner runner, ILogger logger)
             return null;
         }
 
-        // The trials are x264's: the AV1 twins follow their H.264 rung (PlanStage), they are not weighed themselves.
-        var plans = new LadderPlanner(ladder).PlanFor(probed.Media).Where(p => p.Codec == VideoCodecs.H264).ToList();
+        var plans = new LadderPlanner(ladder).PlanFor(probed.Media);
         if (plans.Count == 0)
         {
             // An audio-only source: no picture to weigh.
             return null;
         }
 
-        var crfs = plans.Select((plan, rung) => LadderChooser.TrialCrfs(ladder.Encoder.Crf, LadderChooser.AllowanceOf(plan, top: rung == 0))).ToList();
+        // A twin's allowance is its rung's: the top rung's twin may lose no more than the top rung.
+        var crfs = plans.Select(plan => LadderChooser.TrialCrfs(plan, ladder.Encoder, top: plan.Width == plans[0].Width && plan.Height == plans[0].Height)).ToList();
         return await new TitleAnalyzer(runner, logger).AnalyzeAsync(probed.Input, probed.Media, plans, ladder.Encoder, crfs, workspace, cancellationToken);
     }
 }

@@ -21,8 +21,7 @@ internal sealed class PlanStage(ILogger logger)
         var media = probed.Media;
         var ladder = subject.Request.Ladder;
         var decision = analysis is null ? null : LadderChooser.Choose(analysis, ladder);
-        var fixedPlans = new LadderPlanner(ladder).PlanFor(media);
-        var plans = decision is null ? fixedPlans : [.. decision.Plans, .. Av1TwinsOfKept(fixedPlans, decision)];
+        var plans = decision?.Plans ?? new LadderPlanner(ladder).PlanFor(media);
         // The audio renditions take the best audio bitrate of the planned rungs (of the ladder, with no rung planned).
         var audio = AudioTrackPlanner.Plan(media, plans.Count > 0 ? plans.Max(p => p.AudioKbps) : ladder.Renditions.Max(r => r.AudioKbps));
         if (media.Video is { } video)
@@ -59,12 +58,4 @@ internal sealed class PlanStage(ILogger logger)
             logger.LogInformation("Audio stream {Index} skipped: {Reason}", skipped.Index, skipped.Reason);
         }
     }
-
-    /// <summary>
-    /// Per-title weighs the H.264 rungs only: an AV1 twin is made when its rung is kept (at the AV1 factor, under its
-    /// own cap), and goes with it when its rung is dropped.
-    /// </summary>
-    private static IEnumerable<RenditionPlan> Av1TwinsOfKept(IReadOnlyList<RenditionPlan> fixedPlans, LadderDecision decision) =>
-        fixedPlans.Where(twin => twin.Codec == VideoCodecs.Av1
-            && decision.Kept.Any(k => twin.Name == k.Plan.Name + RenditionPlan.Av1Suffix));
 }

@@ -7,7 +7,7 @@ using Transcoder.Shared.Outputs;
 namespace Transcoder.Pipeline.Tests.Playback;
 
 /// <summary>
-/// An <c>--codecs h264,av1</c> output of a short generated source, played by hls.js through the player page in a real
+/// An <c>--codecs h264,av1</c> output of the bundled sample, played by hls.js through the player page in a real
 /// headless Chromium: one master lists both codecs, and the browser plays AV1 when it decodes it, H.264 when it does not
 /// (AV1 hidden by overriding <c>MediaSource.isTypeSupported</c> before the page's scripts run).
 /// </summary>
@@ -29,9 +29,10 @@ public sealed class Av1PlaybackTests
     [OneTimeSetUp]
     public static async Task TranscodeAsync()
     {
-        // 854x480, 2.5 s: the default ladder's 480p and 360p, each with its AV1 twin.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var source = await TinyClip.MakeAsync(Scratch, "source.mp4", "854x480", 2.5, timeout.Token);
+        // The bundled sample (4 s of 1080p), as the README's first command runs it, with AV1 asked for: the default
+        // ladder's four H.264 rungs and the AV1 twins of 720p, 480p and 360p.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        var source = Path.Combine(RepoPaths.Samples, "sample-1080p.mp4");
         var output = Path.Combine(Scratch, "out");
         await using (var job = ChildProcess.StartDotnet(
             Path.Combine(AppContext.BaseDirectory, "TranscodeJob.dll"), ["--input", source, "--output", output, "--codecs", "h264,av1"], new Dictionary<string, string>()))
@@ -41,7 +42,10 @@ public sealed class Av1PlaybackTests
 
         _folder = Directory.GetDirectories(output).Single();
         _manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(_folder, JobManifest.FileName), timeout.Token), ManifestJsonContext.Default.JobManifest)!;
-        Assert.That(_manifest.Renditions.Select(r => (r.Name, r.Codec)), Is.EqualTo(new[] { ("480p", "h264"), ("480p-av1", "av1"), ("360p", "h264"), ("360p-av1", "av1") }));
+        Assert.That(_manifest.Renditions.Select(r => (r.Name, r.Codec)), Is.EqualTo(new[]
+        {
+            ("1080p", "h264"), ("720p", "h264"), ("720p-av1", "av1"), ("480p", "h264"), ("480p-av1", "av1"), ("360p", "h264"), ("360p-av1", "av1"),
+        }));
     }
 
     [OneTimeTearDown]
@@ -70,8 +74,8 @@ public sealed class Av1PlaybackTests
 
         // Assert: both codecs offered; AV1 started and every level played was AV1.
         var offered = await page.EvaluateAsync<string[]>("window.playerState.levels.map(l => l.videoCodec)");
-        Assert.That(offered.Count(c => c.StartsWith("av01.", StringComparison.Ordinal)), Is.EqualTo(2), string.Join(", ", offered));
-        Assert.That(offered.Count(c => c.StartsWith("avc1.", StringComparison.Ordinal)), Is.EqualTo(2), string.Join(", ", offered));
+        Assert.That(offered.Count(c => c.StartsWith("av01.", StringComparison.Ordinal)), Is.EqualTo(3), string.Join(", ", offered));
+        Assert.That(offered.Count(c => c.StartsWith("avc1.", StringComparison.Ordinal)), Is.EqualTo(4), string.Join(", ", offered));
         Assert.That(played, Has.Length.GreaterThanOrEqualTo(2).And.All.StartWith("av01."), "levels played");
     }
 
@@ -89,7 +93,7 @@ public sealed class Av1PlaybackTests
 
         // Assert: the AV1 variants skipped, H.264 played.
         var offered = await page.EvaluateAsync<string[]>("window.playerState.levels.map(l => l.videoCodec)");
-        Assert.That(offered, Has.Length.EqualTo(2).And.All.StartWith("avc1."));
+        Assert.That(offered, Has.Length.EqualTo(4).And.All.StartWith("avc1."));
         Assert.That(played, Has.Length.GreaterThanOrEqualTo(2).And.All.StartWith("avc1."), "levels played");
     }
 
@@ -111,7 +115,7 @@ public sealed class Av1PlaybackTests
         var end = await page.EvaluateAsync<double[]>(
             "(() => { const v = document.getElementById('video'); return [v.currentTime, v.duration, v.getVideoPlaybackQuality().totalVideoFrames]; })()");
         Assert.That(end[0], Is.EqualTo(end[1]).Within(0.25), "played to the end");
-        Assert.That(end[1], Is.EqualTo(2.5).Within(0.2), "the source's 2.5 s");
+        Assert.That(end[1], Is.EqualTo(4).Within(0.2), "the sample's 4 s");
         Assert.That(end[2], Is.GreaterThan(0), "frames decoded");
         return await page.EvaluateAsync<string[]>("window.playerState.levelSwitches.map(i => window.hls.levels[i].videoCodec)");
     }

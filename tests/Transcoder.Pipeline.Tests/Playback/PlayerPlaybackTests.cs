@@ -60,14 +60,14 @@ public sealed class PlayerPlaybackTests
 
     [Test]
     [CancelAfter(180_000)]
-    public async Task Player_TwoSubtitleTracks_BothOfferedASwitchPlaysOnACueShowsAtItsTime(CancellationToken cancellationToken)
+    public async Task Player_TwoAudioLanguagesAndTwoSubtitleTracks_AllOfferedEachSwitchPlaysOnACueShowsAtItsTime(CancellationToken cancellationToken)
     {
-        // Arrange: 4 s with a French and an English SubRip track, transcoded by the real job.
+        // Arrange: 4 s with English and French audio and a French and an English SubRip track, transcoded by the real job.
         var source = await TinyClip.MakeWithSubtitlesAsync(Path.Combine(_scratch, "in"), "subtitled.mkv", "320x180", 4,
         [
             ("fre", "1\n00:00:01,000 --> 00:00:02,500\nPremier\n\n2\n00:00:02,500 --> 00:00:04,000\nDeuxième\n"),
             ("eng", "1\n00:00:01,000 --> 00:00:02,500\nFirst\n\n2\n00:00:02,500 --> 00:00:04,000\nSecond\n"),
-        ], twoAudioLanguages: false, cancellationToken);
+        ], cancellationToken);
         var output = Path.Combine(_scratch, "out");
         var (folder, manifest) = await TranscodeAsync(source, output, cancellationToken);
         await using var server = StaticFileServer.Start(PlayerSite.Folders(output));
@@ -77,6 +77,9 @@ public sealed class PlayerPlaybackTests
         await page.WaitForFunctionAsync("window.playerState.subtitleTracks.length > 0", null, new() { Timeout = 30_000 });
         var offered = await page.EvaluateAsync<string[]>("window.playerState.subtitleTracks.map(t => t.name + '/' + t.lang)");
         Assert.That(offered, Is.EqualTo(new[] { "French/fr", "English/en" }));
+        await page.WaitForFunctionAsync("window.playerState.audioTracks.length > 0", null, new() { Timeout = 30_000 });
+        var audio = await page.EvaluateAsync<string[]>("window.playerState.audioTracks.map(t => `${t.name}|${t.lang}|${t.default}`)");
+        Assert.That(audio, Is.EqualTo(new[] { "English|en|true", "French|fr|false" }));
 
         // Act: French on, as a viewer picks it in the menu, then play.
         await page.SelectOptionAsync("#subtitles", "0");
@@ -88,7 +91,9 @@ public sealed class PlayerPlaybackTests
         Assert.That(shownAt, Is.InRange(0.95, 2.55), "Premier shows from 1 s to 2.5 s");
         Assert.That(await ShowingCueTimesAsync(page), Is.EqualTo(new[] { 1.0, 2.5 }).Within(0.1), "on the video's timeline as the file times it");
 
-        // Act: switch to English mid-play.
+        // Act: the French audio, then the English subtitles, mid-play.
+        await page.SelectOptionAsync("#audio", "1");
+        await page.WaitForFunctionAsync("window.playerState.currentAudioTrack === 1", null, new() { Timeout = 30_000 });
         await page.SelectOptionAsync("#subtitles", "1");
         await page.WaitForFunctionAsync("window.playerState.subtitleTrack === 1", null, new() { Timeout = 30_000 });
         var switchedAt = await page.EvaluateAsync<double>("document.getElementById('video').currentTime");
@@ -100,6 +105,8 @@ public sealed class PlayerPlaybackTests
         Assert.That(await page.EvaluateAsync<string[]>("showingCues(document.getElementById('video'))"), Does.Not.Contain("Deuxième"));
         await page.WaitForFunctionAsync("window.playerState.ended", null, new() { Timeout = 60_000 });
         Assert.That(await page.EvaluateAsync<string[]>("window.playerState.errors"), Is.Empty, "hls.js or <video> errors");
+        var french = await page.EvaluateAsync<int>("performance.getEntriesByType('resource').filter(e => e.name.includes('audio-fr-2')).length");
+        Assert.That(french, Is.GreaterThan(0), "the French audio's playlist and media were fetched");
     }
 
     // Waits until the cue's text is on screen, and returns the playback time at that moment.

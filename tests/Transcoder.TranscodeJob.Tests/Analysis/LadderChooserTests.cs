@@ -147,4 +147,29 @@ public sealed class LadderChooserTests
         Assert.That(LadderChooser.TrialCrfs(45, 1), Is.EqualTo(new[] { 45, 51 }));
         Assert.That(LadderChooser.TrialCrfs(51, 1), Is.EqualTo(new[] { 51 }));
     }
+
+    [Test]
+    public void Choose_Av1Twins_EachItsOwnFactorFromTheAv1FactorAndMadeOnlyWithItsRung()
+    {
+        // Arrange: 720p dropped for 360p; the 720p and 360p twins tried at the AV1 factor (40) and 12 above. The 360p
+        // twin loses 0.5 dB over those 12 steps for half the bits: within a lower rung's 1 dB allowance.
+        var ladder = Ladder with { Codecs = Transcoder.Shared.Jobs.VideoCodecs.H264 | Transcoder.Shared.Jobs.VideoCodecs.Av1 };
+        RungCurve Twin(string name, int height, double kbpsAt40, double kbpsAt52, double ssimAt40, double ssimAt52) =>
+            new(Plan(name, height) with { Codec = Transcoder.Shared.Jobs.VideoCodecs.Av1 }, [new TrialPoint(40, kbpsAt40 * 1000, ssimAt40), new TrialPoint(52, kbpsAt52 * 1000, ssimAt52)]);
+        var curves = new[]
+        {
+            Curve("720p", 720, (60, 19.9)),
+            Curve("360p", 360, (40, 20.0), (30, 19.9), (20, 19.8)),
+            Twin("720p-av1", 720, 40, 20, 20.2, 19.0),
+            Twin("360p-av1", 360, 30, 15, 20.0, 19.5),
+        };
+
+        // Act
+        var decision = LadderChooser.Choose(new TitleAnalysis(curves, [new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(1))], curves[0].Plan), ladder);
+
+        // Assert
+        Assert.That(decision.Kept.Select(k => k.Plan.Name), Is.EqualTo(new[] { "360p", "360p-av1" }));
+        Assert.That(decision.Kept[1].Crf, Is.EqualTo(52), "the twin's own factor, raised while it keeps its target");
+        Assert.That(decision.Dropped.Select(d => (d.Rung.Plan.Name, d.Reason)).Last(), Is.EqualTo(("720p-av1", "goes with its H.264 rung 720p, dropped")));
+    }
 }

@@ -15,10 +15,10 @@ public sealed class PerTitleIntegrationTests : IDisposable
 
     private static Ladder In(LadderMode mode) => LocalJob.SmallLadder with { Mode = mode };
 
-    private async Task<(JobManifest Manifest, RecordingRunner Runner)> TranscodeAsync(string clip, LadderMode mode, CancellationToken cancellationToken)
+    private async Task<(JobManifest Manifest, RecordingRunner Runner)> TranscodeAsync(string clip, LadderMode mode, CancellationToken cancellationToken, Ladder? ladder = null)
     {
         RecordingRunner? recording = null;
-        var pipeline = LocalJob.Create(clip, _temp, In(mode), runner: inner => recording = new RecordingRunner(inner));
+        var pipeline = LocalJob.Create(clip, _temp, ladder is null ? In(mode) : ladder with { Mode = mode }, runner: inner => recording = new RecordingRunner(inner));
         var outcome = await pipeline.RunAsync(cancellationToken);
         return (outcome.Manifest, recording!);
     }
@@ -104,4 +104,42 @@ public sealed class PerTitleIntegrationTests : IDisposable
             return arguments.Contains("-format_whitelist") && !options.Contains("-ss") && !options.Contains("-t");
         }),
     ];
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task RunAsync_PerTitleWithAv1NoisySource_TheTwinTriedWithSvtAv1AndEncodedAtItsOwnFactor(CancellationToken cancellationToken)
+    {
+        // Arrange: the top rung may lose 1 dB, and so may its twin.
+        var ladder = LocalJob.Av1Ladder with { Renditions = [LocalJob.Av1Ladder.Renditions[0] with { MaxLossDb = 1 }, LocalJob.Av1Ladder.Renditions[1]] };
+
+        // Act
+        var (manifest, runner) = await TranscodeAsync(await Clips.Noisy(), LadderMode.PerTitle, cancellationToken, ladder);
+
+        // Assert: the twin weighed by its own SVT-AV1 trials (raw OBU), from the ladder's AV1 factor up.
+        var twin = manifest.Renditions.Single(r => r.Name == "180p-av1");
+        var control = twin.RateControl!;
+        Assert.That(control.Crf, Is.InRange(40, 52));
+        Assert.That(control.PredictedSsimDb, Is.GreaterThanOrEqualTo(control.TargetSsimDb! - 1e-3));
+        var trials = manifest.Ladder!.Analysis!.Rungs.Single(r => r.Name == "180p-av1").Trials;
+        Assert.That(trials.Select(t => t.Crf), Is.EqualTo(new[] { 40, 52 }));
+        Assert.That(runner.Runs.Select(r => string.Join(' ', r.Arguments)), Has.Some.Contains("-c:v libsvtav1").And.Some.Contains("-f obu"), "the twin's trials");
+        var encode = string.Join(' ', WholeSourceReads(runner).Single());
+        Assert.That(encode, Does.Contain($"-c:v libsvtav1 -preset 12 -crf {control.Crf} -svtav1-params enable-force-key-frames=1 -maxrate {twin.MaxVideoKbps}k"));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task RunAsync_PerTitleWithAv1StaticSource_TheTwinGoesWithItsDroppedRung(CancellationToken cancellationToken)
+    {
+        // Act
+        var (manifest, _) = await TranscodeAsync(await Clips.Static(), LadderMode.PerTitle, cancellationToken, LocalJob.Av1Ladder);
+
+        // Assert
+        Assert.That(manifest.Renditions.Select(r => r.Name), Is.EqualTo(new[] { "96p" }));
+        Assert.That(manifest.Ladder!.Dropped.Select(d => (d.Name, d.Reason)), Is.EqualTo(new[]
+        {
+            ("180p", manifest.Ladder.Dropped[0].Reason), ("180p-av1", "goes with its H.264 rung 180p, dropped"),
+        }));
+        Assert.That(manifest.Ladder.Dropped[0].Reason, Does.StartWith("within 0.25 dB SSIM of 96p"));
+    }
 }

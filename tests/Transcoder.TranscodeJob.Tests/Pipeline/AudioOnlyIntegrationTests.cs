@@ -50,7 +50,7 @@ public sealed class AudioOnlyIntegrationTests : IDisposable
 
         // The playlists: one audio-only variant, one audio set.
         var master = await File.ReadAllTextAsync(Output("master.m3u8"), cancellationToken);
-        Assert.That(master, Does.Match("#EXT-X-STREAM-INF:BANDWIDTH=\\d+,AVERAGE-BANDWIDTH=\\d+,CODECS=\"mp4a.40.2\"\naudio.m3u8\n"));
+        Assert.That(master, Does.Match("#EXT-X-STREAM-INF:BANDWIDTH=\\d+,AVERAGE-BANDWIDTH=\\d+,CODECS=\"mp4a.40.2\",CLOSED-CAPTIONS=NONE\naudio.m3u8\n"));
         Assert.That(master, Does.Not.Contain("RESOLUTION").And.Not.Contain("I-FRAME"));
         Assert.That(XDocument.Load(Output("manifest.mpd")).Descendants(Dash + "AdaptationSet").Select(s => (string?)s.Attribute("contentType")), Is.EqualTo(new[] { "audio" }));
     }
@@ -92,7 +92,7 @@ public sealed class AudioOnlyIntegrationTests : IDisposable
         var master = await File.ReadAllTextAsync(Output("master.m3u8"), cancellationToken);
         Assert.That(master, Does.Contain("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",NAME=\"English\",LANGUAGE=\"en\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"1\"\n"));
         Assert.That(master, Does.Contain("NAME=\"Spanish\",LANGUAGE=\"es\",DEFAULT=NO,AUTOSELECT=YES,CHANNELS=\"1\",URI=\"audio-es-2.m3u8\"\n"));
-        Assert.That(master, Does.Match("CODECS=\"mp4a.40.2\",AUDIO=\"audio\"\naudio-en-1.m3u8\n"));
+        Assert.That(master, Does.Match("CODECS=\"mp4a.40.2\",AUDIO=\"audio\",CLOSED-CAPTIONS=NONE\naudio-en-1.m3u8\n"));
         Assert.That(XDocument.Load(Output("manifest.mpd")).Descendants(Dash + "AdaptationSet").Select(s => (string?)s.Attribute("lang")), Is.EqualTo(new[] { "en", "es" }));
     }
 

@@ -53,8 +53,9 @@ public sealed class PlanStageTests
         // Arrange: a static picture: 1080p and 720p predict the same SSIM as 480p at more bits, so both are dropped.
         static TitleAnalysis Analyse(Ladder ladder)
         {
-            var plans = new LadderPlanner(ladder).PlanFor(TestMedia.Source(1920, 1080)).Where(p => p.Codec == VideoCodecs.H264).ToList();
-            var curves = plans.Select((plan, i) => new RungCurve(plan, [new TrialPoint(ladder.Encoder.Crf, 400_000 - (i * 100_000), i < 3 ? 30.0 : 25.0)])).ToList();
+            var plans = new LadderPlanner(ladder).PlanFor(TestMedia.Source(1920, 1080));
+            var curves = plans.Select((plan, i) => new RungCurve(plan, [new TrialPoint(
+                plan.Codec == VideoCodecs.Av1 ? ladder.Encoder.Av1.Crf : ladder.Encoder.Crf, 400_000 - (i % 4 * 100_000), i % 4 < 3 ? 30.0 : 25.0)])).ToList();
             return new TitleAnalysis(curves, [new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(1))], plans[0]);
         }
 
@@ -63,6 +64,6 @@ public sealed class PlanStageTests
 
         // Assert
         Assert.That(plan.Plans.Select(p => p.Name), Is.EqualTo(new[] { "480p", "360p", "480p-av1", "360p-av1" }));
-        Assert.That(plan.Decision!.Dropped.Select(d => d.Rung.Plan.Name), Is.EqualTo(new[] { "1080p", "720p" }));
+        Assert.That(plan.Decision!.Dropped.Select(d => d.Rung.Plan.Name), Is.EqualTo(new[] { "1080p", "720p", "720p-av1" }));
     }
 }
