@@ -5,7 +5,7 @@ internal static class LadderModes
 {
     /// <summary>
     /// The mode when neither the options nor the ladder file choose, chosen by bench/per_title.py over the content set:
-    /// a median 23.5% fewer bits for the same SSIM, the best rendition kept, for an analysis of 6–14% of the encode's
+    /// a median 23.5% fewer bits for the same SSIM, the best rendition kept, for an analysis of 9–14% of the encode's
     /// CPU on 30 s sources (bench/README.md "Per-title ladder", docs/job.md).
     /// </summary>
     public const LadderMode Default = LadderMode.PerTitle;
