@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The per-title ladder against the fixed one over a content set (issue 18).
 
-  python3 bench/per_title.py [--job PATH] [--work DIR] [--seconds S] [--no-reference] [CLIP ...]
+  python3 bench/per_title.py [--job PATH] [--work DIR] [--seconds S] [--no-reference | --cpu-only] [CLIP ...]
 
 For each clip the job runs twice, LADDER_MODE=fixed and LADDER_MODE=per-title, with the same settings otherwise
 (quality measurement on in both). Then every rendition of both runs is measured over its whole length with one
@@ -14,6 +14,9 @@ measures), so both ladders are scored alike even when per-title dropped its top 
   ladder's rate there, clamped into the fixed ladder's range), the best rendition of each, and the CPU of the
   analysis and of the quality measurement as shares of the per-title run's encode;
 - the median BD-rate and the targets.
+
+--cpu-only runs the per-title mode alone and prints the CPU shares only: for clips long enough that the sampling's
+shares apply (on a few seconds of source the windows' minimum count and length make them a large share).
 
 CPU by stage: FFMPEG_PATH points the job at a small wrapper that runs the real ffmpeg and logs each run's user +
 system CPU under a kind read from its arguments (the ladder encode, the analysis's trial encodes and their scoring,
@@ -145,12 +148,28 @@ def report_clip(name, runs, scores):
     }
 
 
+def cpu_shares(args, wrapper):
+    """The per-title run alone: analysis (trial encodes + their scoring) and measurement as shares of the encode."""
+    print("| clip | seconds | rungs made | encode CPU s | analysis / encode (trial encodes) | measurement / encode | both |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    shares = []
+    for clip in clips_of(args):
+        _, manifest, cpu = job(args, wrapper, clip, "per-title")
+        encode = cpu.get("encode", 0)
+        analysis, measure = (cpu.get("trials", 0) + cpu.get("scoring", 0)) / encode, cpu.get("measure", 0) / encode
+        shares.append(analysis + measure)
+        print(f"| {os.path.splitext(os.path.basename(clip))[0]} | {manifest['source']['durationSeconds']:.0f} | {len(manifest['renditions'])} | "
+              f"{encode:.1f} | {analysis:.1%} ({cpu.get('trials', 0) / encode:.1%}) | {measure:.1%} | {analysis + measure:.1%} |", flush=True)
+    print(f"\nlargest analysis + measurement share: {max(shares):.1%}, median {statistics.median(shares):.1%} (target <= 15%)")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--job", default=os.path.join(ROOT, "artifacts", "bin", "Transcoder.TranscodeJob", "release", "TranscodeJob"))
     parser.add_argument("--work", default="/tmp/per-title-bench")
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--no-reference", action="store_true", help="CPU shares only: no full-length measurement, no BD-rate")
+    parser.add_argument("--cpu-only", action="store_true", help="per-title runs only: the CPU shares of analysis and measurement")
     parser.add_argument("clips", nargs="*")
     args = parser.parse_args()
     if not os.path.exists(args.job):
@@ -161,6 +180,8 @@ def main():
         f.write(WRAPPER)
     os.chmod(wrapper, 0o755)
 
+    if args.cpu_only:
+        return cpu_shares(args, wrapper)
     print("| clip | mode | rung | CRF | bytes | kb/s | SSIM dB | PSNR |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     results = []

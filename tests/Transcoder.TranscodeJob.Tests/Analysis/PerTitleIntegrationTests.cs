@@ -66,6 +66,19 @@ public sealed class PerTitleIntegrationTests : IDisposable
 
     [Test]
     [CancelAfter(90_000)]
+    public async Task RunAsync_PerTitleKeyframesOffTheFrameGrid_TrialsPredictTheQualityMeasured(CancellationToken cancellationToken)
+    {
+        // Act: the analysis's windows start just after keyframes that lie between the planned frames.
+        var (manifest, _) = await TranscodeAsync(await Clips.KeyframesOffTheGrid(), LadderMode.PerTitle, cancellationToken);
+
+        // Assert: the trials compared frame for frame with their own source frames, not their neighbours (5 dB low).
+        var top = manifest.Renditions[0];
+        Assert.That(top.Name, Is.EqualTo("180p"), "a moving picture keeps its top rung");
+        Assert.That(top.RateControl!.PredictedSsimDb, Is.EqualTo(top.Quality!.SsimDb).Within(1.0));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
     public async Task RunAsync_Fixed_EveryRungAtTheLaddersFactorWithoutAnalysis(CancellationToken cancellationToken)
     {
         // Act: the static source, whose rungs per-title drops.

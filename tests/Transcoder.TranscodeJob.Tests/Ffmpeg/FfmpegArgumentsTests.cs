@@ -436,7 +436,7 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov"), "a window decodes with one thread");
         Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov"));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
-            "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,split=2[a0][a1];"
+            "[0:0]setpts=PTS-STARTPTS,fps=30000/1001:eof_action=pass[w0];[1:0]setpts=PTS-STARTPTS,fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,split=2[a0][a1];"
             + "[a0]scale=1280:720,format=yuv420p,setsar=1,split=1[t0];[a1]scale=640:360,format=yuv420p,setsar=1,split=2[t1][t2]"));
         Assert.That(joined, Does.Contain("-map [t0] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 23 -maxrate 3000k -bufsize 6000k"));
         Assert.That(joined, Does.Contain("-map [t2] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 35 -maxrate 800k -bufsize 1600k"));
@@ -458,7 +458,7 @@ public sealed class FfmpegArgumentsTests
         var joined = string.Join(' ', arguments);
         Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/a.h264 -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/b.h264"));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
-            "[0:0]fps=30000/1001:eof_action=pass[w0];[1:0]fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,scale=1280:720,format=yuv420p,setsar=1,"
+            "[0:0]setpts=PTS-STARTPTS,fps=30000/1001:eof_action=pass[w0];[1:0]setpts=PTS-STARTPTS,fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,scale=1280:720,format=yuv420p,setsar=1,"
             + "settb=1/(30000/1001),setpts=N,split=2[ref0][ref1];"
             + "[2:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"
             + "[3:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out1];[out1][ref1]ssim=stats_file=/ws/b.log:shortest=1[ssim1]"));
