@@ -8,7 +8,9 @@ namespace Transcoder.LocalAws;
 
 /// <summary>
 /// A real S3 + SQS endpoint on loopback: the pinned <c>fauxqs</c> npm package, started on a free port and
-/// stopped with the test run. One per test assembly (<see cref="Shared"/>).
+/// stopped with the test run. One per test assembly (<see cref="Shared"/>). It is started through
+/// <c>LocalAws/fauxqs-s3.mjs</c>, which adds the S3 operations the job uses and fauxqs lacks (conditional writes with
+/// <c>If-None-Match: *</c>, <c>UploadPartCopy</c>), as S3 documents them.
 /// </summary>
 public sealed class FauxqsEmulator : IAsyncDisposable
 {
@@ -64,7 +66,7 @@ public sealed class FauxqsEmulator : IAsyncDisposable
     {
         await NodeTools.EnsureInstalledAsync(NodeTools.FauxqsCli, cancellationToken);
         var port = FreePort.Find();
-        var start = new ProcessStartInfo("node", [NodeTools.FauxqsCli])
+        var start = new ProcessStartInfo("node", [NodeTools.FauxqsWithS3Extras, RepoPaths.NodeModules])
         {
             WorkingDirectory = RepoPaths.Root,
             RedirectStandardOutput = true,

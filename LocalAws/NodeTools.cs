@@ -10,6 +10,9 @@ public static class NodeTools
 {
     public static string FauxqsCli => Path.Combine(RepoPaths.NodeModules, "fauxqs", "dist", "cli.js");
 
+    /// <summary>The script that serves fauxqs with the S3 operations it lacks (see <see cref="FauxqsEmulator"/>).</summary>
+    public static string FauxqsWithS3Extras => Path.Combine(RepoPaths.Root, "LocalAws", "fauxqs-s3.mjs");
+
     public static async Task EnsureInstalledAsync(string marker, CancellationToken cancellationToken)
     {
         if (File.Exists(marker))

@@ -9,8 +9,12 @@ using Transcoder.Shared.Outputs;
 namespace Transcoder.LocalPipeline;
 
 /// <summary>One run of the local pipeline on one video, narrated on the terminal.</summary>
-internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo output, TimeSpan timeout, bool keepRunning)
+/// <param name="maxJobs">Job processes at once: a long source's chunks run this many at a time.</param>
+internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo output, TimeSpan timeout, bool keepRunning, int maxJobs)
 {
+    // Job settings a task definition would set, taken from this process's environment when given there.
+    private static readonly string[] JobSettings = [JobEnvironment.SplitAboveSeconds, JobEnvironment.ChunkSeconds, JobEnvironment.MaxChunks, JobEnvironment.Quality];
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -19,10 +23,17 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         var settings = new Dictionary<string, string?>
         {
             [SettingNames.LogFormat] = "text",
-            [SettingNames.LocalMaxJobs] = "1",
+            [SettingNames.LocalMaxJobs] = maxJobs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // CloudWatch metric lines are noise on a terminal.
             [SettingNames.Metrics] = "off",
         };
+        foreach (var name in JobSettings)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                settings[name] = value;
+            }
+        }
         await using var stack = await PipelineStack.StartAsync(settings, queueVisibilitySeconds: 300, cancellationToken);
         Console.WriteLine($"    emulator {stack.Endpoint}  buckets {PipelineStack.TempBucket}, {PipelineStack.ProdBucket}  queue {stack.QueueUrl}");
 
@@ -52,11 +63,15 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
         return exit.ExitCode;
     }
 
-    /// <returns>How the job ended, or null when none ended within the timeout.</returns>
+    /// <returns>
+    /// How the job ended (a long source's: the part that failed on bad input, else the last part), or null when it did
+    /// not end within the timeout. A long source's first task ends before its chunks start: the job is over when no
+    /// process runs and the queue holds no message (each part deletes its own as it exits).
+    /// </returns>
     private async Task<LocalJobExit?> WaitForJobAsync(PipelineStack stack, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (stack.Jobs.Exits.Count == 0 || stack.Jobs.RunningProcessIds.Count > 0)
+        while (stack.Jobs.Exits.Count == 0 || stack.Jobs.RunningProcessIds.Count > 0 || await stack.DepthsAsync(cancellationToken) is not { Visible: 0, InFlight: 0 })
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -66,7 +81,8 @@ internal sealed class PipelineRun(FileInfo input, string key, DirectoryInfo outp
             await Task.Delay(500, cancellationToken);
         }
 
-        return stack.Jobs.Exits[^1];
+        var exits = stack.Jobs.Exits;
+        return exits.FirstOrDefault(e => e.ExitCode == ExitCodes.BadInput) ?? exits[^1];
     }
 
     /// <returns>The local folder the upload's outputs were copied to.</returns>

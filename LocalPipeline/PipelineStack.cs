@@ -114,11 +114,13 @@ internal sealed class PipelineStack : IAsyncDisposable
     /// the ObjectCreated notification S3 would send.
     /// </summary>
     /// <param name="narration">Where the client's report goes (its stdout); null to drop it.</param>
+    /// <param name="options">More of the client's upload options (<c>--codecs h264,av1</c>), sent as the upload's metadata.</param>
     /// <returns>The notification's body (send it again to imitate a duplicate event).</returns>
-    public async Task<string> UploadAsync(string path, string key, CancellationToken cancellationToken, TextWriter? narration = null)
+    public async Task<string> UploadAsync(
+        string path, string key, CancellationToken cancellationToken, TextWriter? narration = null, IReadOnlyList<string>? options = null)
     {
         await RunClientAsync(
-            ["upload", path, "--key", key, "--multipart-threshold", EmulatorPartMiB, "--part-size", EmulatorPartMiB], narration, cancellationToken);
+            ["upload", path, "--key", key, "--multipart-threshold", EmulatorPartMiB, "--part-size", EmulatorPartMiB, .. options ?? []], narration, cancellationToken);
         return await AnnounceAsync(key, cancellationToken);
     }
 

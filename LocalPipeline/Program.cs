@@ -17,9 +17,14 @@ var outputOption = new Option<DirectoryInfo>("--output")
 };
 var timeoutOption = new Option<int>("--timeout") { Description = "Seconds to wait for the job.", DefaultValueFactory = _ => 600 };
 var keepOption = new Option<bool>("--keep-running") { Description = "Keep the emulator and dispatcher running after the job, until Ctrl-C." };
+var maxJobsOption = new Option<int>("--max-jobs")
+{
+    Description = "Job processes at once (the dispatcher's LOCAL_MAX_JOBS): a long source's chunks run this many at a time.",
+    DefaultValueFactory = _ => 2,
+};
 var root = new RootCommand("Runs the whole Transcoder pipeline locally (S3/SQS emulator, Dispatcher, TranscodeJob) on one video.")
 {
-    inputOption, keyOption, outputOption, timeoutOption, keepOption,
+    inputOption, keyOption, outputOption, timeoutOption, keepOption, maxJobsOption,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -35,7 +40,8 @@ root.SetAction(async (parse, cancellationToken) =>
         parse.GetValue(keyOption) ?? $"uploads/{input.Name}",
         parse.GetValue(outputOption)!,
         TimeSpan.FromSeconds(parse.GetValue(timeoutOption)),
-        parse.GetValue(keepOption));
+        parse.GetValue(keepOption),
+        Math.Max(1, parse.GetValue(maxJobsOption)));
     try
     {
         return await runner.RunAsync(cancellationToken);

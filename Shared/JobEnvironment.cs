@@ -134,6 +134,30 @@ public static class JobEnvironment
     /// </summary>
     public const string ReceivedAt = "SQS_RECEIVED_AT";
 
+    /// <summary>
+    /// Which chunk of a long source the job encodes (from 0), with <see cref="ChunkCount"/>: set on the jobs that the first
+    /// job of a long source hands to the pipeline (see <see cref="Jobs.JobChunk"/>). Absent for a whole source.
+    /// </summary>
+    public const string ChunkIndex = "CHUNK_INDEX";
+
+    /// <summary>How many chunks the long source was cut into, with <see cref="ChunkIndex"/>.</summary>
+    public const string ChunkCount = "CHUNK_COUNT";
+
+    /// <summary>Which split plan of the source the chunk belongs to (16 hexadecimal digits), with <see cref="ChunkIndex"/>.</summary>
+    public const string ChunkPlan = "CHUNK_PLAN";
+
+    /// <summary>
+    /// Optional: a source longer than this many seconds is cut into chunks encoded by tasks of their own (default 600);
+    /// only a job started from a queue with S3 input and output cuts.
+    /// </summary>
+    public const string SplitAboveSeconds = "SPLIT_ABOVE_SECONDS";
+
+    /// <summary>Optional: the shortest chunk a long source is cut into, in seconds (default 120).</summary>
+    public const string ChunkSeconds = "CHUNK_SECONDS";
+
+    /// <summary>Optional: the most chunks a long source is cut into (default 24); longer sources get longer chunks.</summary>
+    public const string MaxChunks = "MAX_CHUNKS";
+
     /// <summary>Optional: seconds between the job's visibility heartbeats on its message (default 60).</summary>
     public const string HeartbeatSeconds = "SQS_HEARTBEAT_SECONDS";
 

@@ -25,6 +25,8 @@ const state = (window.playerState = {
   audioSwitches: [],
   storyboard: [],
   engine: null,
+  // Where playback waited for data after it had started (a stall): a seam between a long source's chunks must not.
+  stalls: [],
 });
 
 function fail(message) {
@@ -34,6 +36,7 @@ function fail(message) {
 
 video.addEventListener("error", () => fail("video: " + (video.error ? video.error.code + " " + video.error.message : "unknown")));
 video.addEventListener("ended", () => { state.ended = true; status.textContent = "ended"; });
+video.addEventListener("waiting", () => { if (video.currentTime > 0 && !video.seeking) state.stalls.push(video.currentTime); });
 video.addEventListener("timeupdate", () => {
   if (video.duration > 0) seek.value = String(Math.round((video.currentTime / video.duration) * 1000));
 });

@@ -27,6 +27,9 @@ public sealed class LocalDispatcher : IAsyncDisposable
     /// <summary>The job processes running now (the end-to-end tests stop one mid-encode, as ECS stops a task).</summary>
     public IReadOnlyList<int> RunningProcessIds => _jobs.RunningProcessIds;
 
+    /// <summary>The running processes that encode a chunk of a long source, and their chunks.</summary>
+    public IReadOnlyDictionary<int, Transcoder.Shared.Jobs.JobChunk> RunningChunks => _jobs.RunningChunks;
+
     /// <summary>Every job process that has ended, in order.</summary>
     public IReadOnlyList<LocalJobExit> Exits => _jobs.Exits;
 

@@ -28,6 +28,7 @@ internal static class LaunchSpecs
             Passthrough = job.Passthrough,
             Attempt = attempt,
             Lease = new JobLease(options.QueueUrl, receiptHandle, receivedAt),
+            Chunk = job.Chunk,
         };
         if (problems.Count == 0)
         {

@@ -5,6 +5,7 @@ using Transcoder.Dispatcher.Launching;
 using Transcoder.Dispatcher.Options;
 using Transcoder.Shared;
 using Transcoder.Shared.Aws;
+using Transcoder.Shared.Jobs;
 
 namespace Transcoder.Dispatcher.Local;
 
@@ -25,12 +26,12 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
         JobEnvironment.LogFormat, JobEnvironment.Verbose, JobEnvironment.WorkDir, JobEnvironment.Parallelism,
         JobEnvironment.HeartbeatSeconds, JobEnvironment.FfmpegPath, JobEnvironment.FfprobePath, JobEnvironment.LadderFile,
         JobEnvironment.EncodeMode, JobEnvironment.MaxSourceSeconds, JobEnvironment.ResultsQueueUrl, JobEnvironment.WebhookUrl,
-        JobEnvironment.WebhookSecret,
+        JobEnvironment.WebhookSecret, JobEnvironment.SplitAboveSeconds, JobEnvironment.ChunkSeconds, JobEnvironment.MaxChunks, JobEnvironment.Quality,
     ];
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
     private readonly SemaphoreSlim _slots = new(options.Local.MaxJobs, options.Local.MaxJobs);
-    private readonly Dictionary<int, (Process Process, Task Exited)> _running = [];
+    private readonly Dictionary<int, (Process Process, Task Exited, JobChunk? Chunk)> _running = [];
     private readonly Lock _gate = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<LocalJobExit> _exits = new();
 
@@ -42,6 +43,18 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
             lock (_gate)
             {
                 return [.. _running.Keys];
+            }
+        }
+    }
+
+    /// <summary>The running processes that encode a chunk of a long source, and their chunks (a test stops one, as Spot would).</summary>
+    public IReadOnlyDictionary<int, JobChunk> RunningChunks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Where(r => r.Value.Chunk is not null).ToDictionary(r => r.Key, r => r.Value.Chunk!);
             }
         }
     }
@@ -71,10 +84,10 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
 
         // Registered before the watcher may remove it: a job that fails at once exits within milliseconds.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var exited = WatchAsync(process, launch.JobId, registered.Task);
+        var exited = WatchAsync(process, launch, registered.Task);
         lock (_gate)
         {
-            _running[process.Id] = (process, exited);
+            _running[process.Id] = (process, exited, launch.Spec.Chunk);
         }
 
         registered.SetResult();
@@ -84,13 +97,13 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
 
     public async ValueTask DisposeAsync()
     {
-        List<(Process Process, Task Exited)> running;
+        List<(Process Process, Task Exited, JobChunk? Chunk)> running;
         lock (_gate)
         {
             running = [.. _running.Values];
         }
 
-        foreach (var (process, _) in running)
+        foreach (var (process, _, _) in running)
         {
             Signals.Terminate(process.Id);
         }
@@ -99,7 +112,7 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
         if (await Task.WhenAny(all, Task.Delay(StopGrace)) != all)
         {
             // Only those still watched: a finished job's Process is already disposed.
-            foreach (var (process, _) in running.Where(r => !r.Exited.IsCompleted))
+            foreach (var (process, _, _) in running.Where(r => !r.Exited.IsCompleted))
             {
                 try
                 {
@@ -148,17 +161,27 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
         return startInfo;
     }
 
-    private async Task WatchAsync(Process process, string jobId, Task registered)
+    private async Task WatchAsync(Process process, JobLaunch launch, Task registered)
     {
         var processId = process.Id;
+        var jobId = launch.JobId;
+        var started = DateTimeOffset.UtcNow;
+        var tail = new Queue<string>();
         try
         {
             await registered;
-            var stdout = ForwardAsync(process.StandardOutput, jobId);
-            var stderr = ForwardAsync(process.StandardError, jobId);
+            var stdout = ForwardAsync(process.StandardOutput, jobId, tail);
+            var stderr = ForwardAsync(process.StandardError, jobId, tail);
             await process.WaitForExitAsync();
             await Task.WhenAll(stdout, stderr);
-            _exits.Enqueue(new LocalJobExit(jobId, processId, process.ExitCode));
+            lock (tail)
+            {
+                _exits.Enqueue(new LocalJobExit(jobId, processId, process.ExitCode, launch.Spec.Chunk)
+                {
+                    Started = started, Ended = DateTimeOffset.UtcNow, LastLines = [.. tail],
+                });
+            }
+
             logger.LogInformation("Job {JobId} (process {ProcessId}) exited with {ExitCode}", jobId, processId, process.ExitCode);
         }
         finally
@@ -173,12 +196,21 @@ internal sealed class LocalJobLauncher(DispatcherOptions options, IConfiguration
         }
     }
 
-    // The job's own lines (JSON in a container, text otherwise), passed through with the job id in front.
-    private async Task ForwardAsync(StreamReader reader, string jobId)
+    // The job's own lines (JSON in a container, text otherwise), passed through with the job id in front; the last
+    // ones are kept for the exit's record.
+    private async Task ForwardAsync(StreamReader reader, string jobId, Queue<string> tail)
     {
         while (await reader.ReadLineAsync() is { } line)
         {
             logger.LogInformation("job {JobId}: {Line}", jobId, line);
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > LocalJobExit.LastLinesKept)
+                {
+                    tail.Dequeue();
+                }
+            }
         }
     }
 }

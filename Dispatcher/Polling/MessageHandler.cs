@@ -71,7 +71,9 @@ internal sealed class MessageHandler(
 
     private async Task LaunchAsync(ReceivedMessage message, JobRequest job, CancellationToken stoppingToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId });
+        using var scope = logger.BeginScope(job.Chunk is { } chunk
+            ? new Dictionary<string, object> { ["JobId"] = job.JobId, ["Chunk"] = chunk.Display }
+            : new Dictionary<string, object> { ["JobId"] = job.JobId });
         var (spec, problems) = LaunchSpecs.For(job, message.ReceiptHandle, message.ReceivedAt, message.ReceiveCount + message.InfrastructureRetries, options);
         if (problems.Count > 0)
         {

@@ -55,6 +55,9 @@ public sealed record JobSpec
     /// <summary>The queue message the job owns; null when run by hand.</summary>
     public JobLease? Lease { get; init; }
 
+    /// <summary>The chunk of a long source this job encodes; null for a whole source (which may itself cut into chunks).</summary>
+    public JobChunk? Chunk { get; init; }
+
     /// <summary>
     /// The environment that carries this spec (names from <see cref="JobEnvironment"/>): ECS container overrides or a
     /// local child process's variables. Optional parts not given are left out.
@@ -103,6 +106,9 @@ public sealed record JobSpec
         Add(JobEnvironment.QueueUrl, Lease?.QueueUrl);
         Add(JobEnvironment.ReceiptHandle, Lease?.ReceiptHandle);
         Add(JobEnvironment.ReceivedAt, Lease?.ReceivedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        Add(JobEnvironment.ChunkPlan, Chunk?.Plan);
+        Add(JobEnvironment.ChunkIndex, Chunk?.Index.ToString(CultureInfo.InvariantCulture));
+        Add(JobEnvironment.ChunkCount, Chunk?.Count.ToString(CultureInfo.InvariantCulture));
         return environment;
     }
 
@@ -119,8 +125,9 @@ public sealed record JobSpec
         && Codecs == other.Codecs
         && Passthrough == other.Passthrough
         && Attempt == other.Attempt
-        && Lease == other.Lease;
+        && Lease == other.Lease
+        && Chunk == other.Chunk;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Source, Kind, Revision, JobId, Output, Renditions.Count, Formats, HashCode.Combine(Codecs, Passthrough, Lease));
+    public override int GetHashCode() => HashCode.Combine(Source, Kind, Revision, JobId, Output, Renditions.Count, Formats, HashCode.Combine(Codecs, Passthrough, Lease, Chunk));
 }

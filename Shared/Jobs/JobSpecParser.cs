@@ -24,6 +24,7 @@ public static partial class JobSpecParser
         formatProblems.ForEach(reader.Error);
         var attempt = reader.OptionalInteger(JobEnvironment.Attempt, 1, int.MaxValue);
         var kind = ReadKind(reader, source);
+        var chunk = ReadChunk(reader);
         var problems = new List<string>(reader.Errors);
         var request = new JobSpec
         {
@@ -42,6 +43,7 @@ public static partial class JobSpecParser
             Passthrough = reader.Raw(JobEnvironment.Passthrough),
             Attempt = attempt,
             Lease = lease,
+            Chunk = chunk,
         };
         problems.AddRange(Check(request, ladderNames));
         return problems.Count == 0 && source is not null && output is not null
@@ -103,7 +105,31 @@ public static partial class JobSpecParser
             problems.Add($"{JobEnvironment.QueueUrl} must be a queue URL, not '{queueUrl}'");
         }
 
+        if (spec.Chunk is { } chunk)
+        {
+            problems.AddRange(ChunkProblems(spec, chunk));
+        }
+
         return problems;
+    }
+
+    // A chunk belongs to one upload's split plan, in S3, under the job's id: all three must be named.
+    private static IEnumerable<string> ChunkProblems(JobSpec spec, JobChunk chunk)
+    {
+        foreach (var problem in chunk.Problems())
+        {
+            yield return problem;
+        }
+
+        if (spec.Source is not S3Input || spec.Output is not S3Output)
+        {
+            yield return $"{chunk.Display}: a chunk reads its source from S3 and writes its parts to S3";
+        }
+
+        if (spec.Revision is null || spec.JobId is null)
+        {
+            yield return $"{chunk.Display}: a chunk names the upload ({JobEnvironment.SourceRevision}) and the job ({JobEnvironment.JobId}) it is part of";
+        }
     }
 
     /// <summary>What is wrong with a passthrough text, wherever it came from (a message, S3 metadata).</summary>
@@ -214,6 +240,28 @@ public static partial class JobSpecParser
         return Together(reader, (JobEnvironment.QueueUrl, queueUrl), (JobEnvironment.ReceiptHandle, receiptHandle)) is { } lease
             ? new JobLease(lease.First, lease.Second, ReadReceivedAt(reader))
             : null;
+    }
+
+    private static JobChunk? ReadChunk(SettingReader reader)
+    {
+        var plan = reader.Text(JobEnvironment.ChunkPlan);
+        var index = reader.Text(JobEnvironment.ChunkIndex);
+        var count = reader.Text(JobEnvironment.ChunkCount);
+        if (plan is null && index is null && count is null)
+        {
+            return null;
+        }
+
+        if (plan is null || index is null || count is null)
+        {
+            reader.Error($"set {JobEnvironment.ChunkPlan}, {JobEnvironment.ChunkIndex} and {JobEnvironment.ChunkCount} together, or none of them");
+            return null;
+        }
+
+        // Wide bounds: JobChunk.Problems says what is wrong with a number that parses.
+        var i = reader.OptionalInteger(JobEnvironment.ChunkIndex, int.MinValue, int.MaxValue);
+        var c = reader.OptionalInteger(JobEnvironment.ChunkCount, int.MinValue, int.MaxValue);
+        return i is { } first && c is { } second ? new JobChunk(plan, first, second) : null;
     }
 
     // Two settings that only mean something together: both values, or null; one set without the other is reported.

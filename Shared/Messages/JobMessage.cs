@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Transcoder.Shared.Messages;
 
 /// <summary>
-/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "codecs"?, "passthrough"?}</c>: for resubmitting a video by hand
-/// and for splitting an S3 event with several records into one message per job.
+/// Writes the plain job message <c>{"bucket", "key", "revision"?, "renditions"?, "formats"?, "codecs"?, "passthrough"?, "chunk"?}</c>:
+/// for resubmitting a video by hand, for splitting an S3 event with several records into one message per job, and for
+/// the chunks of a long source (<c>"chunk": {"plan": "…", "index": 2, "count": 12}</c>).
 /// </summary>
 public static class JobMessage
 {
@@ -41,6 +42,15 @@ public static class JobMessage
             if (job.Passthrough is not null)
             {
                 writer.WriteString("passthrough", job.Passthrough);
+            }
+
+            if (job.Chunk is { } chunk)
+            {
+                writer.WriteStartObject("chunk");
+                writer.WriteString("plan", chunk.Plan);
+                writer.WriteNumber("index", chunk.Index);
+                writer.WriteNumber("count", chunk.Count);
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();

@@ -9,13 +9,15 @@ namespace Transcoder.Shared.Messages;
 /// <param name="Renditions">Optional comma list of rendition names for this job only.</param>
 /// <param name="Formats">Optional comma list of deliverables for this job only (<c>hls,dash,mp4</c>).</param>
 /// <param name="Passthrough">Optional text copied into the job's manifest unchanged.</param>
+/// <param name="Chunk">Set on a chunk of a long source, which the source's first job handed to the pipeline.</param>
 public sealed record JobRequest(
     string Bucket,
     string Key,
     SourceRevision? Revision,
     string? Renditions,
     string? Formats = null,
-    string? Passthrough = null)
+    string? Passthrough = null,
+    JobChunk? Chunk = null)
 {
     /// <summary>Optional comma list of video codecs for this job only (<c>h264,av1</c>).</summary>
     public string? Codecs { get; init; }

@@ -96,18 +96,38 @@ public static class QueueMessageParser
             }
         }
 
+        JobChunk? chunk = null;
+        if (root.TryGetProperty("chunk", out var chunkElement) && chunkElement.ValueKind != JsonValueKind.Null)
+        {
+            chunk = ParseChunk(chunkElement);
+            if (chunk is null)
+            {
+                return ParsedMessage.Reject("\"chunk\" must be {\"plan\": a string, \"index\": a whole number, \"count\": a whole number}");
+            }
+        }
+
         var job = new JobRequest(
             bucket,
             key,
             NullIfEmpty(GetString(root, "revision")) is { } revision ? SourceRevision.Parse(revision) : null,
             NullIfEmpty(GetString(root, "renditions")),
             NullIfEmpty(GetString(root, "formats")),
-            string.IsNullOrWhiteSpace(GetString(root, "passthrough")) ? null : GetString(root, "passthrough"))
+            string.IsNullOrWhiteSpace(GetString(root, "passthrough")) ? null : GetString(root, "passthrough"),
+            chunk)
         {
             Codecs = NullIfEmpty(GetString(root, "codecs")),
         };
         return ParsedMessage.ForJobs([job]);
     }
+
+    // The numbers only: whether they make sense is JobSpecParser.Check's to say, with every other problem of the job.
+    private static JobChunk? ParseChunk(JsonElement chunk) =>
+        chunk.ValueKind == JsonValueKind.Object
+        && GetString(chunk, "plan") is { } plan
+        && chunk.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number && index.TryGetInt32(out var i)
+        && chunk.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var c)
+            ? new JobChunk(plan, i, c)
+            : null;
 
     internal static string? GetString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object

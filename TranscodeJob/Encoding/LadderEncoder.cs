@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Ffmpeg;
 
 namespace Transcoder.TranscodeJob.Encoding;
@@ -5,20 +6,19 @@ namespace Transcoder.TranscodeJob.Encoding;
 /// <summary>
 /// The default: one ffmpeg process decodes the source once and encodes every rung and every audio track.
 /// Decoding a 2160p source once instead of once per rung is most of the saving (README, "Performance").
+/// With <paramref name="chunk"/>, the same for one chunk of a long source: its time range of every rung, no audio
+/// (<see cref="FfmpegArguments.ForLadderChunk"/>).
 /// </summary>
-internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
+internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = null) : ILadderEncoder
 {
     public async Task EncodeAsync(LadderJob job, CancellationToken cancellationToken)
     {
         var plans = job.Plans;
-        var arguments = FfmpegArguments.ForLadder(
-            job.Input,
-            job.Source.Video?.Index,
-            plans,
-            job.Encoder,
-            [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))],
-            job.Audio,
-            [.. job.Audio.Select(a => job.Workspace.PathFor(a.FileName))]);
+        IReadOnlyList<string> outputs = [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))];
+        var audio = chunk is null ? job.Audio : [];
+        var arguments = chunk is null
+            ? FfmpegArguments.ForLadder(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, audio, [.. audio.Select(a => job.Workspace.PathFor(a.FileName))])
+            : FfmpegArguments.ForLadderChunk(job.Input, job.VideoStreamIndex ?? throw new ArgumentException("a chunk is of a video", nameof(job)), plans, job.Encoder, outputs, chunk);
 
         // Every output advances with the one decoder: the same position is every rung's progress.
         var progress = LadderJob.ProgressNames(plans, job.Audio).Select(job.Board.For).ToList();
@@ -35,6 +35,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner) : ILadderEncoder
             },
             cancellationToken);
 
-        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, job.Audio)), result);
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, audio)), result);
     }
 }

@@ -1,5 +1,4 @@
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -8,7 +7,7 @@ namespace Transcoder.TranscodeJob.Encoding;
 /// <summary>What an encoder is asked to make: the video plans and the audio renditions, into the workspace.</summary>
 internal sealed record LadderJob(
     SourceInput Input,
-    SourceMedia Source,
+    int? VideoStreamIndex,
     IReadOnlyList<RenditionPlan> Plans,
     IReadOnlyList<AudioPlan> Audio,
     EncoderSettings Encoder,

@@ -17,7 +17,7 @@ internal sealed class PerRenditionEncoder(IFfmpegRunner runner, int parallelism,
         List<(string Name, IReadOnlyList<string> Arguments, IProgress<TimeSpan>? Progress)> work =
         [
             .. job.Plans.Select(plan => (plan.Name, FfmpegArguments.ForRendition(
-                job.Input, job.Source.Video!.Index, plan, job.Encoder, job.Workspace.PathFor(plan.TrackFileName)), ProgressOf(plan.Name))),
+                job.Input, job.VideoStreamIndex!.Value, plan, job.Encoder, job.Workspace.PathFor(plan.TrackFileName)), ProgressOf(plan.Name))),
             .. job.Audio.Select(audio => (audio.Name, FfmpegArguments.ForAudio(
                 job.Input, audio, job.Encoder, job.Workspace.PathFor(audio.FileName)), ProgressOf(audio.Name))),
         ];

@@ -21,19 +21,37 @@ internal sealed class PosterMaker(IFfmpegRunner runner, ILogger logger)
     public async Task MakeAsync(
         SourceInput input, SourceMedia source, RenditionPlan size, EncodedRendition top, string outputPath, CancellationToken cancellationToken)
     {
+        if (!await TryMakeAsync(input, source, size, top.Path, outputPath, cancellationToken))
+        {
+            // The top rendition was probed a moment ago: failing to read its first frame is the job's own fault.
+            throw new InvalidOperationException($"no poster could be made, not even from the first frame of {Path.GetFileName(top.Path)}");
+        }
+    }
+
+    /// <summary>
+    /// The poster from the source, else from the first frame of <paramref name="fallbackTrack"/> when given: false when
+    /// none came (a long source's first task has no rendition yet; the assembly then takes the first chunk's).
+    /// </summary>
+    public async Task<bool> TryMakeAsync(
+        SourceInput input, SourceMedia source, RenditionPlan size, string? fallbackTrack, string outputPath, CancellationToken cancellationToken)
+    {
         var video = source.Video ?? throw new ArgumentException("a poster from the picture needs a video stream", nameof(source));
         var attempts = new List<(string What, IReadOnlyList<string> Arguments)>
         {
             ("the source at 10%", FfmpegArguments.ForPoster(input, video.Index, PositionIn(source), size, outputPath)),
             ("the source's first frame", FfmpegArguments.ForPoster(input, video.Index, TimeSpan.Zero, size, outputPath)),
-            ($"the first frame of {Path.GetFileName(top.Path)}", FfmpegArguments.ForPosterFromTrack(top.Path, outputPath)),
         };
+        if (fallbackTrack is not null)
+        {
+            attempts.Add(($"the first frame of {Path.GetFileName(fallbackTrack)}", FfmpegArguments.ForPosterFromTrack(fallbackTrack, outputPath)));
+        }
+
         foreach (var (what, arguments) in attempts)
         {
             var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
             if (result.Succeeded && File.Exists(outputPath) && new FileInfo(outputPath).Length > 0)
             {
-                return;
+                return true;
             }
 
             // ffmpeg exits 0 and writes nothing when a seek lands past the last frame: both are worth a fallback.
@@ -42,8 +60,7 @@ internal sealed class PosterMaker(IFfmpegRunner runner, ILogger logger)
                 what, result.Succeeded ? "ffmpeg found no frame there" : FfmpegErrors.Cause(FfmpegErrors.ErrorLines(result.StderrTail)));
         }
 
-        // The top rendition was probed a moment ago: failing to read its first frame is the job's own fault.
-        throw new InvalidOperationException($"no poster could be made, not even from the first frame of {Path.GetFileName(top.Path)}");
+        return false;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal sealed class StoryboardMaker(IFfmpegRunner runner, ILogger logger)
     {
         var top = renditions[0];
         var planned = StoryboardPlan.For(duration, top.Width, top.Height);
-        var track = SmallestFor(renditions, planned);
+        var track = renditions[planned.SourceOf([.. renditions.Select(r => (r.Width, r.Height))])];
         var thumbnails = workspace.PathFor(StoryboardPlan.ThumbnailPattern);
         try
         {
@@ -56,10 +56,6 @@ internal sealed class StoryboardMaker(IFfmpegRunner runner, ILogger logger)
             }
         }
     }
-
-    // Thumbnails are 160 px on the long side: the smallest rendition at least that large holds every detail they show.
-    private static EncodedRendition SmallestFor(IReadOnlyList<EncodedRendition> renditions, StoryboardPlan plan) =>
-        renditions.LastOrDefault(r => Math.Max(r.Width, r.Height) >= Math.Max(plan.TileWidth, plan.TileHeight)) ?? renditions[0];
 
     /// <summary>Runs one step and counts the thumbnails it leaves; a failed step is logged and counts what it wrote.</summary>
     private async Task<int> RunAsync(IReadOnlyList<string> arguments, string what, JobWorkspace workspace, CancellationToken cancellationToken)

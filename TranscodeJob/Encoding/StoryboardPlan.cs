@@ -60,6 +60,32 @@ internal sealed record StoryboardPlan(TimeSpan Interval, int TileWidth, int Tile
         return this with { Columns = columns, Rows = rows, Count = count };
     }
 
+    /// <summary>
+    /// Which frame of a rendition at <paramref name="frameRate"/> (with <paramref name="frames"/> frames) thumbnail
+    /// <paramref name="thumbnail"/> shows: the one ffmpeg's <c>fps=1/interval</c> picks (<see cref="Ffmpeg.FfmpegArguments.ForThumbnails"/>),
+    /// the last frame that starts before the middle of the thumbnail's interval, or the last frame at the end. A chunk of
+    /// a long source picks its share of the thumbnails by it.
+    /// </summary>
+    public long FrameOf(int thumbnail, Probing.Rational frameRate, long frames)
+    {
+        // Frames start at n × den / num s; the interval's middle is (2k + 1) × interval / 2 s.
+        var middle = new System.Numerics.BigInteger(2 * thumbnail + 1) * (long)Interval.TotalSeconds * frameRate.Numerator;
+        var twiceDenominator = 2 * frameRate.Denominator;
+        var firstAtOrAfter = (long)((middle + twiceDenominator - 1) / twiceDenominator);
+        return Math.Clamp(firstAtOrAfter - 1, 0, frames - 1);
+    }
+
+    /// <summary>
+    /// Which of the renditions (their sizes, best first) the thumbnails are made from: the smallest that is at least as
+    /// large as a tile (160 px on the long side holds every detail a tile shows), else the first.
+    /// </summary>
+    public int SourceOf(IReadOnlyList<(int Width, int Height)> renditions)
+    {
+        var tile = Math.Max(TileWidth, TileHeight);
+        var index = renditions.Select((r, i) => (r, i)).LastOrDefault(x => Math.Max(x.r.Width, x.r.Height) >= tile, (default, -1)).i;
+        return Math.Max(index, 0);
+    }
+
     /// <summary>The thumbnails' file pattern in the workspace, for ffmpeg's image2 muxer; they are not published.</summary>
     public const string ThumbnailPattern = "thumbnail-%05d.png";
 

@@ -19,6 +19,15 @@ internal sealed class JobException(string message, bool isRetryable, Exception? 
     /// </summary>
     public bool IsOutOfResources { get; private init; }
 
+    /// <summary>
+    /// Set when another task of the same job (a long source's part) already reported this end with the failure
+    /// record and the one event: this task says nothing more.
+    /// </summary>
+    public bool ReportedElsewhere { get; private init; }
+
+    /// <summary>The same failure, already reported by another part of the job.</summary>
+    public JobException AsReportedElsewhere() => new(Message, IsRetryable, InnerException, Detail) { IsOutOfResources = IsOutOfResources, ReportedElsewhere = true };
+
     public static JobException OutOfResources(string message, string? detail) => new(message, true, null, detail) { IsOutOfResources = true };
 
     /// <summary>The input itself is the problem: retrying the same input gives the same result.</summary>

@@ -24,4 +24,7 @@ internal sealed class SourceSupersededException : Exception
     public SourceRevision? Asked { get; }
 
     public SourceRevision? Current { get; }
+
+    /// <summary>Set when another part of the same long source's job already reported it (the one event).</summary>
+    public bool ReportedElsewhere { get; init; }
 }

@@ -10,6 +10,11 @@ internal static class JobEvents
 {
     public static JobEvent? For(JobEnd end, JobSpec spec, DateTimeOffset now)
     {
+        if (!end.IsReported)
+        {
+            return null;
+        }
+
         var source = spec.Source switch
         {
             S3Input s3 => new JobEventSource(s3.Display, s3.Bucket, s3.Key),

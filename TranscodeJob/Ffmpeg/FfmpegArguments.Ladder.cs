@@ -55,11 +55,12 @@ internal static partial class FfmpegArguments
     /// the finished renditions instead (see <c>Encoding/StoryboardMaker</c>, <c>Encoding/PosterMaker</c>).
     /// </para>
     /// </summary>
-    internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans)
+    /// <param name="cut">A chunk's trim, in the head right after the frame rate is fixed (see <see cref="PictureFilters.Head"/>).</param>
+    internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, string? cut = null)
     {
         var sizes = plans.Select((plan, i) => (plan, i)).GroupBy(p => (p.plan.Width, p.plan.Height)).ToList();
         var head = $"[0:{videoStreamIndex}]"
-                   + string.Join(',', PictureFilters.Head(plans[0]).Append($"split={sizes.Count}"))
+                   + string.Join(',', PictureFilters.Head(plans[0], cut: cut).Append($"split={sizes.Count}"))
                    + string.Concat(Enumerable.Range(0, sizes.Count).Select(i => $"[s{i}]"));
         var rungs = sizes.Select((size, s) =>
         {

@@ -118,22 +118,26 @@ internal static partial class FfmpegArguments
     /// (so that the error lines can be told apart), local files only; with <paramref name="progress"/>, progress as
     /// key=value blocks on stdout, read line by line.
     /// </summary>
-    private static IReadOnlyList<string> Preamble(bool progress) =>
+    /// <param name="protocols">What the first input may be read with: local files, unless it is the source read over
+    /// HTTP by a chunk of a long source (<see cref="SourceInput.Protocols"/>).</param>
+    private static IReadOnlyList<string> Preamble(bool progress, string protocols = AllowedProtocols) =>
     [
         "-hide_banner", "-nostdin", "-y",
         "-loglevel", "level+warning",
         .. progress ? ["-progress", "pipe:1", "-nostats"] : Array.Empty<string>(),
         "-max_alloc", Invariant($"{SourceLimits.MaxAllocationBytes}"),
-        "-protocol_whitelist", AllowedProtocols,
+        "-protocol_whitelist", protocols,
     ];
 
     /// <summary>
     /// The untrusted source as input: known demuxers, at most the stream limit, the transcoded decoders only, pictures
     /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
-    /// <paramref name="length"/> reads that much of the input from there.
+    /// <paramref name="length"/> reads that much of the input from there. Without <paramref name="accurateSeek"/> the
+    /// frames between that keyframe and the seek point are kept (with times before it) instead of dropped.
     /// </summary>
     /// <param name="decoders">The decoders the input may open: the transcoded ones unless a pass reads other streams.</param>
-    private static IReadOnlyList<string> SourceArguments(SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, string decoders = Decoders.Transcoded)
+    private static IReadOnlyList<string> SourceArguments(
+        SourceInput source, TimeSpan? seek = null, TimeSpan? length = null, bool accurateSeek = true, string decoders = Decoders.Transcoded)
     {
         var arguments = new List<string>
         {
@@ -142,6 +146,7 @@ internal static partial class FfmpegArguments
             "-codec_whitelist", decoders,
             "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
         };
+        arguments.AddRange(source.RemoteOptions());
         if (source.LeadIn > TimeSpan.Zero)
         {
             // ffmpeg's output zero is the container's start; shifted back, it is the first picture or sound. A seek
@@ -151,7 +156,13 @@ internal static partial class FfmpegArguments
 
         if (seek is { } at)
         {
-            arguments.AddRange(["-ss", Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}")]);
+            if (!accurateSeek)
+            {
+                arguments.Add("-noaccurate_seek");
+            }
+
+            // Microseconds: a chunk's first frame at 30000/1001 fps is not a whole millisecond.
+            arguments.AddRange(["-ss", accurateSeek ? Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}") : Invariant($"{(at + source.LeadIn).TotalSeconds:0.######}")]);
         }
 
         if (length is { } span)
@@ -159,7 +170,7 @@ internal static partial class FfmpegArguments
             arguments.AddRange(["-t", Invariant($"{span.TotalSeconds:0.######}"), .. OneDecoderThread]);
         }
 
-        arguments.AddRange(["-i", FileUrl(source.Path)]);
+        arguments.AddRange(["-i", source.Url]);
         return arguments;
     }
 
@@ -174,12 +185,14 @@ internal static partial class FfmpegArguments
     private static readonly string[] OneDecoderThread = ["-threads", "1"];
 
     /// <summary>Encoder and muxer options of one video rung's output (its input is already mapped).</summary>
-    private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath)
+    /// <param name="firstFrame">For a chunk of a long source: its first frame's number in the whole output; it cuts its
+    /// own end (<see cref="ForLadderChunk"/>).</param>
+    private static IReadOnlyList<string> VideoTrackOutput(RenditionPlan plan, EncoderSettings encoder, string outputPath, long? firstFrame = null)
     {
         // Source metadata (GPS position, device, titles) and chapters stay with the source.
         var arguments = new List<string> { "-map_metadata", "-1", "-map_chapters", "-1" };
         arguments.AddRange(RungEncoder(plan, encoder, plan.Crf));
-        arguments.AddRange(OutputTiming(plan, encoder));
+        arguments.AddRange(firstFrame is { } first ? OutputTiming(plan, encoder, first, cutAtDuration: false) : OutputTiming(plan, encoder));
         if (plan.ToneMap)
         {
             arguments.AddRange(["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"]);
@@ -237,26 +250,33 @@ internal static partial class FfmpegArguments
     ];
 
     /// <summary>
-    /// The frame timing of every video rung: a constant frame rate and a keyframe every GOP on the same timestamps
-    /// in every rendition, so fragments and segments line up for adaptive streaming. One place for both modes.
+    /// The frame timing of every video rung: a constant frame rate and a keyframe every GOP on the same frames in every
+    /// rendition (<see cref="KeyframeGrid"/>), so fragments and segments line up for adaptive streaming. One place for
+    /// every mode: a chunk of a long source passes the whole output's number of its first frame, and cuts its own end.
     /// </summary>
-    public static IReadOnlyList<string> OutputTiming(RenditionPlan plan, EncoderSettings encoder)
+    public static IReadOnlyList<string> OutputTiming(RenditionPlan plan, EncoderSettings encoder, long firstFrame = 0, bool cutAtDuration = true)
     {
         var gopFrames = Math.Max(1, (int)Math.Round(plan.FrameRate.Value * encoder.GopSeconds));
         List<string> timing =
         [
             "-r", plan.FrameRate.ToString(), "-fps_mode", "cfr",
             "-g", Invariant($"{gopFrames}"), "-keyint_min", Invariant($"{gopFrames}"), "-sc_threshold", "0",
-            "-force_key_frames", Invariant($"expr:gte(t,n_forced*{encoder.GopSeconds})"),
+            "-force_key_frames", new KeyframeGrid(plan.FrameRate, encoder.GopSeconds).ForceKeyFrames(firstFrame),
         ];
-        if (plan.Duration > TimeSpan.Zero)
+        if (cutAtDuration && plan.Duration > TimeSpan.Zero)
         {
             // The source's real length, not more: a held last frame is padded up to it (HoldLastFrame), never past.
-            timing.AddRange(["-t", Invariant($"{plan.Duration.TotalSeconds:0.###}")]);
+            timing.AddRange(["-t", DurationText(plan.Duration)]);
         }
 
         return timing;
     }
+
+    /// <summary>
+    /// A duration as <c>-t</c> gets it (milliseconds): the one rounding, so that a chunk can count the frames the whole
+    /// encode keeps (<see cref="KeyframeGrid"/>'s frames before it).
+    /// </summary>
+    public static string DurationText(TimeSpan duration) => Invariant($"{duration.TotalSeconds:0.###}");
 
     /// <summary>
     /// One audio rendition's output: its source track, downmixed to stereo (mono stays mono) AAC-LC at 48 kHz, cut at

@@ -25,7 +25,11 @@ internal static class PictureFilters
     /// </para>
     /// </summary>
     /// <param name="constantRate">False for a single picture (the poster): no rate to keep.</param>
-    public static IReadOnlyList<string> Head(RenditionPlan top, bool constantRate = true)
+    /// <param name="cut">
+    /// A chunk's trim of the constant-rate frames, placed as soon as they are numbered, so that tone mapping never runs
+    /// on the frames decoded before the chunk starts.
+    /// </param>
+    public static IReadOnlyList<string> Head(RenditionPlan top, bool constantRate = true, string? cut = null)
     {
         var filters = new List<string>();
         if (top.Deinterlace)
@@ -40,6 +44,11 @@ internal static class PictureFilters
             if (HoldLastFrame(top) is { } hold)
             {
                 filters.Add(hold);
+            }
+
+            if (cut is not null)
+            {
+                filters.Add(cut);
             }
         }
 

@@ -11,4 +11,19 @@ internal sealed record SourceInput(string Path, long MaxPixelsPerFrame)
     /// encodes start their timeline there, not at a subtitle or data packet that came first.
     /// </summary>
     public TimeSpan LeadIn { get; init; }
+
+    /// <summary>
+    /// Set for a chunk of a long source, which reads only its part: the object in S3 over HTTP range requests, instead
+    /// of <see cref="Path"/> (docs/inputs.md, "Untrusted input").
+    /// </summary>
+    public RemoteSource? Remote { get; init; }
+
+    /// <summary>What ffmpeg opens: the absolute <c>file:</c> URL, or the remote source's presigned URL.</summary>
+    public string Url => Remote?.Url.AbsoluteUri ?? FfmpegArguments.FileUrl(Path);
+
+    /// <summary>The protocols ffmpeg may use for it, and nothing else (<c>-protocol_whitelist</c>).</summary>
+    public string Protocols => Remote?.Protocols ?? "file";
+
+    /// <summary>The input options a remote read adds (the demuxer named, timeouts, the revision pinned); none for a file.</summary>
+    public IReadOnlyList<string> RemoteOptions() => Remote?.InputOptions() ?? [];
 }

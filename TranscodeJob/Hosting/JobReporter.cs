@@ -10,7 +10,8 @@ namespace Transcoder.TranscodeJob.Hosting;
 /// <summary>
 /// Turns how the job ended into what the world hears of it, in this order: the completion event (when the end is
 /// final), the metrics line, then the message's fate. The event and the metrics go before the message is settled: a
-/// job killed in between is retried and tells again.
+/// job killed in between is retried and tells again. A task that did only its part of a long source's job tells nothing:
+/// the part that ends the job does.
 /// </summary>
 /// <param name="publisher">Made only when there is an event to send.</param>
 /// <param name="metrics">Where the EMF line goes; null when no metrics are written (text logs, <c>METRICS=off</c>).</param>
@@ -25,7 +26,8 @@ internal sealed class JobReporter(
             await publisher().PublishAsync(jobEvent);
         }
 
-        if (metrics is not null)
+        // One line per job: a part of a long source's job leaves it to the part that ends the job.
+        if (metrics is not null && end.IsReported)
         {
             await metrics.WriteLineAsync(JobMetricsLine.For(end, spec.Attempt ?? 1, time.GetUtcNow()));
         }

@@ -29,7 +29,12 @@ internal sealed class JobRunner(IJob job, ProcessConsole console, ProcessSignals
         catch (SourceSupersededException superseded)
         {
             logger.LogInformation("Superseded, publishing nothing: {Reason}", superseded.Message);
-            return End(ExitCodes.Success) with { Superseded = superseded };
+            return End(ExitCodes.Success) with { Superseded = superseded, ReportedElsewhere = superseded.ReportedElsewhere };
+        }
+        catch (PartDoneException done)
+        {
+            logger.LogInformation("Part done: {What}", done.Message);
+            return End(ExitCodes.Success) with { PartDone = done.Message };
         }
 #pragma warning disable CA1031 // The edge of the program: every failure ends in an exit code and one line.
         catch (Exception exception)
@@ -38,7 +43,7 @@ internal sealed class JobRunner(IJob job, ProcessConsole console, ProcessSignals
             var (exitCode, line) = ExitCodeMapping.For(exception, shutdown.Token, shutdown.ExitCode);
             Log(exception, exitCode);
             await console.Error.WriteLineAsync(line);
-            return End(exitCode) with { Error = exception.Message };
+            return End(exitCode) with { Error = exception.Message, ReportedElsewhere = exception is JobException { ReportedElsewhere: true } };
         }
     }
 

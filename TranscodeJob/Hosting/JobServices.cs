@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Jobs;
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Ffmpeg;
@@ -39,7 +40,25 @@ internal static class JobServices
             _ => throw new InvalidOperationException($"unknown output {settings.Output}"),
         };
 
-        var options = new PipelineOptions(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
+        // A chunk, or a job from a queue that may cut a long source (its chunks go to the pipeline through that queue).
+        var chunks = settings.Input is S3Input s3Input && settings.Output is S3Output s3Output && (settings.Spec.Chunk is not null || settings.Lease is not null)
+            ? new ChunkServices(
+                s3.Value, AwsClients.CreateSqs(environment), settings.Lease?.QueueUrl, s3Input, s3Output, settings.Input.OutputFolderName, settings.Split, TimeProvider.System)
+            : null;
+        var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod);
+        var options = Options(settings, terminal);
+        return settings switch
+        {
+            { Spec.Kind: JobKind.AttachCaption } => new CaptionJob(source, OutputFor, options, loggers, TimeProvider.System),
+            { Spec.Chunk: { } chunk } => new ChunkPipeline(
+                chunk, source, OutputFor(settings.Input), chunks ?? throw new InvalidOperationException("a chunk reads and writes S3 (checked by the spec)"),
+                runner, options, loggers, TimeProvider.System),
+            _ => new TranscodePipeline(source, OutputFor(settings.Input), runner, options, loggers, TimeProvider.System, chunks),
+        };
+    }
+
+    private static PipelineOptions Options(JobSettings settings, TextWriter? terminal) =>
+        new(settings.JobId, settings.Ladder, settings.WorkDir, settings.Parallelism, terminal)
         {
             EncodeMode = settings.EncodeMode,
             MeasureQuality = settings.MeasureQuality,
@@ -54,11 +73,6 @@ internal static class JobServices
             FormatsGiven = settings.Spec.Formats is not null,
             EncodeDeadline = settings.Lease?.EncodeDeadline,
         };
-        var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod);
-        return settings.Spec.Kind == JobKind.AttachCaption
-            ? new CaptionJob(source, OutputFor, options, loggers, TimeProvider.System)
-            : new TranscodePipeline(source, OutputFor(settings.Input), runner, options, loggers, TimeProvider.System);
-    }
 
     public static EventPublisher CreatePublisher(EventSettings events, IReadOnlyDictionary<string, string> environment, ILoggerFactory loggers)
     {

@@ -22,18 +22,40 @@ internal static class ManifestBuilder
         MadeStoryboard? storyboard,
         ManifestPoster? poster,
         IReadOnlyList<OutputFile> published,
+        DateTimeOffset completedAt) =>
+        Build(
+            jobId,
+            SourceOf(source, fingerprint, media),
+            plan,
+            encoded,
+            quality,
+            storyboard,
+            poster,
+            [.. published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length))],
+            completedAt);
+
+    /// <summary>The manifest of tracks that are not all on this machine (a long source's, stitched in S3).</summary>
+    /// <param name="files">Every published file, in publishing order, with its size.</param>
+    public static JobManifest Build(
+        string jobId,
+        ManifestSource source,
+        PlannedLadder plan,
+        EncodedLadder encoded,
+        IReadOnlyDictionary<string, ManifestQuality> quality,
+        MadeStoryboard? storyboard,
+        ManifestPoster? poster,
+        IReadOnlyList<ManifestFile> files,
         DateTimeOffset completedAt)
     {
-        var files = published.Select(f => new ManifestFile(f.FileName, f.Role, f.ContentType, new FileInfo(f.LocalPath).Length)).ToList();
         string? IfPublished(string name) => files.Any(f => f.File == name) ? name : null;
-        var audio = plan.Audio;
-        var tracks = encoded.Audio.Select(a => AudioOf(a, media, IfPublished)).ToList();
+        var audioOnly = source.Video is null;
+        var tracks = encoded.Audio.Select(a => AudioOf(a, audioOnly, IfPublished)).ToList();
 
         return new JobManifest(
             JobManifest.CurrentSchemaVersion,
             jobId,
             completedAt,
-            SourceOf(source, fingerprint, media),
+            source,
             [.. encoded.Renditions.OrderByDescending(r => r.Height * r.Width).Select(r => RenditionOf(r, encoded, quality.GetValueOrDefault(r.Plan.Name), IfPublished) with { RateControl = LadderRecord.RateControlOf(r.Plan, plan) })],
             tracks.FirstOrDefault(t => t.IsDefault),
             IfPublished(StreamingPackager.MasterPlaylist),
@@ -44,12 +66,12 @@ internal static class ManifestBuilder
         {
             Ladder = LadderRecord.Of(plan),
             AudioTracks = tracks,
-            SkippedAudio = [.. audio.Skipped.Select(s => new ManifestSkippedAudio(s.Index, s.Reason))],
-            AudioOnly = media.IsAudioOnly,
+            SkippedAudio = [.. plan.Audio.Skipped.Select(s => new ManifestSkippedAudio(s.Index, s.Reason))],
+            AudioOnly = audioOnly,
         };
     }
 
-    private static ManifestAudioRendition AudioOf(EncodedAudio audio, SourceMedia media, Func<string, string?> ifPublished)
+    private static ManifestAudioRendition AudioOf(EncodedAudio audio, bool audioOnly, Func<string, string?> ifPublished)
     {
         var (plan, facts) = (audio.Plan, audio.Plan.Facts);
         return new ManifestAudioRendition(ifPublished(plan.Name + ".m3u8"), plan.FileName, plan.Kbps, facts.Channels, audio.Size, audio.Loudness)
@@ -61,11 +83,12 @@ internal static class ManifestBuilder
             Role = facts.RoleName,
             IsDefault = facts.IsDefault,
             SourceChannels = plan.Track.Channels,
-            File = media.IsAudioOnly && facts.IsDefault ? ifPublished(ProgressiveMaker.AudioFileName) : null,
+            File = audioOnly && facts.IsDefault ? ifPublished(ProgressiveMaker.AudioFileName) : null,
         };
     }
 
-    private static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>
+    /// <summary>The manifest's description of the source: the upload as described, what its probe found.</summary>
+    public static ManifestSource SourceOf(SourceObject source, string fingerprint, SourceMedia media) =>
         new(
             source.Uri,
             fingerprint,

@@ -32,6 +32,17 @@ internal static class StreamingPackager
             throw new ArgumentException("no track to package", nameof(tracks));
         }
 
+        return Write(videos, audio, formats, directory);
+    }
+
+    /// <summary>
+    /// The same for tracks whose indexes are already known (a long source's tracks, stitched in S3 from its chunks'
+    /// tracks and never on this machine whole).
+    /// </summary>
+    /// <param name="videos">Every video rendition, best first.</param>
+    /// <param name="audio">Every audio rendition, in the order the playlists list them.</param>
+    public static IReadOnlyList<OutputFile> Write(IReadOnlyList<IndexedTrack> videos, IReadOnlyList<IndexedTrack> audio, StreamingFormats formats, string directory)
+    {
         var written = new List<OutputFile>();
         if (formats.HasFlag(StreamingFormats.Hls))
         {

@@ -67,8 +67,9 @@ internal sealed class JobOutputFolder(ISourceStore source, IOutputStore output, 
     /// Makes the folder this upload's once every file is up: an earlier failure record and stale files go, and the
     /// manifest is written last, unless a later upload arrived while the files went up.
     /// </summary>
+    /// <param name="published">The names of the files this upload published (everything else in the folder goes).</param>
     public async Task CommitAsync(
-        SourceObject described, JobManifest manifest, IReadOnlyList<OutputFile> published, JobWorkspace workspace, CancellationToken cancellationToken)
+        SourceObject described, JobManifest manifest, IEnumerable<string> published, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         await output.DeleteAsync(FailureRecord.FileName, cancellationToken);
         await RemoveStaleFilesAsync(published, cancellationToken);
@@ -121,9 +122,9 @@ internal sealed class JobOutputFolder(ISourceStore source, IOutputStore output, 
 
     // What an earlier upload or request left that this one does not make (a 1080p rung the new source is too small
     // for, an mp4 no longer asked for, a longer storyboard's last sheet) would otherwise stay beside the new manifest.
-    private async Task RemoveStaleFilesAsync(IReadOnlyList<OutputFile> published, CancellationToken cancellationToken)
+    private async Task RemoveStaleFilesAsync(IEnumerable<string> published, CancellationToken cancellationToken)
     {
-        var keep = published.Select(f => f.FileName).Append(JobManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        var keep = published.Append(JobManifest.FileName).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in (await output.ListAsync(cancellationToken)).Where(name => !keep.Contains(name)))
         {
             await output.DeleteAsync(stale, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Transcoder.Shared.Outputs;
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Captions;
 using Transcoder.TranscodeJob.Errors;
 using Transcoder.TranscodeJob.Ffmpeg;
@@ -16,6 +17,8 @@ namespace Transcoder.TranscodeJob.Pipeline;
 /// <summary>
 /// One job from start to end: describe the source, skip if already done, then the stages in Stages/:
 /// probe, plan, encode, package, publish, commit (the manifest last). The folder's rules are <see cref="JobOutputFolder"/>'s.
+/// With <paramref name="chunks"/> (a job from a queue, S3 to S3), a source longer than the split threshold is cut
+/// into chunks after the plan instead, each handed to the pipeline as a job of its own (<see cref="SplitStage"/>).
 /// </summary>
 internal sealed class TranscodePipeline(
     ISourceStore source,
@@ -23,11 +26,15 @@ internal sealed class TranscodePipeline(
     IFfmpegRunner runner,
     PipelineOptions options,
     ILoggerFactory loggers,
-    TimeProvider time) : IJob
+    TimeProvider time,
+    ChunkServices? chunks = null) : IJob
 {
     private readonly ILogger _logger = loggers.CreateLogger<TranscodePipeline>();
     private readonly MediaProbe _probe = new(runner);
     private readonly JobOutputFolder _folder = new(source, output, loggers.CreateLogger<TranscodePipeline>());
+    private readonly SplitStage? _split = chunks is null
+        ? null
+        : new SplitStage(source, chunks, new Assembler(source, output, chunks, runner, options, loggers.CreateLogger<Assembler>(), time), runner, loggers.CreateLogger<SplitStage>(), time);
 
     /// <summary>The job's id once known (given, or derived when the source was described): for the events of a failed job.</summary>
     public string? JobId { get; private set; } = options.JobId;
@@ -82,9 +89,9 @@ internal sealed class TranscodePipeline(
             _logger.LogWarning("What ffmpeg said: {Detail}", detail);
         }
 
-        if (!failure.IsRetryable)
+        if (!failure.IsRetryable && !failure.ReportedElsewhere)
         {
-            await TryWriteFailureRecordAsync(jobId ?? "unknown", described, failure);
+            await FailureRecords.TryWriteAsync(output, jobId ?? "unknown", described?.Uri, described?.Revision.ToString(), failure, time.GetUtcNow(), _logger);
         }
     }
 
@@ -107,7 +114,15 @@ internal sealed class TranscodePipeline(
         using var workspace = JobWorkspace.Create(options.WorkDir, subject.JobId);
         var probed = await new ProbeStage(source, _probe, options.Limits, options.MaxSourceDuration).RunAsync(subject.Source, workspace, cancellationToken);
         var analysis = await new AnalyzeStage(runner, _logger).RunAsync(probed, subject.Request.Ladder, workspace, cancellationToken);
-        var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, new PlanStage(_logger).Run(probed, subject, analysis, workspace), workspace, cancellationToken);
+        var planned = new PlanStage(_logger).Run(probed, subject, analysis);
+        if (_split is { } split && split.ChunksFor(probed, planned) is { Count: > 0 } ranges)
+        {
+            var assembled = await split.RunAsync(subject, probed, planned, ranges, workspace, cancellationToken);
+            return (assembled.Manifest, assembled.EncodeTime, assembled.AlreadyDone);
+        }
+
+        PlanStage.EnsureRoom(probed, planned, subject, workspace);
+        var plan = await new LoudnessStage(runner, _logger).RunAsync(probed, planned, workspace, cancellationToken);
         var encoded = await new EncodeStage(runner, _probe, options, _logger, time).RunAsync(probed, plan, subject.Source.Uri, workspace, cancellationToken);
         var quality = await new MeasureStage(runner, options.MeasureQuality, _logger).RunAsync(probed, plan, encoded, workspace, cancellationToken);
         var subtitles = await new CaptionStage(source, runner, _logger).RunAsync(probed, workspace, cancellationToken);
@@ -122,8 +137,13 @@ internal sealed class TranscodePipeline(
 
         var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
         var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
-        await _folder.CommitAsync(subject.Source, manifest, published, workspace, cancellationToken);
+        await _folder.CommitAsync(subject.Source, manifest, published.Select(f => f.FileName), workspace, cancellationToken);
         manifest = await new LateCaptions(source, output, _folder, time, _logger).AttachAsync(manifest, workspace, cancellationToken);
+        if (chunks is not null)
+        {
+            // A long earlier upload of the same key, superseded mid-way, may have left its work area behind.
+            await StaleWorkAreas.RemoveAsync(chunks, subject.Source.Revision, keep: "", cancellationToken);
+        }
 
         _logger.LogInformation(
             "Done: {Count} renditions, {Audio} audio track(s), {Files} files in {Location} ({Seconds:0.0} s)",
@@ -149,27 +169,4 @@ internal sealed class TranscodePipeline(
                 Subtitles = [.. packaged.Subtitles.Select(t => SubtitleFiles.EntryOf(t, packaged.Playlists.Any(p => p.Role == OutputRoles.HlsMaster)))],
                 SkippedSubtitles = packaged.SkippedSubtitles,
             };
-
-    private async Task TryWriteFailureRecordAsync(string jobId, SourceObject? described, JobException failure)
-    {
-        try
-        {
-            var record = new FailureRecord(FailureRecord.CurrentSchemaVersion, jobId, described?.Uri ?? "unknown", described?.Revision.ToString(), failure.Message, time.GetUtcNow(), failure.Detail);
-            var path = Path.Combine(Path.GetTempPath(), $"failure-{Guid.NewGuid():N}.json");
-            try
-            {
-                await File.WriteAllTextAsync(path, ManifestJson.Write(record));
-                // Not cancellable: this is the last word about a bad input, and it is small.
-                await output.WriteFileAsync(FailureRecord.FileName, path, ContentTypes.For(FailureRecord.FileName), CancellationToken.None);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
-        catch (Exception exception) when (exception is JobException or IOException or UnauthorizedAccessException)
-        {
-            _logger.LogWarning("Could not write {FailureRecord} to {Location}: {Error}", FailureRecord.FileName, output.Location, exception.Message);
-        }
-    }
 }

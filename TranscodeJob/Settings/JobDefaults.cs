@@ -80,5 +80,8 @@ internal static class JobDefaults
         [JobEnvironment.Metrics] = Metrics,
         [JobEnvironment.Quality] = Quality,
         [JobEnvironment.LadderMode] = LadderModeName,
+        [JobEnvironment.SplitAboveSeconds] = Chunks.SplitSettings.DefaultAboveSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.ChunkSeconds] = Chunks.SplitSettings.DefaultChunkSeconds.ToString(CultureInfo.InvariantCulture),
+        [JobEnvironment.MaxChunks] = Chunks.SplitSettings.DefaultMaxChunks.ToString(CultureInfo.InvariantCulture),
     };
 }

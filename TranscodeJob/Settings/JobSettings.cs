@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Encoding;
@@ -39,6 +40,9 @@ internal sealed record JobSettings(
     public SourceLimits Limits { get; init; } = SourceLimits.Default;
 
     public EventSettings Events { get; init; } = EventSettings.None;
+
+    /// <summary>When a long source is cut into chunks encoded by tasks of their own.</summary>
+    public SplitSettings Split { get; init; } = SplitSettings.Default;
 
     /// <summary>Whether one EMF line is written at the end (when the logs are JSON).</summary>
     public bool EmitMetrics { get; init; } = JobDefaults.Metrics != "off";

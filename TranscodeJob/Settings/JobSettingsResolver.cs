@@ -2,6 +2,7 @@ using Transcoder.Shared;
 using Transcoder.Shared.Hosting;
 using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Settings;
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Events;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Queue;
@@ -45,6 +46,10 @@ internal static class JobSettingsResolver
             ? ladder?.Mode
             : LadderModes.ByName[reader.Choice(JobEnvironment.LadderMode, JobDefaults.LadderModeName, [.. LadderModes.ByName.Keys])];
         var events = ReadEvents(reader);
+        var split = new SplitSettings(
+            reader.Integer(JobEnvironment.SplitAboveSeconds, SplitSettings.DefaultAboveSeconds, 1, int.MaxValue),
+            reader.Integer(JobEnvironment.ChunkSeconds, SplitSettings.DefaultChunkSeconds, 1, int.MaxValue),
+            reader.Integer(JobEnvironment.MaxChunks, SplitSettings.DefaultMaxChunks, 2, JobChunk.MaxCount));
         problems.AddRange(reader.Errors);
 
         if (problems.Count > 0 || parse.Spec is not { } spec || ladder is null)
@@ -68,6 +73,7 @@ internal static class JobSettingsResolver
             Events = events,
             EmitMetrics = metrics != "off",
             MeasureQuality = quality == "on",
+            Split = split,
         };
     }
 

@@ -17,12 +17,14 @@ using Transcoder.TranscodeJob.Storage;
 //     one-ffmpeg-per-rung and the hand-written single ffmpeg (HandWritten.cs), on the bundled sample, a
 //     generated 30 s 1080p clip with noise and a generated 15 s 2160p clip;
 //  2. the ffmpeg processes' peak memory on a 2160p60 source (what a 2 vCPU / 4 GiB Fargate task must hold);
-//  3. the share of the job's wall time spent outside encoding for a 1-minute source through the S3 emulator.
-// Run:  dotnet run -c Release --project bench/Transcoder.Bench.Job [-- --quick]
+//  3. the share of the job's wall time spent outside encoding for a 1-minute source through the S3 emulator;
+//  4. (--parts chunks, about an hour) a 10-minute 1080p30 source cut into 5 chunks run 2 at a time through the whole
+//     local pipeline against one task (Chunks/ChunkBench.cs).
+// Run:  dotnet run -c Release --project bench/Transcoder.Bench.Job [-- --quick] [-- --parts chunks]
 var quickOption = new Option<bool>("--quick") { Description = "Short generated clips (a smoke run of the benchmark, not figures to quote)." };
 var modeOption = new Option<string>("--encode-mode") { Description = "The job's encode mode: single or per-rendition.", DefaultValueFactory = _ => "single" };
 var ladderOption = new Option<string>("--ladder-mode") { Description = "The job's ladder mode: fixed (the hand-written commands' settings) or per-title (the analysis and each rung's own CRF).", DefaultValueFactory = _ => "fixed" };
-var partsOption = new Option<string>("--parts") { Description = "Comma list of parts to run: compare, memory, emulator.", DefaultValueFactory = _ => "compare,memory,emulator" };
+var partsOption = new Option<string>("--parts") { Description = "Comma list of parts to run: compare, memory, emulator, chunks.", DefaultValueFactory = _ => "compare,memory,emulator" };
 var root = new RootCommand("Measures TranscodeJob against the ffmpeg commands a user would write by hand.") { quickOption, modeOption, ladderOption, partsOption };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -50,6 +52,11 @@ root.SetAction(async (parse, cancellationToken) =>
         var (total, encode) = await RunThroughEmulatorAsync(minute, scratch, mode, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(quick ? 10 : 60)} s 1080p through the S3 emulator: {total.TotalSeconds:0.0} s wall, encoding {encode.TotalSeconds:0.0} s, outside encoding {(total - encode).TotalSeconds:0.0} s = {(total - encode) / total:P1} (download, probe, storyboard VTT, packaging, progressive copies, poster, upload, manifest)"));
+    }
+
+    if (parts.Contains("chunks"))
+    {
+        await Transcoder.Bench.Job.Chunks.ChunkBench.RunAsync(quick, scratch, cancellationToken);
     }
 
     return 0;

@@ -1,38 +1,56 @@
 using Microsoft.Extensions.Logging;
+using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Pipeline.Stages;
 
 /// <summary>
 /// Encodes the planned ladder into the workspace (one ffmpeg, or one per rendition) and checks what it wrote. With a
-/// deadline, an encode whose measured speed cannot make it is refused as soon as that is known.
+/// deadline, an encode whose measured speed cannot make it is refused as soon as that is known. Given a chunk of a long
+/// source, it encodes that chunk's frames of every rung (no audio), and its progress and deadline are the chunk's.
 /// </summary>
 internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, PipelineOptions options, ILogger logger, TimeProvider time)
 {
-    public async Task<EncodeResult> RunAsync(ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
+    public Task<EncodeResult> RunAsync(ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
+        RunAsync(probed.Input, probed.Media.Video?.Index, probed.Media.Duration, plan, null, sourceUri, workspace, cancellationToken);
+
+    /// <summary>One chunk of a long source: its frames of every rung, without the audio.</summary>
+    public Task<EncodeResult> RunChunkAsync(
+        SourceInput input, int videoStreamIndex, PlannedLadder plan, ChunkRange chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
+        RunAsync(
+            input, videoStreamIndex, new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds).TimeOf(chunk.Frames), plan with { Audio = AudioTracks.None },
+            chunk, sourceUri, workspace, cancellationToken);
+
+    private async Task<EncodeResult> RunAsync(
+        SourceInput input, int? videoStreamIndex, TimeSpan duration, PlannedLadder plan, ChunkRange? chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var audio = plan.Audio.Kept;
-        var board = new ProgressBoard(probed.Media.Duration, LadderJob.ProgressNames(plan.Plans, audio), logger, options.Terminal, time, options.ProgressLogInterval);
-        var job = new LadderJob(probed.Input, probed.Media, plan.Plans, audio, plan.Encoder, workspace, board);
-        var encoded = await EncodeWithinDeadlineAsync(job, sourceUri, cancellationToken);
+        var board = new ProgressBoard(duration, LadderJob.ProgressNames(plan.Plans, audio), logger, options.Terminal, time, options.ProgressLogInterval);
+        var job = new LadderJob(input, videoStreamIndex, plan.Plans, audio, plan.Encoder, workspace, board);
+        ILadderEncoder encoder = chunk is not null || options.EncodeMode == EncodeMode.Single
+            ? new LadderEncoder(runner, chunk)
+            : new PerRenditionEncoder(runner, options.Parallelism, logger);
+        var encoded = await EncodeWithinDeadlineAsync(job, encoder, duration, sourceUri, cancellationToken);
         return new EncodeResult(encoded, time.GetElapsedTime(started));
     }
 
-    private async Task<EncodedLadder> EncodeWithinDeadlineAsync(LadderJob job, string source, CancellationToken cancellationToken)
+    private async Task<EncodedLadder> EncodeWithinDeadlineAsync(
+        LadderJob job, ILadderEncoder encoder, TimeSpan duration, string source, CancellationToken cancellationToken)
     {
         if (options.EncodeDeadline is not { } deadline)
         {
-            return await EncodeAsync(job, cancellationToken);
+            return await EncodeAsync(job, encoder, cancellationToken);
         }
 
-        using var watch = new EncodeDeadlineWatch(deadline, () => job.Board.Done, job.Source.Duration, source, time, cancellationToken);
+        using var watch = new EncodeDeadlineWatch(deadline, () => job.Board.Done, duration, source, time, cancellationToken);
         try
         {
-            return await EncodeAsync(job, watch.Token);
+            return await EncodeAsync(job, encoder, watch.Token);
         }
         catch (OperationCanceledException) when (watch.Refusal is { } refusal)
         {
@@ -40,12 +58,9 @@ internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, Pipeli
         }
     }
 
-    private async Task<EncodedLadder> EncodeAsync(LadderJob job, CancellationToken cancellationToken)
+    private async Task<EncodedLadder> EncodeAsync(LadderJob job, ILadderEncoder encoder, CancellationToken cancellationToken)
     {
         var clock = time.GetTimestamp();
-        ILadderEncoder encoder = options.EncodeMode == EncodeMode.Single
-            ? new LadderEncoder(runner)
-            : new PerRenditionEncoder(runner, options.Parallelism, logger);
         await encoder.EncodeAsync(job, cancellationToken);
         job.Board.Finish();
 

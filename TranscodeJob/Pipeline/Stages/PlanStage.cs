@@ -7,12 +7,16 @@ using Transcoder.TranscodeJob.Workspace;
 namespace Transcoder.TranscodeJob.Pipeline.Stages;
 
 /// <summary>
-/// Chooses the renditions and the audio tracks for this source, and checks the workspace can hold what they make. With
-/// the per-title analysis, each rung gets the factor <see cref="LadderChooser"/> chose and the rungs it dropped go.
+/// Chooses the renditions and the audio tracks for this source. With the per-title analysis, each rung gets the factor
+/// <see cref="LadderChooser"/> chose and the rungs it dropped go. <see cref="EnsureRoom"/> checks the workspace can hold
+/// what they make when this task makes all of it (a long source cut into chunks needs far less here).
 /// </summary>
 internal sealed class PlanStage(ILogger logger)
 {
-    public PlannedLadder Run(ProbedSource probed, JobSubject subject, TitleAnalysis? analysis, JobWorkspace workspace)
+    public static void EnsureRoom(ProbedSource probed, PlannedLadder plan, JobSubject subject, JobWorkspace workspace) =>
+        workspace.EnsureFreeSpace(DiskBudget.ForOutputs(plan.Plans, plan.Audio, probed.Media.Duration, subject.Request.Formats), "the renditions");
+
+    public PlannedLadder Run(ProbedSource probed, JobSubject subject, TitleAnalysis? analysis)
     {
         var media = probed.Media;
         var ladder = subject.Request.Ladder;
@@ -41,7 +45,6 @@ internal sealed class PlanStage(ILogger logger)
         }
 
         LogAudio(audio, media.AudioStreams.Count);
-        workspace.EnsureFreeSpace(DiskBudget.ForOutputs(plans, audio, media.Duration, subject.Request.Formats), "the renditions");
         return new PlannedLadder(plans, audio, ladder.Encoder) { Decision = decision };
     }
 

@@ -13,11 +13,14 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// </summary>
 internal static class SubtitlePackaging
 {
-    public static PackagedOutputs AddTo(PackagedOutputs packaged, MadeSubtitles made, SourceMedia media, JobWorkspace workspace)
+    public static PackagedOutputs AddTo(PackagedOutputs packaged, MadeSubtitles made, SourceMedia media, JobWorkspace workspace) =>
+        AddTo(packaged, made, media.Duration, media.MainAudio?.Language, workspace);
+
+    /// <summary>The same for a source known by its duration and main audio language (a long source's assembly).</summary>
+    public static PackagedOutputs AddTo(PackagedOutputs packaged, MadeSubtitles made, TimeSpan duration, string? mainAudioLanguage, JobWorkspace workspace)
     {
-        var seconds = SubtitleFiles.Seconds(media.Duration);
-        var tracks = SubtitleFiles.Arrange(
-            [.. made.Tracks.Select(t => (t, SubtitleFiles.WriteVtt(t, workspace.Root)))], media.MainAudio?.Language);
+        var seconds = SubtitleFiles.Seconds(duration);
+        var tracks = SubtitleFiles.Arrange([.. made.Tracks.Select(t => (t, SubtitleFiles.WriteVtt(t, workspace.Root)))], mainAudioLanguage);
         var renditions = tracks.Select(t => t.Rendition).ToList();
         var playlists = new List<OutputFile>();
         foreach (var playlist in packaged.Playlists)

@@ -188,9 +188,9 @@ public static class IamRules
 
             if (statement.Resources.Any(r => Intrinsics.Uses(r, JobQueue)))
             {
-                foreach (var action in statement.Actions.Where(a => a is not ("sqs:ChangeMessageVisibility" or "sqs:DeleteMessage")))
+                foreach (var action in statement.Actions.Where(a => a is not ("sqs:ChangeMessageVisibility" or "sqs:DeleteMessage" or "sqs:SendMessage")))
                 {
-                    violations.Add($"{statement.Source}: {action} on the queue (the job only settles its own message)");
+                    violations.Add($"{statement.Source}: {action} on the queue (the job only settles its own message and queues a long source's chunks)");
                 }
             }
         }
@@ -200,9 +200,10 @@ public static class IamRules
 
     /// <summary>
     /// The results queue is the customer's outbox: the job sends one completion event per job to it, so the job's task
-    /// role may sqs:SendMessage there (SendMessageBatch needs the same action) and send nowhere else; nothing in the
-    /// stack may receive, delete or purge its messages (the customer's application does, with its own role), and no
-    /// other role of the stack reaches it.
+    /// role may sqs:SendMessage there (SendMessageBatch needs the same action). Besides, it sends only to the job queue,
+    /// where the first job of a long source queues its chunks as jobs of their own; to no other queue. Nothing in the
+    /// stack may receive, delete or purge the results queue's messages (the customer's application does, with its own
+    /// role), and no other role of the stack reaches it.
     /// </summary>
     public static IReadOnlyList<string> ResultsQueueScope(CloudFormationTemplate template)
     {
@@ -215,9 +216,9 @@ public static class IamRules
 
         foreach (var statement in job.Where(s => s.HasAction("sqs:SendMessage")))
         {
-            foreach (var resource in statement.Resources.Where(r => Intrinsics.RefTarget(r) != ResultsQueue))
+            foreach (var resource in statement.Resources.Where(r => Intrinsics.RefTarget(r) is not (ResultsQueue or JobQueue)))
             {
-                violations.Add($"{statement.Source}: sqs:SendMessage on {Intrinsics.Describe(resource)}, not only on {ResultsQueue}");
+                violations.Add($"{statement.Source}: sqs:SendMessage on {Intrinsics.Describe(resource)}, not only on {ResultsQueue} (and {JobQueue} for a long source's chunks)");
             }
         }
 

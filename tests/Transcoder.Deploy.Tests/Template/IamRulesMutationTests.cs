@@ -165,16 +165,16 @@ public sealed class IamRulesMutationTests
     }
 
     [Test]
-    public void ResultsQueueScope_SendToTheJobQueueToo_Reported()
+    public void ResultsQueueScope_SendToTheDeadLetterQueueToo_Reported()
     {
-        // A job that could send to its own queue could start more jobs.
+        // The job queues a long source's chunks on the job queue; any other queue, such as the DLQ, is out of its reach.
         Statement(IamRules.JobTaskRole, "SendCompletionEvent")["Resource"] = new JsonArray(
             new JsonObject { ["Fn::GetAtt"] = new JsonArray("ResultsQueue", "Arn") },
-            new JsonObject { ["Fn::GetAtt"] = new JsonArray("JobQueue", "Arn") });
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray("DeadLetterQueue", "Arn") });
 
         Assert.That(IamRules.ResultsQueueScope(_template), Is.EqualTo(new[]
         {
-            "JobTaskRole/transcode#SendCompletionEvent: sqs:SendMessage on {\"Fn::GetAtt\":[\"JobQueue\",\"Arn\"]}, not only on ResultsQueue",
+            "JobTaskRole/transcode#SendCompletionEvent: sqs:SendMessage on {\"Fn::GetAtt\":[\"DeadLetterQueue\",\"Arn\"]}, not only on ResultsQueue (and JobQueue for a long source's chunks)",
         }));
     }
 
@@ -187,7 +187,7 @@ public sealed class IamRulesMutationTests
         Assert.That(IamRules.ResultsQueueScope(_template), Is.EquivalentTo(new[]
         {
             "JobTaskRole may not sqs:SendMessage to ResultsQueue",
-            "JobTaskRole/transcode#SendCompletionEvent: sqs:SendMessage on {\"Fn::Sub\":\"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*\"}, not only on ResultsQueue",
+            "JobTaskRole/transcode#SendCompletionEvent: sqs:SendMessage on {\"Fn::Sub\":\"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*\"}, not only on ResultsQueue (and JobQueue for a long source's chunks)",
         }));
     }
 

@@ -83,6 +83,7 @@ public sealed class LeastPrivilegeTests
             Assert.That(Allows("sqs:ChangeMessageVisibility", IamRules.JobQueue), Is.True, "heartbeat");
             Assert.That(Allows("sqs:DeleteMessage", IamRules.JobQueue), Is.True, "settle");
             Assert.That(Allows("sqs:SendMessage", IamRules.ResultsQueue), Is.True, "completion event");
+            Assert.That(Allows("sqs:SendMessage", IamRules.JobQueue), Is.True, "a long source's chunks, queued as jobs");
         });
     }
 

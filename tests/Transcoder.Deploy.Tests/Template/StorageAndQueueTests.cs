@@ -147,6 +147,19 @@ public sealed class StorageAndQueueTests
     }
 
     [Test]
+    public void ProdBucket_ShippedTemplate_ExpiresWhatLongSourcesLeaveInTheirWorkAreas()
+    {
+        // A long source's parts meet under OutputPrefix + ".chunks/" (TranscodeJob/Chunks/WorkArea.cs); a job that ended
+        // on bad input, or was superseded, may leave some there.
+        var rules = Intrinsics.Items(_template.Properties("ProdBucket")["LifecycleConfiguration"]?["Rules"]).OfType<JsonObject>().ToList();
+        var work = rules.SingleOrDefault(r => Intrinsics.SubTemplate(r["Prefix"]) == "${OutputPrefix}.chunks/");
+
+        Assert.That(work, Is.Not.Null, "a rule for the work areas");
+        Assert.That(work!["ExpirationInDays"]?.GetValue<int>(), Is.InRange(1, 14));
+        Assert.That((string?)work["Status"], Is.EqualTo("Enabled"));
+    }
+
+    [Test]
     public void JobQueue_ShippedTemplate_ThreeReceivesThenDeadLetterQueue()
     {
         var redrive = _template.Properties("JobQueue")["RedrivePolicy"];

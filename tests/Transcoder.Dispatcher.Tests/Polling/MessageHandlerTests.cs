@@ -147,6 +147,8 @@ public sealed class MessageHandlerTests
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "renditions": "720p,1080x"}""", "unknown rendition '1080x'")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "formats": "hls,webm"}""", "format 'webm'")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "passthrough": "a\nb"}""", "control character")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "revision": "etag:1", "chunk": {"plan": "0123456789abcdef", "index": 5, "count": 5}}""", "chunk index 5 must be 0-4")]
+    [TestCase("""{"bucket": "temp", "key": "a.mp4", "chunk": {"plan": "0123456789abcdef", "index": 0, "count": 5}}""", "names the upload")]
     [TestCase("""{"bucket": "temp", "key": "a.mp4", "codecs": "av1"}""", "h264 is always made")]
     public async Task HandleAsync_JobThatCannotRun_NoTaskAndLeftForTheDlqNamingTheProblem(string body, string problem)
     {
@@ -164,6 +166,26 @@ public sealed class MessageHandlerTests
         logger.Verify(l => l.Log(
             LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((state, _) => $"{state}".Contains(problem, StringComparison.Ordinal)),
             It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+
+    [Test]
+    public async Task HandleAsync_ChunkOfALongSource_LaunchedAsAnyJobWithTheChunkInItsSpec()
+    {
+        // Arrange: what the first job of a long source queues for each chunk.
+        JobLaunch? launched = null;
+        _launcher.Setup(l => l.LaunchAsync(It.IsAny<JobLaunch>(), It.IsAny<CancellationToken>()))
+            .Callback<JobLaunch, CancellationToken>((launch, _) => launched = launch)
+            .ReturnsAsync("task-1");
+        var body = JobMessage.ToJson(new JobRequest("temp", "film.mov", SourceRevision.Parse("etag:abc"), null, Chunk: new JobChunk("0123456789abcdef", 2, 12)));
+
+        // Act
+        await CreateSut().HandleAsync(Message(body), CancellationToken.None);
+
+        // Assert: the same path as a whole source (its own task, its own message), its environment naming the chunk.
+        Assert.That(launched!.Spec.Chunk, Is.EqualTo(new JobChunk("0123456789abcdef", 2, 12)));
+        Assert.That(launched.Spec.ToEnvironment(), Does.Contain(new KeyValuePair<string, string>("CHUNK_INDEX", "2")).And.Contain(new KeyValuePair<string, string>("CHUNK_PLAN", "0123456789abcdef")).And.Contain(new KeyValuePair<string, string>("CHUNK_COUNT", "12")));
+        Assert.That(launched.JobId, Is.EqualTo(new S3Input("temp", "film.mov").JobIdAt(SourceRevision.Parse("etag:abc"))));
+        _sqs.Verify(s => s.ChangeMessageVisibilityAsync(QueueUrl, "receipt-1", 300, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

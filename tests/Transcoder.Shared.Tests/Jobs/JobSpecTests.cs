@@ -34,6 +34,64 @@ public sealed class JobSpecTests
     }
 
     [Test]
+    public void ToEnvironmentThenParse_Chunk_RoundTrips()
+    {
+        // Arrange: one chunk of a long source, as the dispatcher launches it.
+        var spec = S3Spec() with { Chunk = new JobChunk("0123456789abcdef", 4, 12) };
+
+        // Act
+        var environment = spec.ToEnvironment();
+        var parsed = JobSpecParser.Parse(environment.ToDictionary(), NoLadderNames);
+
+        // Assert
+        Assert.That(environment, Does.Contain(new KeyValuePair<string, string>(JobEnvironment.ChunkIndex, "4")));
+        Assert.That(parsed.Spec, Is.EqualTo(spec));
+        Assert.That(parsed.Spec, Is.Not.EqualTo(spec with { Chunk = new JobChunk("0123456789abcdef", 5, 12) }));
+    }
+
+    [TestCase(0, 1, "chunk count 1 must be 2-1000")]
+    [TestCase(12, 12, "chunk index 12 must be 0-11 for 12 chunks")]
+    [TestCase(-1, 12, "chunk index -1 must be 0-11 for 12 chunks")]
+    public void Check_ChunkOutOfRange_IsAProblem(int index, int count, string problem)
+    {
+        // Act / Assert
+        Assert.That(JobSpecParser.Check(S3Spec() with { Chunk = new JobChunk("0123456789abcdef", index, count) }, NoLadderNames), Is.EqualTo(new[] { problem }));
+    }
+
+    [Test]
+    public void Check_ChunkOfALocalFileWithoutRevision_NamesBothProblems()
+    {
+        // Arrange: a chunk reads its part of an S3 object and belongs to one upload's plan.
+        var spec = new JobSpec { Source = new LocalInput("/a.mov"), Output = new LocalOutput("/out"), Chunk = new JobChunk("0123456789abcdef", 0, 2) };
+
+        // Act
+        var problems = JobSpecParser.Check(spec, NoLadderNames);
+
+        // Assert
+        Assert.That(problems, Has.Count.EqualTo(2));
+        Assert.That(problems[0], Does.Contain("from S3"));
+        Assert.That(problems[1], Does.Contain("names the upload"));
+    }
+
+    [Test]
+    public void Parse_ChunkIndexWithoutCount_IsAProblem()
+    {
+        // Arrange
+        var environment = S3Spec().ToEnvironment().ToDictionary();
+        environment[JobEnvironment.ChunkIndex] = "1";
+
+        // Act / Assert
+        Assert.That(JobSpecParser.Parse(environment, NoLadderNames).Problems, Is.EqualTo(new[] { "set CHUNK_PLAN, CHUNK_INDEX and CHUNK_COUNT together, or none of them" }));
+    }
+
+    [Test]
+    public void Check_ChunkPlanNotHex_IsAProblem()
+    {
+        // Act / Assert: the plan names a folder in S3; nothing else may come through it.
+        Assert.That(JobSpecParser.Check(S3Spec() with { Chunk = new JobChunk("../../x", 0, 2) }, NoLadderNames), Is.EqualTo(new[] { "chunk plan '../../x' must be 16 hexadecimal digits" }));
+    }
+
+    [Test]
     public void ToEnvironmentThenParse_LocalFileAndFolderWithDefaults_RoundTrips()
     {
         // Arrange: the command line's form; defaults are left out of the environment.

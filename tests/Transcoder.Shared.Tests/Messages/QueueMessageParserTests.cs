@@ -123,7 +123,7 @@ public sealed class QueueMessageParserTests
     public void Parse_JobMessageWrittenByJobMessage_RoundTrips()
     {
         // Arrange
-        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü") { Codecs = "h264,av1" };
+        var job = new JobRequest("uploads", "a \"quoted\" key/ü.mp4", SourceRevision.Parse("etag:1"), "360p", "hls,mp4", "order 42 — ü", new JobChunk("0123456789abcdef", 3, 7)) { Codecs = "h264,av1" };
 
         // Act
         var parsed = QueueMessageParser.Parse(JobMessage.ToJson(job), KeyFilter.Everything);
@@ -166,6 +166,8 @@ public sealed class QueueMessageParserTests
     [TestCase("""{"bucket": "b"}""", "\"bucket\" and \"key\"")]
     [TestCase("""{"bucket": "b", "key": 5}""", "\"bucket\" and \"key\"")]
     [TestCase("""{"bucket": "b", "key": "k", "renditions": [1]}""", "renditions")]
+    [TestCase("""{"bucket": "b", "key": "k", "chunk": {"plan": "0123456789abcdef", "index": "1", "count": 2}}""", "\"chunk\" must be")]
+    [TestCase("""{"bucket": "b", "key": "k", "chunk": 3}""", "\"chunk\" must be")]
     [TestCase("""{"Records": []}""", "non-empty array")]
     [TestCase("""{"Records": [{"eventName": "ObjectCreated:Put", "s3": {"bucket": {}}}]}""", "record 0 lacks")]
     [TestCase("""{"Event": "s3:Other"}""", "unknown event")]

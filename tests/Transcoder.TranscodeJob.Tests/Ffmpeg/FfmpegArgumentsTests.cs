@@ -43,7 +43,7 @@ public sealed class FfmpegArgumentsTests
             "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-a53cc", "0", "-crf", "23",
             "-maxrate", "3000k", "-bufsize", "6000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
-            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
+            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gt(floor(n*1001/60000),floor((n-1)*1001/60000))",
             "-an", "-sn", "-dn",
             "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p.cmfv",
         ]));
@@ -126,7 +126,7 @@ public sealed class FfmpegArgumentsTests
             "-c:v", "libsvtav1", "-preset", "9", "-crf", "37", "-svtav1-params", "enable-force-key-frames=1",
             "-maxrate", "2000k", "-bufsize", "4000k", "-pix_fmt", "yuv420p",
             "-r", "30000/1001", "-fps_mode", "cfr",
-            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*2)",
+            "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-force_key_frames", "expr:gt(floor(n*1001/60000),floor((n-1)*1001/60000))",
             "-an", "-sn", "-dn",
             "-f", "mp4", "-movflags", "+cmaf+frag_keyframe+empty_moov+default_base_moof+skip_trailer", "file:/work/out/720p-av1.cmfv",
         ]));
@@ -282,7 +282,7 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-preset slow"));
         Assert.That(joined, Does.Contain("-crf 20"));
         Assert.That(joined, Does.Contain("-g 120 -keyint_min 120"));
-        Assert.That(joined, Does.Contain("expr:gte(t,n_forced*4)"));
+        Assert.That(joined, Does.Contain("expr:gt(floor(n*1001/120000),floor((n-1)*1001/120000))"));
     }
 
     [Test]

@@ -97,7 +97,7 @@ public sealed class JobOutputFolderTests : IDisposable
         var sut = CreateSut();
 
         // Act
-        await sut.CommitAsync(described, manifest, [published], workspace, cancellationToken);
+        await sut.CommitAsync(described, manifest, [published.FileName], workspace, cancellationToken);
 
         // Assert
         Assert.That(Directory.GetFiles(Output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "720p.mp4", JobManifest.FileName }));

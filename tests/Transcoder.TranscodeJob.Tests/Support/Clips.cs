@@ -75,6 +75,23 @@ internal static partial class Clips
     public static Task<string> SlowToEncode() => Make("slow.mp4",
         Video("640x360", 30, 10), Tone(10), ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"]);
 
+    /// <summary>
+    /// 12 s at 30000/1001 fps (2 s is 59.94 frames) with a keyframe every 250 frames and B-frames: a long source in
+    /// miniature, cut into chunks whose starts fall between the source's own keyframes.
+    /// </summary>
+    public static Task<string> NtscLongGop() => Make("ntsc-long-gop.mp4",
+        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
+        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+
+    /// <summary>
+    /// The same in Matroska, as ffmpeg writes it: the AAC encoder's priming moves the sound's start 21 ms before the
+    /// picture's, so the picture's first frame is 21 ms in (half a frame: the constant-rate conversion starts it one frame
+    /// late, and repeats it once).
+    /// </summary>
+    public static Task<string> NtscLongGopMatroska() => Make("ntsc-long-gop.mkv",
+        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
+        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+
     /// <summary>320x180 with three seconds of a stereo tone at about −19 LUFS: long enough for EBU R128's gates.</summary>
     public static Task<string> ThreeSecondsOfTone() => Make("tone-3s.mp4",
         Video("320x180", 25, 3), Tone(3), ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);

@@ -9,25 +9,20 @@ using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Storage;
 using Transcoder.TranscodeJob.Tests.Support;
-using Transcoder.TranscodeJob.Workspace;
 
 namespace Transcoder.TranscodeJob.Tests.Pipeline.Stages;
 
-public sealed class PlanStageTests : IDisposable
+public sealed class PlanStageTests
 {
-    private readonly TempFolder _temp = new();
     private readonly ListLogger<PlanStage> _logger = new();
-
-    public void Dispose() => _temp.Dispose();
 
     private PlannedLadder Plan(int width, int height, Func<Ladder, TitleAnalysis>? analyse = null)
     {
         var ladder = Ladder.Default with { Codecs = VideoCodecs.H264 | VideoCodecs.Av1 };
         var source = new SourceObject("/in.mp4", new SourceRevision(SourceRevisionKind.ETag, "abc"), 1000, null, null, null);
         var subject = new JobSubject("job", source, new RunRequest(ladder, StreamingFormats.All, null), "fingerprint");
-        using var workspace = JobWorkspace.Create(_temp.Path, "job");
         return new PlanStage(_logger).Run(
-            new ProbedSource(new SourceInput("/in.mp4", SourceLimits.DefaultMaxPixelsPerFrame), TestMedia.Source(width, height)), subject, analyse?.Invoke(ladder), workspace);
+            new ProbedSource(new SourceInput("/in.mp4", SourceLimits.DefaultMaxPixelsPerFrame), TestMedia.Source(width, height)), subject, analyse?.Invoke(ladder));
     }
 
     [Test]
