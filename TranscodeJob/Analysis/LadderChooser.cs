@@ -16,7 +16,8 @@ namespace Transcoder.TranscodeJob.Analysis;
 /// by compression keeps about the ladder's factor; one whose bits do not fall keeps it (bit rates within
 /// <see cref="EqualBitsShare"/> count as equal, and the better picture wins).</item>
 /// <item>A rung whose predicted quality is within <see cref="DropMarginDb"/> of the next smaller rung made, at more
-/// bits, adds nothing a viewer sees and is dropped. The smallest rung is never dropped.</item>
+/// bits, adds nothing a viewer sees and is dropped. The smallest rung is never dropped, and none of a request that named
+/// its renditions (<see cref="Ladder.RungsNamed"/>).</item>
 /// </list>
 /// Per-title never spends more on a rung than the fixed ladder would: a factor is only ever raised. AV1 twins are weighed
 /// by the same target rule from the ladder's AV1 factor (<see cref="Choose(TitleAnalysis, Ladder)"/>).
@@ -67,7 +68,7 @@ internal static class LadderChooser
     public static LadderDecision Choose(TitleAnalysis analysis, Ladder ladder)
     {
         var h264 = analysis.Rungs.Where(c => c.Plan.Codec == VideoCodecs.H264).ToList();
-        var (kept, dropped) = ChooseH264(h264, ladder.Encoder.Crf);
+        var (kept, dropped) = ChooseH264(h264, ladder.Encoder.Crf, mayDrop: !ladder.RungsNamed);
         var h264Dropped = dropped.ToList();
         foreach (var twin in analysis.Rungs.Where(c => c.Plan.Codec == VideoCodecs.Av1))
         {
@@ -86,7 +87,7 @@ internal static class LadderChooser
         return new LadderDecision(kept, dropped, analysis);
     }
 
-    private static (List<RungChoice> Kept, List<DroppedRung> Dropped) ChooseH264(IReadOnlyList<RungCurve> curves, int ladderCrf)
+    private static (List<RungChoice> Kept, List<DroppedRung> Dropped) ChooseH264(IReadOnlyList<RungCurve> curves, int ladderCrf, bool mayDrop)
     {
         var choices = curves.Select((curve, i) => Choose(curve, ladderCrf, AllowanceOf(curve.Plan, top: i == 0), MaxX264Crf)).ToList();
         var kept = new List<RungChoice> { choices[^1] };
@@ -95,7 +96,7 @@ internal static class LadderChooser
         {
             var rung = choices[i];
             var smaller = kept[^1];
-            if (rung.PredictedSsimDb - smaller.PredictedSsimDb < DropMarginDb && rung.PredictedBitRate > smaller.PredictedBitRate)
+            if (mayDrop && rung.PredictedSsimDb - smaller.PredictedSsimDb < DropMarginDb && rung.PredictedBitRate > smaller.PredictedBitRate)
             {
                 dropped.Add(new DroppedRung(rung, smaller, string.Create(CultureInfo.InvariantCulture,
                     $"within {DropMarginDb} dB SSIM of {smaller.Plan.Name} ({rung.PredictedSsimDb:0.00} vs {smaller.PredictedSsimDb:0.00} dB predicted) at {rung.PredictedBitRate / smaller.PredictedBitRate:0.0}x its bits")));

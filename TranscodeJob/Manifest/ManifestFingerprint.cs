@@ -24,7 +24,8 @@ internal static class ManifestFingerprint
                 // The fixed ladder's fingerprints stay what they were before the per-title ladder; a per-title one
                 // differs from them, and with any rung's allowance.
                 .Concat(ladder.Mode == LadderMode.PerTitle
-                    ? [$"ladder:{LadderModes.Name(ladder.Mode)}", .. ladder.Renditions.Select(r => string.Create(CultureInfo.InvariantCulture, $"maxLoss:{r.Name}:{r.MaxLossDb}"))]
+                    ? [$"ladder:{LadderModes.Name(ladder.Mode)}", .. ladder.Renditions.Select(r => string.Create(CultureInfo.InvariantCulture, $"maxLoss:{r.Name}:{r.MaxLossDb}")),
+                       .. ladder.RungsNamed ? ["named"] : Array.Empty<string>()]
                     : [])
                 .Concat(ladder.Codecs.HasFlag(VideoCodecs.Av1) ? Av1Request(ladder) : []));
         var digest = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request)).AsSpan(0, 8));

@@ -32,6 +32,12 @@ internal sealed record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettin
     public LadderMode Mode { get; init; } = LadderModes.Default;
 
     /// <summary>
+    /// The renditions were named by the request (<see cref="Select"/>: the job's option, the message or the upload's
+    /// metadata). Whoever names them wants them: the per-title ladder still chooses each one's factor but drops none.
+    /// </summary>
+    public bool RungsNamed { get; init; }
+
+    /// <summary>
     /// The named renditions, tallest first. A name the ladder lacks but shaped like <c>540p</c> gets bitrates
     /// interpolated from its neighbours. Unknown names are a usage error listing what is known.
     /// </summary>
@@ -62,7 +68,7 @@ internal sealed record Ladder(IReadOnlyList<Rendition> Renditions, EncoderSettin
             throw new UsageException(problems);
         }
 
-        return this with { Renditions = [.. chosen.OrderByDescending(r => r.Height)] };
+        return this with { Renditions = [.. chosen.OrderByDescending(r => r.Height)], RungsNamed = true };
     }
 
     /// <summary>

@@ -95,6 +95,28 @@ public sealed class LadderChooserTests
     }
 
     [Test]
+    public void Choose_RungsThatLookTheSameButNamedByTheRequest_EveryOneKeptEachWithItsFactor()
+    {
+        // Arrange: the same flat picture, the renditions named (--renditions 1080p,720p,360p).
+        Ladder named = Ladder.Select(["1080p", "720p", "360p"]);
+        RungCurve[] curves =
+        [
+            Curve("1080p", 1080, (20, 100)),
+            Curve("720p", 720, (12, 100), (11, 100), (10, 100)),
+            Curve("360p", 360, (6, 100), (5, 100), (4, 100)),
+        ];
+
+        // Act
+        var decision = LadderChooser.Choose(new TitleAnalysis(curves, [new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(1))], curves[0].Plan), named);
+
+        // Assert: nothing dropped; the lower rungs still raised to the factor with the fewest bits.
+        Assert.That(decision.Kept.Select(k => k.Plan.Name), Is.EqualTo(new[] { "1080p", "720p", "360p" }));
+        Assert.That(decision.Dropped, Is.Empty);
+        Assert.That(decision.Kept[0].Crf, Is.EqualTo(23));
+        Assert.That(decision.Kept.Skip(1).Select(k => k.Crf), Is.All.GreaterThan(30));
+    }
+
+    [Test]
     public void Choose_EveryRungBetterThanTheNext_KeepsEveryRung()
     {
         // Act: fine detail: each rung clearly better than the one below.

@@ -61,4 +61,17 @@ public sealed class ManifestFingerprintTests
         // Act / Assert: nothing AV1 is made, so the same outputs.
         Assert.That(For(Ladder.Default with { Encoder = Ladder.Default.Encoder with { Av1 = new Av1Settings(4, 20) } }), Is.EqualTo(For(Ladder.Default)));
     }
+
+    [Test]
+    public void For_RenditionsNamed_DiffersOnlyInThePerTitleLadder()
+    {
+        // Arrange: the default rungs named one by one: per-title then drops none of them, so other outputs.
+        string[] all = ["1080p", "720p", "480p", "360p"];
+        var perTitle = Ladder.Default with { Mode = LadderMode.PerTitle };
+        var fixedLadder = Ladder.Default with { Mode = LadderMode.Fixed };
+
+        // Act / Assert
+        Assert.That(For(perTitle.Select(all)), Is.Not.EqualTo(For(perTitle)));
+        Assert.That(For(fixedLadder.Select(all)), Is.EqualTo(For(fixedLadder)), "the fixed ladder makes the same either way");
+    }
 }
