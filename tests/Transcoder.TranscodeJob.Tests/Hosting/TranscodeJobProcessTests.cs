@@ -158,9 +158,11 @@ public sealed class TranscodeJobProcessTests : IDisposable
     [CancelAfter(90_000)]
     public async Task Run_SignalMidEncode_StopsFfmpegCleansUpAndExits(int signal, int expectedExitCode, CancellationToken cancellationToken)
     {
-        // Arrange: slow settings so the encode is surely still running when the signal arrives.
+        // Arrange: the slowest settings, so the encode is surely still running when the signal arrives, even on a loaded
+        // machine where this test reads the job's lines late (veryslow gave it 5 s; CI once signalled after the exit);
+        // the fixed ladder, so the plan's line comes as soon as the probe is done.
         var ladder = _temp.Combine("slow-ladder.json");
-        await File.WriteAllTextAsync(ladder, """{ "preset": "veryslow", "renditions": [ { "name": "360p", "height": 360, "videoKbps": 800 } ] }""", cancellationToken);
+        await File.WriteAllTextAsync(ladder, """{ "preset": "placebo", "ladderMode": "fixed", "renditions": [ { "name": "360p", "height": 360, "videoKbps": 800 } ] }""", cancellationToken);
         var work = _temp.Combine("work");
         var output = _temp.Combine("out");
         await using var process = JobProcess.Start(
