@@ -56,9 +56,7 @@ internal static class LadderChooser
 
     /// <summary>The factors a rung of this plan's codec is tried at, from the ladder's factor for that codec.</summary>
     public static IReadOnlyList<int> TrialCrfs(RenditionPlan plan, EncoderSettings encoder, bool top) =>
-        plan.Codec == VideoCodecs.Av1
-            ? TrialCrfs(encoder.Av1.Crf, AllowanceOf(plan, top), Av1Settings.MaxCrf)
-            : TrialCrfs(encoder.Crf, AllowanceOf(plan, top));
+        TrialCrfs(encoder.CrfFor(plan.Codec), AllowanceOf(plan, top), plan.Codec == VideoCodecs.Av1 ? Av1Settings.MaxCrf : MaxX264Crf);
 
     /// <summary>
     /// The H.264 rungs by the rules above; each AV1 twin gets its own factor by the same target rule (from the ladder's
@@ -72,7 +70,7 @@ internal static class LadderChooser
         var h264Dropped = dropped.ToList();
         foreach (var twin in analysis.Rungs.Where(c => c.Plan.Codec == VideoCodecs.Av1))
         {
-            var rung = twin.Plan.Name[..^RenditionPlan.Av1Suffix.Length];
+            var rung = twin.Plan.RungName;
             var choice = Choose(twin, ladder.Encoder.Av1.Crf, AllowanceOf(twin.Plan, top: rung == h264[0].Plan.Name), Av1Settings.MaxCrf);
             if (h264Dropped.FirstOrDefault(d => d.Rung.Plan.Name == rung) is { } gone)
             {

@@ -1,4 +1,3 @@
-using Transcoder.Shared.Jobs;
 using Transcoder.Shared.Outputs;
 using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Pipeline.Stages;
@@ -15,7 +14,7 @@ internal static class LadderRecord
         return new ManifestRateControl(
             ManifestRateControl.CappedCrf,
             // Its own factor (per-title), else the ladder's for its codec.
-            made.Crf ?? (made.Codec == VideoCodecs.Av1 ? plan.Encoder.Av1.Crf : plan.Encoder.Crf),
+            made.Crf ?? plan.Encoder.CrfFor(made.Codec),
             made.VideoKbps,
             made.BufferKbits,
             choice is null ? null : Math.Round(choice.TargetSsimDb, 3),

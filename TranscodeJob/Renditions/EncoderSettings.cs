@@ -1,3 +1,5 @@
+using Transcoder.Shared.Jobs;
+
 namespace Transcoder.TranscodeJob.Renditions;
 
 /// <summary>Encoder settings shared by every rendition of a ladder: x264's, and SVT-AV1's for the AV1 renditions.</summary>
@@ -12,4 +14,7 @@ internal sealed record EncoderSettings(string Preset = "veryfast", int Crf = 23,
 {
     /// <summary>The AV1 renditions' encoder (when the ladder makes any).</summary>
     public Av1Settings Av1 { get; init; } = new();
+
+    /// <summary>The ladder's rate factor for a rendition of <paramref name="codec"/>: x264's or SVT-AV1's.</summary>
+    public int CrfFor(VideoCodecs codec) => codec == VideoCodecs.Av1 ? Av1.Crf : Crf;
 }

@@ -25,6 +25,9 @@ internal sealed record RenditionPlan(
     /// <summary>The video codec: H.264, or AV1 for a rung's AV1 twin (named with <see cref="Av1Suffix"/>).</summary>
     public VideoCodecs Codec { get; init; } = VideoCodecs.H264;
 
+    /// <summary>The ladder rung this rendition encodes: its own name, or for an AV1 twin its H.264 rung's.</summary>
+    public string RungName => Codec == VideoCodecs.Av1 ? Name[..^Av1Suffix.Length] : Name;
+
     /// <summary>The source's real duration: every output lasts this long (zero: as long as ffmpeg reads).</summary>
     public TimeSpan Duration { get; init; }
 

@@ -28,7 +28,7 @@ internal sealed class AnalyzeStage(IFfmpegRunner runner, ILogger logger)
         }
 
         // A twin's allowance is its rung's: the top rung's twin may lose no more than the top rung.
-        var crfs = plans.Select(plan => LadderChooser.TrialCrfs(plan, ladder.Encoder, top: plan.Width == plans[0].Width && plan.Height == plans[0].Height)).ToList();
+        var crfs = plans.Select(plan => LadderChooser.TrialCrfs(plan, ladder.Encoder, top: plan.RungName == plans[0].Name)).ToList();
         return await new TitleAnalyzer(runner, logger).AnalyzeAsync(probed.Input, probed.Media, plans, ladder.Encoder, crfs, workspace, cancellationToken);
     }
 }
