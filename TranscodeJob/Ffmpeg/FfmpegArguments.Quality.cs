@@ -18,7 +18,7 @@ internal static partial class FfmpegArguments
     public static IReadOnlyList<string> ForQualityWindow(
         SourceInput source, int videoStreamIndex, RenditionPlan reference, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
     {
-        var arguments = new List<string>(Preamble(progress: false));
+        var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
         arguments.AddRange(SourceArguments(source, seek: start, length: length));
         foreach (var track in tracks)
         {

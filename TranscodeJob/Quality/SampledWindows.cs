@@ -30,7 +30,9 @@ internal static class SampledWindows
         SamplingRule rule, TimeSpan duration, Rational frameRate, double gopSeconds, bool staggered, IReadOnlyList<TimeSpan>? keyframes)
     {
         var seconds = duration.TotalSeconds;
-        var count = Math.Clamp((int)Math.Ceiling(seconds / rule.SecondsPerWindow), rule.MinWindows, rule.MaxWindows);
+        // One per stretch of the rule's length, to the nearest whole number: rounded up, 30.06 s of source paid a fourth
+        // window (a tenth more decode) for its last 0.06 s.
+        var count = Math.Clamp((int)Math.Round(seconds / rule.SecondsPerWindow, MidpointRounding.AwayFromZero), rule.MinWindows, rule.MaxWindows);
         var length = Math.Clamp(rule.Share * seconds / count, rule.MinWindowSeconds, rule.MaxWindowSeconds);
         if (count * length >= seconds * rule.WholeFromShare || length >= seconds)
         {
@@ -76,28 +78,31 @@ internal static class SampledWindows
     private readonly record struct Place(double Wanted, double Reach, double Phase, double Cycle, double Earliest, double Latest);
 
     /// <summary>
-    /// The start nearest the place's wanted one that lies at its phase (or up to <see cref="PhaseTolerance"/> after it), at
-    /// least half a frame after a source keyframe (a
-    /// seek to a quarter frame before it lands on that keyframe, not the one before; the source's start needs no seek)
-    /// and less than a cycle after it; null without such a keyframe (a source with one keyframe in minutes keeps its
-    /// windows spread, and pays their decode).
+    /// Among the starts within the place's reach that lie at its phase (or up to <see cref="PhaseTolerance"/> after it), at
+    /// least half a frame after a source keyframe (a seek to a quarter frame before it lands on that keyframe, not the one
+    /// before; the source's start needs no seek) and less than a cycle after it: the one with the fewest frames decoded
+    /// before it, then the one nearest the wanted start. Every frame between the keyframe and the start is decoded and
+    /// thrown away: on 30 s of 1080p such a pre-roll cost as much as the compared frames. Null without such a keyframe (a
+    /// source with one keyframe in minutes keeps its windows spread, and pays their decode).
     /// </summary>
     private static double? AfterKeyframe(IReadOnlyList<TimeSpan>? keyframes, Place place, FrameGrid grid)
     {
-        double? best = null;
+        (double Start, double Decoded)? best = null;
         foreach (var keyframe in keyframes ?? [])
         {
             var earliest = keyframe == TimeSpan.Zero ? 0 : keyframe.TotalSeconds + (grid.Frame / 2);
             var offset = Modulo(place.Phase - earliest, place.Cycle);
             var start = grid.Ceiling(earliest + (offset > place.Cycle - PhaseTolerance ? 0 : offset));
             var distance = Math.Abs(start - place.Wanted);
-            if (start >= place.Earliest && start <= place.Latest && distance <= place.Reach && (best is null || distance < Math.Abs(best.Value - place.Wanted)))
+            var decoded = start - keyframe.TotalSeconds;
+            if (start >= place.Earliest && start <= place.Latest && distance <= place.Reach
+                && (best is not { } chosen || decoded < chosen.Decoded - (grid.Frame / 2) || (decoded <= chosen.Decoded + (grid.Frame / 2) && distance < Math.Abs(chosen.Start - place.Wanted))))
             {
-                best = start;
+                best = (start, decoded);
             }
         }
 
-        return best;
+        return best?.Start;
     }
 
     // A phase this close after the wanted one is as good: a keyframe a frame before a phase starts the window at once.

@@ -442,6 +442,7 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-map [t2] -map_metadata -1 -c:v libx264 -preset veryfast -profile:v high -a53cc 0 -crf 35 -maxrate 800k -bufsize 1600k"));
         Assert.That(joined, Does.Contain("-t 1 -an -sn -dn -bsf:v filter_units=remove_types=6 -f h264 file:/ws/c.h264"));
         Assert.That(arguments.Count(a => a == "-g"), Is.EqualTo(3), "each trial in the encode's GOP");
+        Assert.That(joined, Does.Contain("-crf 35 -maxrate 800k -bufsize 1600k -pix_fmt yuv420p -threads 1 "), "x264 without frame threads on a second of frames");
     }
 
     [Test]
@@ -463,6 +464,7 @@ public sealed class FfmpegArgumentsTests
             + "[2:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"
             + "[3:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out1];[out1][ref1]ssim=stats_file=/ws/b.log:shortest=1[ssim1]"));
         Assert.That(joined, Does.EndWith("-map [ssim0] -map [ssim1] -f null -"));
+        Assert.That(joined, Does.Contain("-filter_complex_threads 1"), "the filters of a few dozen pictures without slice threads");
     }
 
     [Test]
@@ -477,6 +479,7 @@ public sealed class FfmpegArgumentsTests
         // Assert
         var joined = string.Join(' ', arguments);
         Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov -ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+        Assert.That(joined, Does.Contain("-filter_complex_threads 1"), "the window's filters without slice threads");
     }
 
     [Test]

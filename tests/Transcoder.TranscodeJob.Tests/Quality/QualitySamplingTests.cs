@@ -19,6 +19,7 @@ public sealed class QualitySamplingTests
     }
 
     [TestCase(10, 3)]
+    [TestCase(30.06, 3)]
     [TestCase(95, 10)]
     [TestCase(3600, QualitySampling.MaxWindows)]
     public void For_LongerSource_MoreWindowsUpToTheLimit(double seconds, int expected)
@@ -111,6 +112,23 @@ public sealed class QualitySamplingTests
                 Assert.That(window.Start.TotalSeconds * 30 % 1, Is.EqualTo(0).Within(1e-5).Or.EqualTo(1).Within(1e-5), "on the grid");
             }
         });
+    }
+
+    [Test]
+    public void For_SeveralSourceKeyframesInReach_TheStartWithTheFewestFramesDecodedBeforeIt()
+    {
+        // Arrange: 30 s whose source keyframes are 5.005 s apart (a camera's 150 frames at 29.97 fps); each window can
+        // reach two of them.
+        var keyframes = Enumerable.Range(0, 6).Select(k => TimeSpan.FromSeconds(k * 5.005)).ToList();
+
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(30), Thirty, Gop, keyframes);
+
+        // Assert: the first window (phase 0 of the GOP, wanted near 6.4 s) reaches the keyframes at 5.005 and 10.01 s. At
+        // 6.0 s, nearest the wanted place, it decoded a second of source before its first compared frame; at 10.033 s,
+        // a frame. The others have one keyframe each in reach at their phase (0.667 and 1.333 s of the GOP).
+        Assert.That(windows.Select(w => Math.Round(w.Start.TotalSeconds, 3)), Is.EqualTo(new[] { 10.033, 16.667, 25.333 }));
+        Assert.That(windows[0].Start.TotalSeconds - keyframes[2].TotalSeconds, Is.LessThan(1.0 / 30));
     }
 
     [Test]
