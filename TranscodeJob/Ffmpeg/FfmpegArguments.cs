@@ -21,7 +21,7 @@ internal static partial class FfmpegArguments
         + "mp3,aac,flac,wav,aiff,amr";
 
     // Local files only (no http:, no concat:, no pipes to other processes).
-    private const string AllowedProtocols = "file";
+    internal const string AllowedProtocols = "file";
 
     /// <summary>
     /// An absolute <c>file:</c> URL: a name that starts with '-' or holds ':' is never read as an option or a
@@ -162,7 +162,8 @@ internal static partial class FfmpegArguments
             }
 
             // Microseconds: a chunk's first frame at 30000/1001 fps is not a whole millisecond.
-            arguments.AddRange(["-ss", accurateSeek ? Invariant($"{(at + source.LeadIn).TotalSeconds:0.###}") : Invariant($"{(at + source.LeadIn).TotalSeconds:0.######}")]);
+            var seconds = (at + source.LeadIn).TotalSeconds;
+            arguments.AddRange(["-ss", accurateSeek ? Invariant($"{seconds:0.###}") : Invariant($"{seconds:0.######}")]);
         }
 
         if (length is { } span)

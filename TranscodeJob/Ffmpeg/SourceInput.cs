@@ -22,7 +22,7 @@ internal sealed record SourceInput(string Path, long MaxPixelsPerFrame)
     public string Url => Remote?.Url.AbsoluteUri ?? FfmpegArguments.FileUrl(Path);
 
     /// <summary>The protocols ffmpeg may use for it, and nothing else (<c>-protocol_whitelist</c>).</summary>
-    public string Protocols => Remote?.Protocols ?? "file";
+    public string Protocols => Remote?.Protocols ?? FfmpegArguments.AllowedProtocols;
 
     /// <summary>The input options a remote read adds (the demuxer named, timeouts, the revision pinned); none for a file.</summary>
     public IReadOnlyList<string> RemoteOptions() => Remote?.InputOptions() ?? [];

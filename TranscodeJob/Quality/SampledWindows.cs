@@ -93,16 +93,20 @@ internal static class SampledWindows
             var earliest = keyframe == TimeSpan.Zero ? 0 : keyframe.TotalSeconds + (grid.Frame / 2);
             var offset = Modulo(place.Phase - earliest, place.Cycle);
             var start = grid.Ceiling(earliest + (offset > place.Cycle - PhaseTolerance ? 0 : offset));
-            var distance = Math.Abs(start - place.Wanted);
-            var decoded = start - keyframe.TotalSeconds;
-            if (start >= place.Earliest && start <= place.Latest && distance <= place.Reach
-                && (best is not { } chosen || decoded < chosen.Decoded - (grid.Frame / 2) || (decoded <= chosen.Decoded + (grid.Frame / 2) && distance < Math.Abs(chosen.Start - place.Wanted))))
+            var candidate = (Start: start, Decoded: start - keyframe.TotalSeconds);
+            if (start >= place.Earliest && start <= place.Latest && Math.Abs(start - place.Wanted) <= place.Reach
+                && (best is not { } chosen || Better(candidate, chosen)))
             {
-                best = (start, decoded);
+                best = candidate;
             }
         }
 
         return best?.Start;
+
+        // Fewer frames decoded first (within half a frame counts as the same), then nearer the wanted start.
+        bool Better((double Start, double Decoded) candidate, (double Start, double Decoded) chosen) =>
+            candidate.Decoded < chosen.Decoded - (grid.Frame / 2)
+            || (candidate.Decoded <= chosen.Decoded + (grid.Frame / 2) && Math.Abs(candidate.Start - place.Wanted) < Math.Abs(chosen.Start - place.Wanted));
     }
 
     // A phase this close after the wanted one is as good: a keyframe a frame before a phase starts the window at once.
