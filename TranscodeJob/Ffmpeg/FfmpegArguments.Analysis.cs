@@ -30,8 +30,14 @@ internal static partial class FfmpegArguments
     /// (<c>filter_units</c>), so that their size is the pictures' bits.
     /// </summary>
     /// <param name="plans">The rungs, largest first, their head filters the encode's (a held last frame is not held).</param>
+    /// <param name="referencePath">
+    /// Where to keep the largest rung's pictures before its encoders (the joined windows at its size, as a viewer of the
+    /// reference size sees the source), raw, for the scoring (<see cref="ForTrialQuality(string, RenditionPlan, IReadOnlyList{MeasuredTrial})"/>);
+    /// null keeps nothing.
+    /// </param>
     public static IReadOnlyList<string> ForTrialEncodes(
-        SourceInput source, int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<SourceWindow> windows, IReadOnlyList<TrialEncode> trials)
+        SourceInput source, int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, EncoderSettings encoder, IReadOnlyList<SourceWindow> windows, IReadOnlyList<TrialEncode> trials,
+        string? referencePath = null)
     {
         var arguments = new List<string>(Preamble(progress: false));
         foreach (var window in windows)
@@ -47,6 +53,11 @@ internal static partial class FfmpegArguments
         foreach (var rung in rungs)
         {
             var mine = trials.Select((t, i) => (t, i)).Where(x => x.t.Rung == rung).Select(x => $"[t{x.i}]").ToList();
+            if (rung == 0 && referencePath is not null)
+            {
+                mine.Add("[reference]");
+            }
+
             parts.Add($"[a{rung}]{PictureFilters.Rung(plans[rung].Width, plans[rung].Height)},split={mine.Count}{string.Concat(mine)}");
         }
 
@@ -64,8 +75,20 @@ internal static partial class FfmpegArguments
             arguments.AddRange(["-f", TrialFormat(plan.Codec), FileUrl(trial.OutputPath)]);
         }
 
+        if (referencePath is not null)
+        {
+            // Every picture as the filters made it (no rate conversion): the scoring numbers them as the trials'.
+            arguments.AddRange(["-map", "[reference]", "-map_metadata", "-1", "-c:v", "rawvideo", "-fps_mode", "passthrough", "-an", "-sn", "-dn", "-f", "nut", FileUrl(referencePath)]);
+        }
+
         return arguments;
     }
+
+    /// <summary>
+    /// The bytes of the raw reference <see cref="ForTrialEncodes"/> keeps for <paramref name="frames"/> pictures of
+    /// <paramref name="reference"/>'s size (8-bit 4:2:0, as the rungs' scale leaves them).
+    /// </summary>
+    public static long RawReferenceBytes(RenditionPlan reference, long frames) => frames * reference.Width * reference.Height * 3 / 2;
 
     /// <summary>
     /// x264's frame threads (three an encoder on two cores), started for a second of frames and drained at its end, cost
@@ -84,12 +107,25 @@ internal static partial class FfmpegArguments
     public static IReadOnlyList<string> ForTrialQuality(
         SourceInput source, int videoStreamIndex, RenditionPlan reference, IReadOnlyList<SourceWindow> windows, IReadOnlyList<MeasuredTrial> trials)
     {
-        var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
-        foreach (var window in windows)
-        {
-            arguments.AddRange(SourceArguments(source, seek: window.Seek, length: window.Length));
-        }
+        var inputs = windows.SelectMany(window => SourceArguments(source, seek: window.Seek, length: window.Length)).ToList();
+        var pictures = $"{JoinedWindows(videoStreamIndex, reference, windows.Count)},{PictureFilters.Rung(reference.Width, reference.Height)}";
+        return TrialQuality(inputs, windows.Count, pictures, reference, trials);
+    }
 
+    /// <summary>
+    /// The same scoring against the reference the trial encodes kept (<see cref="ForTrialEncodes"/>' referencePath):
+    /// the source is not decoded, its windows not put through the head filters, nor scaled, a second time (on 15 s of
+    /// 4K that was most of the scoring's CPU).
+    /// </summary>
+    public static IReadOnlyList<string> ForTrialQuality(string referencePath, RenditionPlan reference, IReadOnlyList<MeasuredTrial> trials) =>
+        TrialQuality([.. OneDecoderThread, .. OwnInput(referencePath)], 1, "[0:v:0]null", reference, trials);
+
+    /// <param name="inputs">The arguments of the inputs the reference's pictures come from, <paramref name="inputCount"/> of them.</param>
+    /// <param name="pictures">The filters that make the reference's pictures from them, left open for the next filter.</param>
+    private static IReadOnlyList<string> TrialQuality(
+        IReadOnlyList<string> inputs, int inputCount, string pictures, RenditionPlan reference, IReadOnlyList<MeasuredTrial> trials)
+    {
+        var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread, .. inputs]);
         foreach (var trial in trials)
         {
             arguments.AddRange(["-framerate", reference.FrameRate.ToString(), "-f", trial.Format, .. OneDecoderThread]);
@@ -99,11 +135,11 @@ internal static partial class FfmpegArguments
         var count = $"settb=1/({reference.FrameRate}),setpts=N";
         var parts = new List<string>
         {
-            $"{JoinedWindows(videoStreamIndex, reference, windows.Count)},{PictureFilters.Rung(reference.Width, reference.Height)},{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}",
+            $"{pictures},{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}",
         };
         for (var i = 0; i < trials.Count; i++)
         {
-            parts.Add($"{AtReferenceSize(windows.Count + i, reference)},{count}[out{i}]");
+            parts.Add($"{AtReferenceSize(inputCount + i, reference)},{count}[out{i}]");
             parts.Add($"[out{i}][ref{i}]ssim=stats_file={FilterValue(trials[i].SsimStatsPath)}:shortest=1[ssim{i}]");
         }
 

@@ -23,8 +23,8 @@ internal static class SampledWindows
     /// The source's keyframes (<see cref="PacketScan.Keyframes"/>), or none. A seek decodes from the keyframe before
     /// it, and a source's GOP can be far longer than a window (x264's default is 250 frames, 8 s: 4K decoded for 8 s
     /// to compare half a second, most of the measurement's CPU on 2160p). With keyframes, each window starts just after
-    /// the keyframe nearest its place (within half its share of the timeline), at its phase: at most one rendition GOP
-    /// of the source is decoded before it.
+    /// a keyframe within its share of the timeline, at its phase, where the fewest frames are decoded before it: at most
+    /// one rendition GOP of the source where the share holds a keyframe, else from its share's start.
     /// </param>
     public static IReadOnlyList<QualityWindow> For(
         SamplingRule rule, TimeSpan duration, Rational frameRate, double gopSeconds, bool staggered, IReadOnlyList<TimeSpan>? keyframes)
@@ -49,8 +49,8 @@ internal static class SampledWindows
         {
             var middle = earliest + ((i + 0.5) * share);
             var phase = phases > 1 ? i % phases * cycle / phases : 0;
-            var place = new Place(middle - (length / 2), share / 2, phase, cycle, earliest, seconds - length);
-            starts.Add(AfterKeyframe(keyframes, place, grid)
+            var place = new Place(middle - (length / 2), share / 2, length, phase, cycle, earliest, seconds - length);
+            starts.Add(LeastPreRoll(keyframes, place, grid)
                        ?? grid.Floor(Math.Clamp((phases > 1 ? Math.Floor(middle / cycle) * cycle : middle - (length / 2)) + phase, earliest, seconds - length)));
         }
 
@@ -71,21 +71,22 @@ internal static class SampledWindows
     public const int SkipFirstGops = 5;
 
     /// <summary>
-    /// Where one window should go: near <paramref name="Wanted"/>, no further than <paramref name="Reach"/> from it, at
-    /// <paramref name="Phase"/> of a cycle of <paramref name="Cycle"/> seconds (0: any), between
-    /// <paramref name="Earliest"/> and <paramref name="Latest"/>.
+    /// Where one window of <paramref name="Length"/> seconds should go: near <paramref name="Wanted"/>, no further than
+    /// <paramref name="Reach"/> from it, at <paramref name="Phase"/> of a cycle of <paramref name="Cycle"/> seconds (0:
+    /// any), between <paramref name="Earliest"/> and <paramref name="Latest"/>.
     /// </summary>
-    private readonly record struct Place(double Wanted, double Reach, double Phase, double Cycle, double Earliest, double Latest);
+    private readonly record struct Place(double Wanted, double Reach, double Length, double Phase, double Cycle, double Earliest, double Latest);
 
     /// <summary>
     /// Among the starts within the place's reach that lie at its phase (or up to <see cref="PhaseTolerance"/> after it), at
     /// least half a frame after a source keyframe (a seek to a quarter frame before it lands on that keyframe, not the one
     /// before; the source's start needs no seek) and less than a cycle after it: the one with the fewest frames decoded
     /// before it, then the one nearest the wanted start. Every frame between the keyframe and the start is decoded and
-    /// thrown away: on 30 s of 1080p such a pre-roll cost as much as the compared frames. Null without such a keyframe (a
-    /// source with one keyframe in minutes keeps its windows spread, and pays their decode).
+    /// thrown away: on 30 s of 1080p such a pre-roll cost as much as the compared frames. A place with no keyframe in its
+    /// reach (a source with a keyframe every 8 s or minutes) starts as early in its reach as its phase lets it, after
+    /// the fewest frames its share allows; a window keeps its share, so the windows stay spread. Null without keyframes.
     /// </summary>
-    private static double? AfterKeyframe(IReadOnlyList<TimeSpan>? keyframes, Place place, FrameGrid grid)
+    private static double? LeastPreRoll(IReadOnlyList<TimeSpan>? keyframes, Place place, FrameGrid grid)
     {
         (double Start, double Decoded)? best = null;
         foreach (var keyframe in keyframes ?? [])
@@ -96,6 +97,21 @@ internal static class SampledWindows
             var candidate = (Start: start, Decoded: start - keyframe.TotalSeconds);
             if (start >= place.Earliest && start <= place.Latest && Math.Abs(start - place.Wanted) <= place.Reach
                 && (best is not { } chosen || Better(candidate, chosen)))
+            {
+                best = candidate;
+            }
+        }
+
+        // The reach's first start at the phase, decoded from whatever keyframe comes before it: where a place with no
+        // keyframe in its reach decodes least (a 15 s 4K clip with x264's 8 s GOP decoded 4 and 5 s of source before two
+        // of its windows' middles, 2 and 3 s before their shares' starts).
+        if (keyframes is { Count: > 0 })
+        {
+            var lowest = Math.Max(place.Earliest, place.Wanted - place.Reach + place.Length / 2);
+            var first = grid.Ceiling(lowest + Modulo(place.Phase - lowest, place.Cycle));
+            var from = keyframes.Where(k => k.TotalSeconds <= first - (grid.Frame / 4)).DefaultIfEmpty(TimeSpan.Zero).Max().TotalSeconds;
+            var candidate = (Start: first, Decoded: first - from);
+            if (first <= place.Latest && Math.Abs(first - place.Wanted) <= place.Reach && (best is not { } chosen || Better(candidate, chosen)))
             {
                 best = candidate;
             }

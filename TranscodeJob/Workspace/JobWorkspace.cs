@@ -28,10 +28,13 @@ internal sealed class JobWorkspace : IDisposable
 
     public string PathFor(string fileName) => Path.Combine(Root, fileName);
 
+    /// <summary>What the disk under the workspace has free now.</summary>
+    public long FreeBytes => new DriveInfo(Root).AvailableFreeSpace;
+
     /// <summary>Fails early, with the numbers, rather than with a half-written file when the disk fills up.</summary>
     public void EnsureFreeSpace(long bytesNeeded, string purpose)
     {
-        var available = new DriveInfo(Root).AvailableFreeSpace;
+        var available = FreeBytes;
         if (available < bytesNeeded)
         {
             throw JobException.Transient(

@@ -446,6 +446,41 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Test]
+    public void ForTrialEncodes_ReferencePath_TheLargestRungsPicturesKeptRawBesideItsTrials()
+    {
+        // Arrange
+        var plans = new[] { Plan(), Plan() with { Name = "360p", Width = 640, Height = 360, VideoKbps = 800 } };
+        FfmpegArguments.TrialEncode[] trials = [new(0, 23, "/ws/a.h264"), new(1, 23, "/ws/b.h264")];
+        FfmpegArguments.SourceWindow[] windows = [new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5))];
+
+        // Act
+        var arguments = FfmpegArguments.ForTrialEncodes(Source("/in.mov"), 0, plans, new EncoderSettings(), windows, trials, "/ws/ref.nut");
+
+        // Assert: the top rung's one scale feeds its trial and the reference; every picture written as made.
+        var graph = arguments[arguments.ToList().IndexOf("-filter_complex") + 1];
+        Assert.That(graph, Does.Contain("[a0]scale=1280:720,format=yuv420p,setsar=1,split=2[t0][reference];[a1]scale=640:360,format=yuv420p,setsar=1,split=1[t1]"));
+        Assert.That(string.Join(' ', arguments), Does.EndWith("-map [reference] -map_metadata -1 -c:v rawvideo -fps_mode passthrough -an -sn -dn -f nut file:/ws/ref.nut"));
+    }
+
+    [Test]
+    public void ForTrialQuality_KeptReference_ReadInsteadOfTheSourcesWindows()
+    {
+        // Arrange
+        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log"), new("/ws/b.h264", "/ws/b.log")];
+
+        // Act
+        var arguments = FfmpegArguments.ForTrialQuality("/ws/ref.nut", Plan(), trials);
+
+        // Assert: one decoder for the reference, numbered frame by frame as the trials are; no head filters, no scale.
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-threads 1 -i file:/ws/ref.nut -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/a.h264"));
+        Assert.That(joined, Does.Not.Contain("/in.mov"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Does.StartWith(
+            "[0:v:0]null,settb=1/(30000/1001),setpts=N,split=2[ref0][ref1];"
+            + "[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"));
+    }
+
+    [Test]
     public void ForTrialQuality_TwoTrials_EachAgainstTheJoinedWindowsAtTheReferenceSizeFrameForFrame()
     {
         // Arrange

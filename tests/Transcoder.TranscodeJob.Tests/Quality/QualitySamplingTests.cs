@@ -150,6 +150,22 @@ public sealed class QualitySamplingTests
     }
 
     [Test]
+    public void For_NoSourceKeyframeInAShare_TheWindowStartsWhereItsShareBeginsAtItsPhase()
+    {
+        // Arrange: 15 s of 4K with x264's default GOP: keyframes at 0 and 8.333 s only. The three windows' shares of the
+        // timeline after the first GOP are 2–6.33, 6.33–10.67 and 10.67–15 s; only the second holds a keyframe.
+        TimeSpan[] keyframes = [TimeSpan.Zero, TimeSpan.FromSeconds(8.333)];
+
+        // Act
+        var windows = QualitySampling.For(TimeSpan.FromSeconds(15), Thirty, Gop, keyframes);
+
+        // Assert: the first and last start at their shares' first start at their phases (0 and 1.333 s of the GOP),
+        // 2 and 3 s after the keyframe before them; placed at their shares' middles they decoded 4 and 5 s first. The
+        // second starts just after its keyframe at its phase (0.667 s).
+        Assert.That(windows.Select(w => Math.Round(w.Start.TotalSeconds, 3)), Is.EqualTo(new[] { 2.0, 8.667, 11.333 }));
+    }
+
+    [Test]
     public void For_LongSource_NoWindowInTheEncodesFirstGop()
     {
         // Arrange: 15 s with x264's default GOP: keyframes at 0 and 8.333 s; a window just after the one at 0 is the cheapest.

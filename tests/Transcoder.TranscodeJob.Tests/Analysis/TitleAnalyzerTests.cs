@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Transcoder.TranscodeJob.Analysis;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Limits;
+using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Renditions;
+using Transcoder.TranscodeJob.Tests.Support;
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Tests.Analysis;
+
+/// <summary>The analysis's two ffmpeg runs with real ffmpeg: the scoring against the reference the trials kept, or the source again.</summary>
+[Category("Integration")]
+public sealed class TitleAnalyzerTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly FfmpegRunner _runner = new(FfmpegPaths.Default, TimeSpan.FromSeconds(5));
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<(TitleAnalysis Analysis, RecordingRunner Runs, JobWorkspace Workspace)> AnalyseAsync(string clip, long keptReferenceBytes, CancellationToken cancellationToken)
+    {
+        var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
+        var media = await new MediaProbe(_runner).ProbeSourceAsync(input, clip, cancellationToken);
+        var ladder = LocalJob.SmallLadder;
+        var plans = new LadderPlanner(ladder).PlanFor(media);
+        var crfs = plans.Select((plan, i) => LadderChooser.TrialCrfs(plan, ladder.Encoder, top: i == 0)).ToList();
+        var runs = new RecordingRunner(_runner);
+        var name = $"analysis-{keptReferenceBytes}";
+        var workspace = JobWorkspace.Create(_temp.Combine(name), name);
+        var analysis = await new TitleAnalyzer(runs, NullLogger.Instance, keptReferenceBytes).AnalyzeAsync(input, media, plans, ladder.Encoder, crfs, workspace, cancellationToken);
+        return (analysis!, runs, workspace);
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task AnalyzeAsync_KeptReference_ScoresEveryTrialAsTheSourceDecodedAgainDoes(CancellationToken cancellationToken)
+    {
+        // Arrange: a moving picture whose keyframes lie between the planned frames (the case that once misaligned them).
+        var clip = await Clips.KeyframesOffTheGrid();
+
+        // Act: the default, and a budget that no reference fits.
+        var (kept, keptRuns, keptWorkspace) = await AnalyseAsync(clip, TitleAnalyzer.KeptReferenceBytes, cancellationToken);
+        var (again, againRuns, againWorkspace) = await AnalyseAsync(clip, 0, cancellationToken);
+
+        // Assert: the same pictures compared, so the same scores; the kept reference read instead of the source, then gone.
+        var keptScoring = string.Join(' ', keptRuns.Runs[^1].Arguments);
+        var againScoring = string.Join(' ', againRuns.Runs[^1].Arguments);
+        Assert.That(keptScoring, Does.Contain("trial-reference.nut").And.Not.Contain(clip));
+        Assert.That(againScoring, Does.Contain(clip).And.Not.Contain("trial-reference.nut"));
+        Assert.That(string.Join(' ', keptRuns.Runs[^2].Arguments), Does.Contain("-c:v rawvideo -fps_mode passthrough"));
+        var keptPoints = kept.Rungs.SelectMany(r => r.Points).ToList();
+        var againPoints = again.Rungs.SelectMany(r => r.Points).ToList();
+        Assert.That(keptPoints, Has.Count.EqualTo(againPoints.Count).And.Count.GreaterThanOrEqualTo(5));
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < keptPoints.Count; i++)
+            {
+                Assert.That(keptPoints[i].SsimDb, Is.EqualTo(againPoints[i].SsimDb).Within(0.01), $"trial {i}");
+            }
+        });
+        Assert.That(Directory.GetFiles(keptWorkspace.Root), Is.Empty, "no trial or reference left behind");
+        Assert.That(Directory.GetFiles(againWorkspace.Root), Is.Empty);
+    }
+}
