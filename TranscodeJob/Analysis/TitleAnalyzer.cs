@@ -11,11 +11,11 @@ namespace Transcoder.TranscodeJob.Analysis;
 /// The per-title analysis: the windows of <see cref="AnalysisSampling"/>, joined, encoded for every planned rung at each
 /// factor tried by one ffmpeg (the rung's own encoder options, so a trial predicts the encode), then scored by a second
 /// one against the same windows as a viewer sees them (the largest rung's pictures, which the first one keeps raw when
-/// they fit <see cref="KeptReferenceBytes"/>). An analysis that cannot run returns null: the job then makes the
+/// they fit <see cref="RawReference"/>'s budget). An analysis that cannot run returns null: the job then makes the
 /// fixed ladder, and the log says why.
 /// </summary>
-/// <param name="keptReferenceBytes">The most disk the trials' raw reference may take (<see cref="KeptReferenceBytes"/>).</param>
-internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long keptReferenceBytes = TitleAnalyzer.KeptReferenceBytes)
+/// <param name="keptReferenceBytes">The most disk the trials' raw reference may take (<see cref="RawReference.MaxBytes"/>).</param>
+internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long keptReferenceBytes = RawReference.MaxBytes)
 {
     /// <param name="crfs">The factors to try, for each plan.</param>
     public async Task<TitleAnalysis?> AnalyzeAsync(
@@ -32,9 +32,7 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long k
         var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(
             t.OutputPath, t.OutputPath + ".ssim.log", FfmpegArguments.TrialFormat(plans[t.Rung].Codec))).ToList();
         var frames = (long)Math.Ceiling(windows.Sum(w => w.Length.TotalSeconds) * rate.Value) + windows.Count;
-        // Kept where it fits the budget with room to spare on the disk: decoding again costs CPU, a full disk the analysis.
-        var bytes = FfmpegArguments.RawReferenceBytes(heads[0], frames);
-        var reference = bytes <= keptReferenceBytes && bytes * 2 <= workspace.FreeBytes ? workspace.PathFor("trial-reference.nut") : null;
+        var reference = RawReference.Fits(RawReference.BytesFor(heads[0], frames), workspace, keptReferenceBytes) ? workspace.PathFor("trial-reference.nut") : null;
         try
         {
             var scoring = reference is null
@@ -72,14 +70,6 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long k
             }
         }
     }
-
-    /// <summary>
-    /// The most disk the trial encodes' raw reference may take (<see cref="FfmpegArguments.RawReferenceBytes"/>): 1 GiB,
-    /// 345 pictures of 1080p, the analysis's windows of a source up to about ten minutes at 30 fps. Above it the scoring
-    /// decodes the source's windows again, through the head filters and the scale; that costs CPU where a raw reference
-    /// costs disk (on 15 s of 4K with x264's 8 s GOP the scoring took 0.93 CPU s instead of 1.97, the same scores).
-    /// </summary>
-    internal const long KeptReferenceBytes = 1L << 30;
 
     private async Task<bool> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
         IReadOnlyList<string> outputs = [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))];
         var audio = chunk is null ? job.Audio : [];
         var arguments = chunk is null
-            ? FfmpegArguments.ForLadder(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, audio, [.. audio.Select(a => job.Workspace.PathFor(a.FileName))])
+            ? FfmpegArguments.ForLadder(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, audio, [.. audio.Select(a => job.Workspace.PathFor(a.FileName))], job.Reference)
             : FfmpegArguments.ForLadderChunk(job.Input, job.VideoStreamIndex ?? throw new ArgumentException("a chunk is of a video", nameof(job)), plans, job.Encoder, outputs, chunk);
 
         // Every output advances with the one decoder: the same position is every rung's progress.
@@ -35,6 +35,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
             },
             cancellationToken);
 
-        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, audio)), result);
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, audio, keepsReference: chunk is null && job.Reference is not null && plans.Count > 0)), result);
     }
 }

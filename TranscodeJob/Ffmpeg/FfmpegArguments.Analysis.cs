@@ -84,11 +84,6 @@ internal static partial class FfmpegArguments
         return arguments;
     }
 
-    /// <summary>
-    /// The bytes of the raw reference <see cref="ForTrialEncodes"/> keeps for <paramref name="frames"/> pictures of
-    /// <paramref name="reference"/>'s size (8-bit 4:2:0, as the rungs' scale leaves them).
-    /// </summary>
-    public static long RawReferenceBytes(RenditionPlan reference, long frames) => frames * reference.Width * reference.Height * 3 / 2;
 
     /// <summary>
     /// x264's frame threads (three an encoder on two cores), started for a second of frames and drained at its end, cost
@@ -101,7 +96,7 @@ internal static partial class FfmpegArguments
     /// <summary>
     /// The SSIM of the trial encodes against the source as a viewer sees it: the windows read again, through the head
     /// filters at <paramref name="reference"/>'s size and joined as the trials joined them, each trial scaled bicubic to
-    /// that size (as <see cref="ForQualityWindow"/> measures the renditions). The raw streams carry no timestamps: both
+    /// that size (as <see cref="ForQualityWindow(SourceInput, int, RenditionPlan, TimeSpan, TimeSpan, IReadOnlyList{MeasuredTrack})"/> measures the renditions). The raw streams carry no timestamps: both
     /// sides are numbered frame by frame from zero.
     /// </summary>
     public static IReadOnlyList<string> ForTrialQuality(

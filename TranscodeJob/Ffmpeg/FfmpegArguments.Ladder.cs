@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -13,6 +14,7 @@ internal static partial class FfmpegArguments
     /// <param name="videoStreamIndex">The source's video stream; null for an audio-only source.</param>
     /// <param name="outputPaths">One CMAF file per plan, in the plans' order.</param>
     /// <param name="audioPaths">One CMAF file per audio plan, in their order.</param>
+    /// <param name="reference">The quality windows' pictures to keep raw (<see cref="KeptReference"/>), the last output; null for none.</param>
     public static IReadOnlyList<string> ForLadder(
         SourceInput source,
         int? videoStreamIndex,
@@ -20,14 +22,15 @@ internal static partial class FfmpegArguments
         EncoderSettings encoder,
         IReadOnlyList<string> outputPaths,
         IReadOnlyList<AudioPlan> audio,
-        IReadOnlyList<string> audioPaths)
+        IReadOnlyList<string> audioPaths,
+        KeptReference? reference = null)
     {
         var arguments = new List<string>(Preamble(progress: true));
         arguments.AddRange(SourceArguments(source));
         if (plans.Count > 0)
         {
             var video = videoStreamIndex ?? throw new ArgumentException("video renditions need the source's video stream", nameof(videoStreamIndex));
-            arguments.AddRange(["-filter_complex", LadderFilterGraph(video, plans)]);
+            arguments.AddRange(["-filter_complex", LadderFilterGraph(video, plans, reference: reference)]);
         }
 
         for (var i = 0; i < plans.Count; i++)
@@ -39,6 +42,12 @@ internal static partial class FfmpegArguments
         for (var i = 0; i < audio.Count; i++)
         {
             arguments.AddRange(AudioTrackOutput(audio[i], encoder, audioPaths[i]));
+        }
+
+        if (reference is not null && plans.Count > 0)
+        {
+            // Every picture as the filters made it: the measurement finds each by its time, the frame's number.
+            arguments.AddRange(["-map", "[reference]", "-map_metadata", "-1", "-c:v", "rawvideo", "-fps_mode", "passthrough", "-an", "-sn", "-dn", "-f", "nut", FileUrl(reference.Path)]);
         }
 
         return arguments;
@@ -56,22 +65,36 @@ internal static partial class FfmpegArguments
     /// </para>
     /// </summary>
     /// <param name="cut">A chunk's trim, in the head right after the frame rate is fixed (see <see cref="PictureFilters.Head"/>).</param>
-    internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, string? cut = null)
+    /// <param name="reference">
+    /// The quality windows' pictures to keep: one more branch, <c>[sN]</c> numbered frame by frame, the windows'
+    /// frames selected, then scaled to the reference size (only those frames are): <c>[reference]</c>. It takes few
+    /// frames, unlike the rungs, yet it does not stall them as the storyboard's branch did (below): measured on 15 s of
+    /// 2160p, the same CPU and 1% more memory than the ladder without it.
+    /// </param>
+    internal static string LadderFilterGraph(int videoStreamIndex, IReadOnlyList<RenditionPlan> plans, string? cut = null, KeptReference? reference = null)
     {
         var sizes = plans.Select((plan, i) => (plan, i)).GroupBy(p => (p.plan.Width, p.plan.Height)).ToList();
+        var branches = sizes.Count + (reference is null ? 0 : 1);
         var head = $"[0:{videoStreamIndex}]"
-                   + string.Join(',', PictureFilters.Head(plans[0], cut: cut).Append($"split={sizes.Count}"))
-                   + string.Concat(Enumerable.Range(0, sizes.Count).Select(i => $"[s{i}]"));
+                   + string.Join(',', PictureFilters.Head(plans[0], cut: cut).Append($"split={branches}"))
+                   + string.Concat(Enumerable.Range(0, branches).Select(i => $"[s{i}]"));
         var rungs = sizes.Select((size, s) =>
         {
             var outputs = string.Concat(size.Select(p => $"[v{p.i}]"));
             var split = size.Count() > 1 ? $",split={size.Count()}" : "";
             return $"[s{s}]{PictureFilters.Rung(size.Key.Width, size.Key.Height)}{split}{outputs}";
         });
+        if (reference is not null)
+        {
+            var frames = string.Join('+', reference.FrameRanges.Select(r => Invariant($"between(n,{r.First},{r.Last})")));
+            rungs = rungs.Append(
+                $"[s{sizes.Count}]settb=1/({reference.Reference.FrameRate}),setpts=N,select='gt({frames},0)',{PictureFilters.Rung(reference.Reference.Width, reference.Reference.Height)}[reference]");
+        }
+
         return string.Join(';', rungs.Prepend(head));
     }
 
     /// <summary>The names of the single pass's outputs in ffmpeg's output-file order, to name a failing one.</summary>
-    public static IReadOnlyList<string> LadderOutputNames(IReadOnlyList<RenditionPlan> plans, IReadOnlyList<AudioPlan> audio) =>
-        [.. plans.Select(p => p.Name), .. audio.Select(a => a.Name)];
+    public static IReadOnlyList<string> LadderOutputNames(IReadOnlyList<RenditionPlan> plans, IReadOnlyList<AudioPlan> audio, bool keepsReference = false) =>
+        [.. plans.Select(p => p.Name), .. audio.Select(a => a.Name), .. keepsReference ? ["the quality reference"] : Array.Empty<string>()];
 }

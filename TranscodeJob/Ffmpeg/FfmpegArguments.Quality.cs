@@ -1,3 +1,4 @@
+using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -20,13 +21,32 @@ internal static partial class FfmpegArguments
     {
         var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
         arguments.AddRange(SourceArguments(source, seek: start, length: length));
+        return WithRenditions(arguments, QualityFilterGraph(videoStreamIndex, reference, tracks), start, length, tracks);
+    }
+
+    /// <summary>
+    /// The same measurement against the pictures the encode kept (<see cref="KeptReference"/>): the window read from
+    /// them, already through the head filters and at the reference size, instead of decoded from the source.
+    /// </summary>
+    public static IReadOnlyList<string> ForQualityWindow(KeptReference kept, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
+    {
+        var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
+        arguments.AddRange([.. WindowRead(start, length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
+        var labels = ReferenceLabels(tracks.Count);
+        var head = Invariant($"[0:v:0]split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
+        return WithRenditions(arguments, QualityFilterGraph(head, kept.Reference, tracks), start, length, tracks);
+    }
+
+    /// <summary>Each rendition's window as an input after the reference's, the graph, its outputs to nowhere.</summary>
+    private static List<string> WithRenditions(List<string> arguments, string graph, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
+    {
         foreach (var track in tracks)
         {
-            arguments.AddRange(["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}"), .. OneDecoderThread]);
+            arguments.AddRange([.. WindowRead(start, length), .. OneDecoderThread]);
             arguments.AddRange(OwnInput(track.TrackPath));
         }
 
-        arguments.AddRange(["-filter_complex", QualityFilterGraph(videoStreamIndex, reference, tracks)]);
+        arguments.AddRange(["-filter_complex", graph]);
         for (var i = 0; i < tracks.Count; i++)
         {
             arguments.AddRange(["-map", $"[ssim{i}]", "-map", $"[psnr{i}]"]);
@@ -36,9 +56,19 @@ internal static partial class FfmpegArguments
         return arguments;
     }
 
-    internal static string QualityFilterGraph(int videoStreamIndex, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks)
+    /// <summary>An input's window: the seek and the length, the same for the reference and every rendition.</summary>
+    private static string[] WindowRead(TimeSpan start, TimeSpan length) =>
+        ["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}")];
+
+    private static List<string> ReferenceLabels(int tracks) => [.. Enumerable.Range(0, tracks).SelectMany(i => new[] { $"ref{i}s", $"ref{i}p" })];
+
+    internal static string QualityFilterGraph(int videoStreamIndex, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks) =>
+        QualityFilterGraph(ReferenceHead(videoStreamIndex, reference, ReferenceLabels(tracks.Count)), reference, tracks);
+
+    /// <param name="head">The reference's pictures, split to every label of <see cref="ReferenceLabels"/>.</param>
+    private static string QualityFilterGraph(string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks)
     {
-        var parts = new List<string> { ReferenceHead(videoStreamIndex, reference, Enumerable.Range(0, tracks.Count).SelectMany(i => new[] { $"ref{i}s", $"ref{i}p" })) };
+        var parts = new List<string> { head };
         for (var i = 0; i < tracks.Count; i++)
         {
             parts.Add($"{AtReferenceSize(i + 1, reference)},split=2[out{i}s][out{i}p]");

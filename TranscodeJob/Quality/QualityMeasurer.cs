@@ -10,8 +10,8 @@ namespace Transcoder.TranscodeJob.Quality;
 
 /// <summary>
 /// The stage after the encode that measures what every rendition delivered (see <see cref="ManifestQuality"/>): for
-/// each window of <see cref="QualitySampling"/>, one ffmpeg decodes the source's window once and compares it with the
-/// same window of every rendition. A measurement that cannot run never fails a job whose renditions are good: its
+/// each window of <see cref="QualitySampling"/>, one ffmpeg decodes the source's window once (or reads the pictures the
+/// encode kept of it, <see cref="KeptReference"/>) and compares it with the same window of every rendition. A measurement that cannot run never fails a job whose renditions are good: its
 /// renditions go without figures, and the log says why.
 /// </summary>
 internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
@@ -21,8 +21,10 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
     /// the source is audio only (no picture to measure).
     /// </summary>
     /// <param name="top">The size to compare at: the largest rung planned (<c>PlannedLadder.Reference</c>).</param>
+    /// <param name="kept">The windows' pictures the encode kept (read instead of the source, in its windows), or null.</param>
     public async Task<IReadOnlyDictionary<string, ManifestQuality>> MeasureAsync(
-        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, RenditionPlan? top, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken)
+        bool measure, SourceInput input, SourceMedia media, EncodedLadder encoded, RenditionPlan? top, double gopSeconds, JobWorkspace workspace, CancellationToken cancellationToken,
+        KeptReference? kept = null)
     {
         var measured = new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
         if (!measure || encoded.Renditions.Count == 0 || media.Video is not { } video || top is null)
@@ -35,7 +37,8 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
         {
             var renditions = group.ToList();
             var reference = top with { FrameRate = group.Key };
-            var windows = QualitySampling.For(media.Duration, group.Key, gopSeconds, media.Packets?.Keyframes);
+            var reading = kept is not null && kept.Reference.FrameRate == group.Key ? kept : null;
+            var windows = reading?.Windows ?? QualitySampling.For(media.Duration, group.Key, gopSeconds, media.Packets?.Keyframes);
             var scores = renditions.Select(_ => new QualityScores()).ToList();
             foreach (var (window, number) in windows.Select((w, i) => (w, i)))
             {
@@ -43,7 +46,9 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
                     r.Path,
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
-                var arguments = FfmpegArguments.ForQualityWindow(input, video.Index, reference, window.SeekPoint(group.Key), window.Length, tracks);
+                var arguments = reading is null
+                    ? FfmpegArguments.ForQualityWindow(input, video.Index, reference, window.SeekPoint(group.Key), window.Length, tracks)
+                    : FfmpegArguments.ForQualityWindow(reading, window.SeekPoint(group.Key), window.Length, tracks);
                 var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
                 if (!result.Succeeded)
                 {

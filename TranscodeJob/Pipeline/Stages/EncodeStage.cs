@@ -3,6 +3,7 @@ using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -16,7 +17,25 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, PipelineOptions options, ILogger logger, TimeProvider time)
 {
     public Task<EncodeResult> RunAsync(ProbedSource probed, PlannedLadder plan, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
-        RunAsync(probed.Input, probed.Media.Video?.Index, probed.Media.Duration, plan, null, sourceUri, workspace, cancellationToken);
+        RunAsync(probed.Input, probed.Media.Video?.Index, probed.Media.Duration, plan, null, sourceUri, workspace, cancellationToken, ReferenceToKeep(probed.Media, plan, workspace));
+
+    /// <summary>
+    /// The quality windows' pictures the single pass keeps for the measurement (<see cref="KeptReference"/>): when the
+    /// job measures, the one decode is this process's, and they fit <see cref="RawReference"/>'s budget; else none, and
+    /// the measurement decodes the source's windows itself.
+    /// </summary>
+    private KeptReference? ReferenceToKeep(SourceMedia media, PlannedLadder plan, JobWorkspace workspace)
+    {
+        if (!options.MeasureQuality || options.EncodeMode != EncodeMode.Single || plan.Plans.Count == 0 || plan.Reference is not { } top || media.Video is null)
+        {
+            return null;
+        }
+
+        var rate = plan.Plans[0].FrameRate;
+        var windows = QualitySampling.For(media.Duration, rate, plan.Encoder.GopSeconds, media.Packets?.Keyframes);
+        var kept = new KeptReference(workspace.PathFor("quality-reference.nut"), top with { FrameRate = rate }, windows);
+        return RawReference.Fits(RawReference.BytesFor(kept.Reference, kept.Frames), workspace) ? kept : null;
+    }
 
     /// <summary>One chunk of a long source: its frames of every rung, without the audio.</summary>
     public Task<EncodeResult> RunChunkAsync(
@@ -26,17 +45,18 @@ internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, Pipeli
             chunk, sourceUri, workspace, cancellationToken);
 
     private async Task<EncodeResult> RunAsync(
-        SourceInput input, int? videoStreamIndex, TimeSpan duration, PlannedLadder plan, ChunkRange? chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken)
+        SourceInput input, int? videoStreamIndex, TimeSpan duration, PlannedLadder plan, ChunkRange? chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken,
+        KeptReference? reference = null)
     {
         var started = time.GetTimestamp();
         var audio = plan.Audio.Kept;
         var board = new ProgressBoard(duration, LadderJob.ProgressNames(plan.Plans, audio), logger, options.Terminal, time, options.ProgressLogInterval);
-        var job = new LadderJob(input, videoStreamIndex, plan.Plans, audio, plan.Encoder, workspace, board);
+        var job = new LadderJob(input, videoStreamIndex, plan.Plans, audio, plan.Encoder, workspace, board) { Reference = reference };
         ILadderEncoder encoder = chunk is not null || options.EncodeMode == EncodeMode.Single
             ? new LadderEncoder(runner, chunk)
             : new PerRenditionEncoder(runner, options.Parallelism, logger);
         var encoded = await EncodeWithinDeadlineAsync(job, encoder, duration, sourceUri, cancellationToken);
-        return new EncodeResult(encoded, time.GetElapsedTime(started));
+        return new EncodeResult(encoded, time.GetElapsedTime(started)) { Reference = reference is not null && File.Exists(reference.Path) ? reference : null };
     }
 
     private async Task<EncodedLadder> EncodeWithinDeadlineAsync(

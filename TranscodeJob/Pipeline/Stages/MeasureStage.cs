@@ -12,8 +12,21 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// </summary>
 internal sealed class MeasureStage(IFfmpegRunner runner, bool enabled, ILogger logger)
 {
-    public Task<IReadOnlyDictionary<string, ManifestQuality>> RunAsync(
-        ProbedSource probed, PlannedLadder plan, EncodeResult encoded, JobWorkspace workspace, CancellationToken cancellationToken) =>
-        new QualityMeasurer(runner, logger).MeasureAsync(
-            enabled, probed.Input, probed.Media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, ManifestQuality>> RunAsync(
+        ProbedSource probed, PlannedLadder plan, EncodeResult encoded, JobWorkspace workspace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new QualityMeasurer(runner, logger).MeasureAsync(
+                enabled, probed.Input, probed.Media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken, encoded.Reference);
+        }
+        finally
+        {
+            // Read only here: the rest of the job needs the disk more.
+            if (encoded.Reference is { } kept)
+            {
+                File.Delete(kept.Path);
+            }
+        }
+    }
 }

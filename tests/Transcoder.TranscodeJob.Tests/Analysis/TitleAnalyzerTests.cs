@@ -3,6 +3,7 @@ using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;
 using Transcoder.TranscodeJob.Workspace;
@@ -40,7 +41,7 @@ public sealed class TitleAnalyzerTests : IDisposable
         var clip = await Clips.KeyframesOffTheGrid();
 
         // Act: the default, and a budget that no reference fits.
-        var (kept, keptRuns, keptWorkspace) = await AnalyseAsync(clip, TitleAnalyzer.KeptReferenceBytes, cancellationToken);
+        var (kept, keptRuns, keptWorkspace) = await AnalyseAsync(clip, RawReference.MaxBytes, cancellationToken);
         var (again, againRuns, againWorkspace) = await AnalyseAsync(clip, 0, cancellationToken);
 
         // Assert: the same pictures compared, so the same scores; the kept reference read instead of the source, then gone.

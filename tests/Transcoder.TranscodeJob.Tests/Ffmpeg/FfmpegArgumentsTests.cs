@@ -3,6 +3,7 @@ using Transcoder.TranscodeJob.Encoding;
 using Transcoder.TranscodeJob.Ffmpeg;
 using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;
 
@@ -183,6 +184,42 @@ public sealed class FfmpegArgumentsTests
         Assert.That(graph.Split(';')[0], Does.EndWith("zscale=t=bt709:m=bt709:r=tv,format=yuv420p,split=2[s0][s1]"));
         Assert.That(graph.Split("tonemap=hable").Length - 1, Is.EqualTo(1), "tone-mapped once");
         Assert.That(graph.Split("bwdif").Length - 1, Is.EqualTo(1), "deinterlaced once");
+    }
+
+    [Test]
+    public void ForLadder_KeptReference_OneMoreBranchSelectingTheWindowsFramesBeforeItsScale()
+    {
+        // Arrange: a 360p ladder measured at 720p (its 720p rung dropped), one window of 1 s from 10 s.
+        var small = Plan() with { Name = "360p", Width = 640, Height = 360 };
+        var kept = new KeptReference("/ws/ref.nut", Plan(), [new QualityWindow(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1))]);
+
+        // Act
+        var arguments = FfmpegArguments.ForLadder(Source("/in.mov"), 0, [small], new EncoderSettings(), ["/ws/360p.cmfv"], [], [], kept);
+
+        // Assert: frames numbered on the renditions' timeline, the window's (and frame 0) selected, then scaled; raw, last.
+        var graph = arguments[arguments.ToList().IndexOf("-filter_complex") + 1];
+        Assert.That(graph, Does.Contain("split=2[s0][s1];[s0]scale=640:360,format=yuv420p,setsar=1[v0];"));
+        Assert.That(graph, Does.EndWith(
+            "[s1]settb=1/(30000/1001),setpts=N,select='gt(between(n,0,0)+between(n,298,331),0)',scale=1280:720,format=yuv420p,setsar=1[reference]"));
+        Assert.That(string.Join(' ', arguments), Does.EndWith("-map [reference] -map_metadata -1 -c:v rawvideo -fps_mode passthrough -an -sn -dn -f nut file:/ws/ref.nut"));
+        Assert.That(FfmpegArguments.LadderOutputNames([small], [], keepsReference: true), Is.EqualTo(new[] { "360p", "the quality reference" }));
+    }
+
+    [Test]
+    public void ForQualityWindow_KeptReference_TheWindowReadFromItNotTheSource()
+    {
+        // Arrange
+        var kept = new KeptReference("/ws/ref.nut", Plan(), [new QualityWindow(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5))]);
+        FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/360p.cmfv", "/ws/s0.log", "/ws/p0.log")];
+
+        // Act
+        var arguments = FfmpegArguments.ForQualityWindow(kept, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), tracks);
+
+        // Assert: the same window of the kept pictures and of the rendition; no head filters, no scale on the reference side.
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/ws/ref.nut -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+        Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Does.StartWith(
+            "[0:v:0]split=2[ref0s][ref0p];[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,split=2[out0s][out0p];"));
     }
 
     [Test]

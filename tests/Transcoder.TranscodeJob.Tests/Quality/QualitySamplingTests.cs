@@ -1,5 +1,6 @@
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Quality;
+using Transcoder.TranscodeJob.Renditions;
 
 namespace Transcoder.TranscodeJob.Tests.Quality;
 
@@ -176,6 +177,19 @@ public sealed class QualitySamplingTests
 
         // Assert: x264 starts cold (the first second of a 2160p clip's 1080p rung measured 1 dB below the rest).
         Assert.That(windows.Select(w => w.Start.TotalSeconds), Has.All.GreaterThanOrEqualTo(Gop));
+    }
+
+    [Test]
+    public void FrameRanges_Windows_EachWithAFrameEitherSideAndTheFirstFrame()
+    {
+        // Arrange: windows from 2 s and 8.5 s, half a second each, at 30 fps.
+        var kept = new KeptReference("/ws/ref.nut", new RenditionPlan("1080p", 1920, 1080, Thirty, 6000, 128, ToneMap: false, Deinterlace: false),
+            [new QualityWindow(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(0.5)), new QualityWindow(TimeSpan.FromSeconds(8.5), TimeSpan.FromSeconds(0.5))]);
+
+        // Assert: frame 0 starts the file's timeline at 0; frames 60–75 and 255–270 hold the windows' (the frame at
+        // their end too: a window's length rounds up to it).
+        Assert.That(kept.FrameRanges, Is.EqualTo(new (long, long)[] { (0, 0), (59, 76), (254, 271) }));
+        Assert.That(kept.Frames, Is.EqualTo(1 + 18 + 18));
     }
 
     [TestCase(0.13)]

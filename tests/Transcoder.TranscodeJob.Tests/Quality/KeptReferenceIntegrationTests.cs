@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Limits;
+using Transcoder.TranscodeJob.Pipeline;
+using Transcoder.TranscodeJob.Pipeline.Stages;
+using Transcoder.TranscodeJob.Probing;
+using Transcoder.TranscodeJob.Quality;
+using Transcoder.TranscodeJob.Renditions;
+using Transcoder.TranscodeJob.Tests.Support;
+using Transcoder.TranscodeJob.Workspace;
+
+namespace Transcoder.TranscodeJob.Tests.Quality;
+
+/// <summary>The measurement against the pictures the encode kept, and against the source decoded again, on the same renditions.</summary>
+[Category("Integration")]
+public sealed class KeptReferenceIntegrationTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly FfmpegRunner _runner = new(FfmpegPaths.Default, TimeSpan.FromSeconds(5));
+
+    public void Dispose() => _temp.Dispose();
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task MeasureStage_KeptReference_TheFiguresOfTheSourceDecodedAgainWithoutReadingIt(CancellationToken cancellationToken)
+    {
+        // Arrange: 4.5 s of a picture that moves every frame, three windows; one encode, kept reference and all.
+        var clip = await Clips.FourAndAHalfSeconds();
+        var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
+        var media = await new MediaProbe(_runner).ProbeSourceAsync(input, clip, cancellationToken);
+        var probed = new ProbedSource(input with { LeadIn = media.LeadIn }, media);
+        var plan = new PlannedLadder(new LadderPlanner(LocalJob.SmallLadder).PlanFor(media), AudioTracks.None, LocalJob.SmallLadder.Encoder);
+        using var workspace = JobWorkspace.Create(_temp.Path, "kept");
+        var options = new PipelineOptions(null, LocalJob.SmallLadder, _temp.Path, 1);
+        var encoded = await new EncodeStage(_runner, new MediaProbe(_runner), options, NullLogger.Instance, TimeProvider.System)
+            .RunAsync(probed, plan, clip, workspace, cancellationToken);
+        var kept = encoded.Reference;
+        Assert.That(kept, Is.Not.Null, "a measured single pass keeps its windows' pictures");
+        Assert.That(File.Exists(kept!.Path));
+
+        // Act
+        var reading = new RecordingRunner(_runner);
+        var fromKept = await new MeasureStage(reading, enabled: true, NullLogger.Instance).RunAsync(probed, plan, encoded, workspace, cancellationToken);
+        var again = await new QualityMeasurer(_runner, NullLogger.Instance)
+            .MeasureAsync(true, probed.Input, media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken);
+
+        // Assert: the same windows, the same figures; the source not opened; the kept pictures gone after.
+        Assert.That(reading.Runs, Has.Count.EqualTo(kept.Windows.Count));
+        Assert.That(reading.Runs.Select(r => string.Join(' ', r.Arguments)), Has.All.Contain(kept.Path).And.All.Not.Contain(clip));
+        Assert.That(File.Exists(kept.Path), Is.False);
+        Assert.That(fromKept.Keys, Is.EquivalentTo(plan.Plans.Select(p => p.Name)));
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, quality) in fromKept)
+            {
+                Assert.That(quality.Windows, Is.EqualTo(again[name].Windows), name);
+                Assert.That(quality.SsimDb, Is.EqualTo(again[name].SsimDb).Within(0.05), name);
+                Assert.That(quality.Psnr, Is.EqualTo(again[name].Psnr).Within(0.05), name);
+            }
+        });
+    }
+}
