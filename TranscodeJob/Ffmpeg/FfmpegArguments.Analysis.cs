@@ -127,7 +127,7 @@ internal static partial class FfmpegArguments
             arguments.AddRange(OwnInput(trial.TrialPath));
         }
 
-        var count = $"settb=1/({reference.FrameRate}),setpts=N";
+        var count = Numbered(reference);
         var parts = new List<string>
         {
             $"{pictures},{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}",

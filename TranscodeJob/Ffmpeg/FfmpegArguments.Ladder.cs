@@ -88,7 +88,7 @@ internal static partial class FfmpegArguments
         {
             var frames = string.Join('+', reference.FrameRanges.Select(r => Invariant($"between(n,{r.First},{r.Last})")));
             rungs = rungs.Append(
-                $"[s{sizes.Count}]settb=1/({reference.Reference.FrameRate}),setpts=N,select='gt({frames},0)',{PictureFilters.Rung(reference.Reference.Width, reference.Reference.Height)}[reference]");
+                $"[s{sizes.Count}]{Numbered(reference.Reference)},select='gt({frames},0)',{PictureFilters.Rung(reference.Reference.Width, reference.Reference.Height)}[reference]");
         }
 
         return string.Join(';', rungs.Prepend(head));

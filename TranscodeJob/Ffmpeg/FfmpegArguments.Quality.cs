@@ -26,16 +26,23 @@ internal static partial class FfmpegArguments
 
     /// <summary>
     /// The same measurement against the pictures the encode kept (<see cref="KeptReference"/>): the window read from
-    /// them, already through the head filters and at the reference size, instead of decoded from the source.
+    /// them, already through the head filters and at the reference size, instead of decoded from the source. Both
+    /// sides are numbered frame by frame from the seek (which lands on the same frame in both: the same number on the
+    /// renditions' timeline) and compared in that order: their timestamps, each rounded to its own file's time base, can
+    /// put a kept picture a microsecond after its rendition's frame, and a comparison by time then took the picture
+    /// before it (measured: 10 dB instead of 18 on a clip at 25600/867 fps).
     /// </summary>
     public static IReadOnlyList<string> ForQualityWindow(KeptReference kept, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
     {
         var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
         arguments.AddRange([.. WindowRead(start, length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
         var labels = ReferenceLabels(tracks.Count);
-        var head = Invariant($"[0:v:0]split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
-        return WithRenditions(arguments, QualityFilterGraph(head, kept.Reference, tracks), start, length, tracks);
+        var head = Invariant($"[0:v:0]{Numbered(kept.Reference)},split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
+        return WithRenditions(arguments, QualityFilterGraph(head, kept.Reference, tracks, numbered: true), start, length, tracks);
     }
+
+    /// <summary>Frames numbered in order from zero, one a frame period apart at <paramref name="reference"/>'s rate.</summary>
+    private static string Numbered(RenditionPlan reference) => $"settb=1/({reference.FrameRate}),setpts=N";
 
     /// <summary>Each rendition's window as an input after the reference's, the graph, its outputs to nowhere.</summary>
     private static List<string> WithRenditions(List<string> arguments, string graph, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
@@ -66,12 +73,13 @@ internal static partial class FfmpegArguments
         QualityFilterGraph(ReferenceHead(videoStreamIndex, reference, ReferenceLabels(tracks.Count)), reference, tracks);
 
     /// <param name="head">The reference's pictures, split to every label of <see cref="ReferenceLabels"/>.</param>
-    private static string QualityFilterGraph(string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks)
+    /// <param name="numbered">Whether each rendition's frames are numbered too (<see cref="Numbered"/>), as the head's are.</param>
+    private static string QualityFilterGraph(string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks, bool numbered = false)
     {
         var parts = new List<string> { head };
         for (var i = 0; i < tracks.Count; i++)
         {
-            parts.Add($"{AtReferenceSize(i + 1, reference)},split=2[out{i}s][out{i}p]");
+            parts.Add($"{AtReferenceSize(i + 1, reference)}{(numbered ? "," + Numbered(reference) : "")},split=2[out{i}s][out{i}p]");
             // shortest: the reference's held last frame may run past a window that ends at the source's end.
             parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(tracks[i].SsimStatsPath)}:shortest=1[ssim{i}]");
             parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(tracks[i].PsnrStatsPath)}:shortest=1[psnr{i}]");

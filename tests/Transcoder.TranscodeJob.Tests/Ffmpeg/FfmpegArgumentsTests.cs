@@ -215,11 +215,13 @@ public sealed class FfmpegArgumentsTests
         // Act
         var arguments = FfmpegArguments.ForQualityWindow(kept, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), tracks);
 
-        // Assert: the same window of the kept pictures and of the rendition; no head filters, no scale on the reference side.
+        // Assert: the same window of the kept pictures and of the rendition, both numbered frame by frame from the seek;
+        // no head filters, no scale on the reference side.
         var joined = string.Join(' ', arguments);
         Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/ws/ref.nut -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Does.StartWith(
-            "[0:v:0]split=2[ref0s][ref0p];[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,split=2[out0s][out0p];"));
+            "[0:v:0]settb=1/(30000/1001),setpts=N,split=2[ref0s][ref0p];"
+            + "[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out0s][out0p];"));
     }
 
     [Test]
