@@ -6,8 +6,9 @@ namespace Transcoder.TranscodeJob.Quality;
 /// Where the quality of the renditions is measured: windows spread evenly over the source, more of them for a longer
 /// one, so that the measurement's cost stays a small share of the encode's.
 /// <para>
-/// Measuring a frame costs more than encoding it (the source and every rendition decoded again, every rendition
-/// scaled up to the top rung's size, SSIM and PSNR at that size for each), so the windows hold about
+/// Measuring a frame costs about what encoding it costs (every rendition decoded again and scaled up to the top rung's
+/// size, SSIM and PSNR at that size for each, and the source decoded again unless the encode kept the windows'
+/// pictures, <see cref="KeptReference"/>), so the windows hold about
 /// <see cref="SampledShare"/> of the frames: one window per <see cref="SecondsPerWindow"/> of source (at least
 /// <see cref="MinWindows"/>, at most <see cref="MaxWindows"/>), each <see cref="MinWindowSeconds"/> to
 /// <see cref="MaxWindowSeconds"/> long. A source whose windows would cover half of it or more is measured whole: at
