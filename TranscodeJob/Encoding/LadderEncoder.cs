@@ -16,8 +16,10 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
         var plans = job.Plans;
         IReadOnlyList<string> outputs = [.. plans.Select(p => job.Workspace.PathFor(p.TrackFileName))];
         var audio = chunk is null ? job.Audio : [];
+        // The quality windows' pictures are the whole source's: a chunk keeps none, and neither does a ladder of no picture.
+        var reference = chunk is null && plans.Count > 0 ? job.Reference : null;
         var arguments = chunk is null
-            ? FfmpegArguments.ForLadder(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, audio, [.. audio.Select(a => job.Workspace.PathFor(a.FileName))], job.Reference)
+            ? FfmpegArguments.ForLadder(job.Input, job.VideoStreamIndex, plans, job.Encoder, outputs, audio, [.. audio.Select(a => job.Workspace.PathFor(a.FileName))], reference)
             : FfmpegArguments.ForLadderChunk(job.Input, job.VideoStreamIndex ?? throw new ArgumentException("a chunk is of a video", nameof(job)), plans, job.Encoder, outputs, chunk);
 
         // Every output advances with the one decoder: the same position is every rung's progress.
@@ -35,6 +37,6 @@ internal sealed class LadderEncoder(IFfmpegRunner runner, ChunkRange? chunk = nu
             },
             cancellationToken);
 
-        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, audio, keepsReference: chunk is null && job.Reference is not null && plans.Count > 0)), result);
+        EncodeFailures.ThrowIfFailed(LadderFailure.Name(result, FfmpegArguments.LadderOutputNames(plans, audio, keepsReference: reference is not null)), result);
     }
 }

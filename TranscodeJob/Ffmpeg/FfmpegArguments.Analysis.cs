@@ -77,13 +77,11 @@ internal static partial class FfmpegArguments
 
         if (referencePath is not null)
         {
-            // Every picture as the filters made it (no rate conversion): the scoring numbers them as the trials'.
-            arguments.AddRange(["-map", "[reference]", "-map_metadata", "-1", "-c:v", "rawvideo", "-fps_mode", "passthrough", "-an", "-sn", "-dn", "-f", "nut", FileUrl(referencePath)]);
+            arguments.AddRange(RawPicturesOutput("[reference]", referencePath));
         }
 
         return arguments;
     }
-
 
     /// <summary>
     /// x264's frame threads (three an encoder on two cores), started for a second of frames and drained at its end, cost

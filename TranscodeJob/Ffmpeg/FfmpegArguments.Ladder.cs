@@ -46,8 +46,7 @@ internal static partial class FfmpegArguments
 
         if (reference is not null && plans.Count > 0)
         {
-            // Every picture as the filters made it: the measurement finds each by its time, the frame's number.
-            arguments.AddRange(["-map", "[reference]", "-map_metadata", "-1", "-c:v", "rawvideo", "-fps_mode", "passthrough", "-an", "-sn", "-dn", "-f", "nut", FileUrl(reference.Path)]);
+            arguments.AddRange(RawPicturesOutput("[reference]", reference.Path));
         }
 
         return arguments;
@@ -93,6 +92,13 @@ internal static partial class FfmpegArguments
 
         return string.Join(';', rungs.Prepend(head));
     }
+
+    /// <summary>
+    /// An output of the pictures a graph's <paramref name="label"/> makes, raw in NUT (<see cref="RawReference"/>): every
+    /// picture as the filters made it, with no rate conversion, so that a later run finds each by its number.
+    /// </summary>
+    private static string[] RawPicturesOutput(string label, string path) =>
+        ["-map", label, "-map_metadata", "-1", "-c:v", "rawvideo", "-fps_mode", "passthrough", "-an", "-sn", "-dn", "-f", "nut", FileUrl(path)];
 
     /// <summary>The names of the single pass's outputs in ffmpeg's output-file order, to name a failing one.</summary>
     public static IReadOnlyList<string> LadderOutputNames(IReadOnlyList<RenditionPlan> plans, IReadOnlyList<AudioPlan> audio, bool keepsReference = false) =>

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Analysis;
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Limits;
-using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Quality;
-using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -21,15 +18,12 @@ public sealed class TitleAnalyzerTests : IDisposable
 
     private async Task<(TitleAnalysis Analysis, RecordingRunner Runs, JobWorkspace Workspace)> AnalyseAsync(string clip, long keptReferenceBytes, CancellationToken cancellationToken)
     {
-        var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
-        var media = await new MediaProbe(_runner).ProbeSourceAsync(input, clip, cancellationToken);
-        var ladder = LocalJob.SmallLadder;
-        var plans = new LadderPlanner(ladder).PlanFor(media);
-        var crfs = plans.Select((plan, i) => LadderChooser.TrialCrfs(plan, ladder.Encoder, top: i == 0)).ToList();
+        var (probed, plan) = await LocalJob.PlanAsync(_runner, clip, cancellationToken);
+        var crfs = plan.Plans.Select((rung, i) => LadderChooser.TrialCrfs(rung, plan.Encoder, top: i == 0)).ToList();
         var runs = new RecordingRunner(_runner);
         var name = $"analysis-{keptReferenceBytes}";
         var workspace = JobWorkspace.Create(_temp.Combine(name), name);
-        var analysis = await new TitleAnalyzer(runs, NullLogger.Instance, keptReferenceBytes).AnalyzeAsync(input, media, plans, ladder.Encoder, crfs, workspace, cancellationToken);
+        var analysis = await new TitleAnalyzer(runs, NullLogger.Instance, keptReferenceBytes).AnalyzeAsync(probed.Input, probed.Media, plan.Plans, plan.Encoder, crfs, workspace, cancellationToken);
         return (analysis!, runs, workspace);
     }
 

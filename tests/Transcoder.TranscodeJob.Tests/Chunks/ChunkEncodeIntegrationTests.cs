@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Chunks;
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Packaging;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Pipeline.Stages;
@@ -32,7 +31,7 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
     {
         // Arrange: 12 s (360 frames at 29.97 fps) cut into 3 chunks of 4 s on the 2 s grid, between the source's
         // keyframes; in Matroska, the picture starts 21 ms in (the first chunk repeats its first frame as the whole does).
-        var (probed, plan) = await PlanAsync(await (container == "mkv" ? Clips.NtscLongGopMatroska() : Clips.NtscLongGop()), cancellationToken);
+        var (probed, plan) = await LocalJob.PlanAsync(_runner, await (container == "mkv" ? Clips.NtscLongGopMatroska() : Clips.NtscLongGop()), cancellationToken);
         var chunks = ChunkPlanner.Plan(plan.Plans, plan.Encoder, probed.Media.Duration, new SplitSettings(1, 4, 3));
         var grid = new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds);
 
@@ -58,14 +57,6 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
             var index = FragmentedMp4Reader.Read(stitched);
             Assert.That(index.Fragments.Select(f => f.Start), Is.EqualTo(FragmentedMp4Reader.Read(rendition.Path).Fragments.Select(f => f.Start)));
         }
-    }
-
-    private async Task<(ProbedSource Probed, PlannedLadder Plan)> PlanAsync(string clip, CancellationToken cancellationToken)
-    {
-        var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
-        var media = await new MediaProbe(_runner).ProbeSourceAsync(input, clip, cancellationToken);
-        var plans = new LadderPlanner(LocalJob.SmallLadder).PlanFor(media);
-        return (new ProbedSource(input with { LeadIn = media.LeadIn }, media), new PlannedLadder(plans, AudioTracks.None, LocalJob.SmallLadder.Encoder));
     }
 
     private async Task<TranscodeJob.Encoding.EncodedLadder> EncodeAsync(

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.TranscodeJob.Ffmpeg;
-using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Pipeline;
 using Transcoder.TranscodeJob.Pipeline.Stages;
 using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Quality;
-using Transcoder.TranscodeJob.Renditions;
 using Transcoder.TranscodeJob.Tests.Support;
 using Transcoder.TranscodeJob.Workspace;
 
@@ -31,10 +29,7 @@ public sealed class KeptReferenceIntegrationTests : IDisposable
     {
         // Arrange: three windows; one encode, kept reference and all.
         var clip = await MovingClips[moving]();
-        var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
-        var media = await new MediaProbe(_runner).ProbeSourceAsync(input, clip, cancellationToken);
-        var probed = new ProbedSource(input with { LeadIn = media.LeadIn }, media);
-        var plan = new PlannedLadder(new LadderPlanner(LocalJob.SmallLadder).PlanFor(media), AudioTracks.None, LocalJob.SmallLadder.Encoder);
+        var (probed, plan) = await LocalJob.PlanAsync(_runner, clip, cancellationToken);
         using var workspace = JobWorkspace.Create(_temp.Path, "kept");
         var options = new PipelineOptions(null, LocalJob.SmallLadder, _temp.Path, 1);
         var encoded = await new EncodeStage(_runner, new MediaProbe(_runner), options, NullLogger.Instance, TimeProvider.System)
@@ -47,7 +42,7 @@ public sealed class KeptReferenceIntegrationTests : IDisposable
         var reading = new RecordingRunner(_runner);
         var fromKept = await new MeasureStage(reading, enabled: true, NullLogger.Instance).RunAsync(probed, plan, encoded, workspace, cancellationToken);
         var again = await new QualityMeasurer(_runner, NullLogger.Instance)
-            .MeasureAsync(true, probed.Input, media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken);
+            .MeasureAsync(true, probed.Input, probed.Media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken);
 
         // Assert: the same windows, the same figures; the source not opened; the kept pictures gone after.
         Assert.That(reading.Runs, Has.Count.EqualTo(kept.Windows.Count));

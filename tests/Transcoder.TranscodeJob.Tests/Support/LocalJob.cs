@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Transcoder.Shared.Outputs;
 using Transcoder.Testing;
 using Transcoder.TranscodeJob.Ffmpeg;
+using Transcoder.TranscodeJob.Limits;
 using Transcoder.TranscodeJob.Pipeline;
+using Transcoder.TranscodeJob.Pipeline.Stages;
+using Transcoder.TranscodeJob.Probing;
 using Transcoder.TranscodeJob.Renditions;
 using Transcoder.Shared.Jobs;
 using Transcoder.TranscodeJob.Storage;
@@ -28,6 +31,18 @@ internal static class LocalJob
     {
         Codecs = VideoCodecs.H264 | VideoCodecs.Av1,
     };
+
+    /// <summary>
+    /// The probe and the fixed plan of <paramref name="clip"/> with <see cref="SmallLadder"/>, as the pipeline's first
+    /// stages make them, for a test that runs a later stage by itself.
+    /// </summary>
+    public static async Task<(ProbedSource Probed, PlannedLadder Plan)> PlanAsync(IFfmpegRunner runner, string clip, CancellationToken cancellationToken)
+    {
+        var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
+        var media = await new MediaProbe(runner).ProbeSourceAsync(input, clip, cancellationToken);
+        var plans = new LadderPlanner(SmallLadder).PlanFor(media);
+        return (new ProbedSource(input with { LeadIn = media.LeadIn }, media), new PlannedLadder(plans, AudioTracks.None, SmallLadder.Encoder));
+    }
 
     /// <param name="folder">Outputs go to <c>out</c> below it, the workspace to <c>work</c>.</param>
     public static TranscodePipeline Create(
