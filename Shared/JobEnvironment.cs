@@ -166,4 +166,10 @@ public static class JobEnvironment
 
     /// <summary>Optional path of the ffprobe executable (default: <c>ffprobe</c> on PATH).</summary>
     public const string FfprobePath = "FFPROBE_PATH";
+
+    /// <summary>
+    /// Optional: glibc's tunables for the media tools; when unset the job sets its own allocator tuning for them
+    /// (docs/job.md).
+    /// </summary>
+    public const string GlibcTunables = "GLIBC_TUNABLES";
 }

@@ -7,10 +7,16 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 
 /// <summary>The only class that touches CliWrap: argument lists in, exit code and stderr tail out.</summary>
 /// <param name="gracePeriod">How long ffmpeg gets to stop after SIGINT before it is killed.</param>
-internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IFfmpegRunner
+/// <param name="toolEnvironment">
+/// Variables set for every run on top of this process's environment; by default <see cref="AllocatorTuning"/>'s for
+/// this process.
+/// </param>
+internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod, IReadOnlyDictionary<string, string?>? toolEnvironment = null) : IFfmpegRunner
 {
     private const int StderrLinesKept = 12;
     private const int FirstErrorsKept = 8;
+
+    private readonly IReadOnlyDictionary<string, string?> _toolEnvironment = toolEnvironment ?? AllocatorTuning.ForThisProcess();
 
     public async Task<FfmpegResult> RunAsync(
         FfmpegTool tool,
@@ -22,6 +28,7 @@ internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod) : IF
         var firstErrors = new ConcurrentQueue<string>();
         var command = Cli.Wrap(paths.For(tool))
             .WithArguments(arguments)
+            .WithEnvironmentVariables(_toolEnvironment)
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => onOutputLine?.Invoke(line)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>

@@ -45,7 +45,7 @@ internal static class JobServices
             ? new ChunkServices(
                 s3.Value, AwsClients.CreateSqs(environment), settings.Lease?.QueueUrl, s3Input, s3Output, settings.Input.OutputFolderName, settings.Split, TimeProvider.System)
             : null;
-        var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod);
+        var runner = new FfmpegRunner(FfmpegPaths.FromEnvironment(environment), FfmpegGracePeriod, AllocatorTuning.For(environment));
         var options = Options(settings, terminal);
         return settings switch
         {
