@@ -28,8 +28,4 @@ internal static class AllocatorTuning
     /// <summary>The variables each tool run gets on top of the job's own environment.</summary>
     public static IReadOnlyDictionary<string, string?> For(IReadOnlyDictionary<string, string> environment) =>
         environment.ContainsKey(Variable) ? new Dictionary<string, string?>() : new Dictionary<string, string?> { [Variable] = Tunables };
-
-    /// <summary><see cref="For"/> this process's environment.</summary>
-    public static IReadOnlyDictionary<string, string?> ForThisProcess() =>
-        For(Environment.GetEnvironmentVariable(Variable) is { } own ? new Dictionary<string, string> { [Variable] = own } : new Dictionary<string, string>());
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using CliWrap;
+using Transcoder.Shared.Hosting;
 using Transcoder.TranscodeJob.Errors;
 
 namespace Transcoder.TranscodeJob.Ffmpeg;
@@ -9,14 +10,14 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 /// <param name="gracePeriod">How long ffmpeg gets to stop after SIGINT before it is killed.</param>
 /// <param name="toolEnvironment">
 /// Variables set for every run on top of this process's environment; by default <see cref="AllocatorTuning"/>'s for
-/// this process.
+/// this process's environment.
 /// </param>
 internal sealed class FfmpegRunner(FfmpegPaths paths, TimeSpan gracePeriod, IReadOnlyDictionary<string, string?>? toolEnvironment = null) : IFfmpegRunner
 {
     private const int StderrLinesKept = 12;
     private const int FirstErrorsKept = 8;
 
-    private readonly IReadOnlyDictionary<string, string?> _toolEnvironment = toolEnvironment ?? AllocatorTuning.ForThisProcess();
+    private readonly IReadOnlyDictionary<string, string?> _toolEnvironment = toolEnvironment ?? AllocatorTuning.For(EnvironmentSnapshot.Current());
 
     public async Task<FfmpegResult> RunAsync(
         FfmpegTool tool,
