@@ -6,7 +6,7 @@ using Transcoder.TranscodeJob.Renditions;
 namespace Transcoder.TranscodeJob.Pipeline;
 
 /// <param name="JobId">The dispatcher's job id, or null to derive one from the source.</param>
-/// <param name="Parallelism">ffmpeg processes at once in per-rendition mode, and progressive copies at once.</param>
+/// <param name="Parallelism">ffmpeg processes at once in per-rendition mode.</param>
 /// <param name="Terminal">stderr when it is a terminal (a redrawn progress line), else null (progress log lines).</param>
 internal sealed record PipelineOptions(
     string? JobId,

@@ -135,7 +135,7 @@ internal sealed class TranscodePipeline(
             return (duplicate, encoded.Elapsed, true);
         }
 
-        var published = await new PublishStage(output, runner, options.Parallelism).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
+        var published = await new PublishStage(output, runner).RunAsync(encoded.Ladder, packaged, subject.Request.Formats, workspace, cancellationToken);
         var manifest = Describe(subject, probed, plan, encoded, quality, packaged, published);
         await _folder.CommitAsync(subject.Source, manifest, published.Select(f => f.FileName), workspace, cancellationToken);
         manifest = await new LateCaptions(source, output, _folder, time, _logger).AttachAsync(manifest, workspace, cancellationToken);

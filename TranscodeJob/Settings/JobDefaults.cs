@@ -53,7 +53,7 @@ internal static class JobDefaults
     public const int HeartbeatSeconds = 60;
 
     /// <summary>
-    /// Two ffmpeg processes at a time in per-rendition mode (and two progressive copies at a time). Measured with
+    /// Two ffmpeg processes at a time in per-rendition mode. Measured with
     /// bench/Transcoder.Bench.Job on a 2-core machine when per-rendition was the only mode: one after another left
     /// cores idle on the smaller rungs, two was 15-25% faster, three or four added only memory. The default single
     /// pass decodes once and keeps every core busy by itself.

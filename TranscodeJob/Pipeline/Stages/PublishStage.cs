@@ -13,7 +13,7 @@ namespace Transcoder.TranscodeJob.Pipeline.Stages;
 /// them. Only after <see cref="JobOutputFolder.ClaimAsync"/>: the folder is this upload's to change.
 /// </summary>
 /// <remarks>The order of publishing is the order of the manifest's files.</remarks>
-internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, int parallelism)
+internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner)
 {
     public async Task<IReadOnlyList<OutputFile>> RunAsync(
         EncodedLadder encoded, PackagedOutputs packaged, StreamingFormats formats, JobWorkspace workspace, CancellationToken cancellationToken)
@@ -82,13 +82,13 @@ internal sealed class PublishStage(IOutputStore output, IFfmpegRunner runner, in
         }
 
         // H.264 only: a progressive MP4 is for what plays anything, and every player decodes H.264.
-        await Parallel.ForEachAsync(
-            encoded.Renditions.Where(r => r.Plan.Codec == VideoCodecs.H264),
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (rendition, token) =>
-            {
-                var path = await maker.MakeAsync(rendition.Path, audio, workspace.PathFor(rendition.Plan.FileName), token);
-                publisher.Publish(path, OutputRoles.Progressive);
-            });
+        var copies = encoded.Renditions
+            .Where(r => r.Plan.Codec == VideoCodecs.H264)
+            .Select(r => new ProgressiveCopy(r.Path, workspace.PathFor(r.Plan.FileName)))
+            .ToList();
+        foreach (var path in await maker.MakeAsync(copies, audio, cancellationToken))
+        {
+            publisher.Publish(path, OutputRoles.Progressive);
+        }
     }
 }

@@ -253,7 +253,7 @@ public sealed class FfmpegArgumentsTests
     public void ForProgressive_CopiesVideoAndAudioWithFaststart()
     {
         // Act
-        var arguments = FfmpegArguments.ForProgressive("/ws/720p.cmfv", "/ws/audio.cmfa", "/ws/720p.mp4");
+        var arguments = FfmpegArguments.ForProgressive([new ProgressiveCopy("/ws/720p.cmfv", "/ws/720p.mp4")], "/ws/audio.cmfa");
 
         // Assert
         Assert.That(string.Join(' ', arguments), Does.EndWith(
@@ -261,10 +261,37 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Test]
+    public void ForProgressive_SeveralRenditions_OneProcessEachFileItsOwnVideoAndTheOneAudio()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForProgressive(
+            [new ProgressiveCopy("/ws/720p.cmfv", "/ws/720p.mp4"), new ProgressiveCopy("/ws/360p.cmfv", "/ws/360p.mp4")], "/ws/audio.cmfa");
+
+        // Assert: the audio is read once, after the videos, and mapped into both files.
+        var joined = string.Join(' ', arguments);
+        Assert.That(arguments.Count(a => a == "-i"), Is.EqualTo(3));
+        Assert.That(joined, Does.EndWith(
+            "-map 0:v:0 -map 2:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/720p.mp4 "
+            + "-map 1:v:0 -map 2:a:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/360p.mp4"));
+        Assert.That(joined.IndexOf("file:/ws/360p.cmfv", StringComparison.Ordinal), Is.LessThan(joined.IndexOf("file:/ws/audio.cmfa", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void ForProgressive_NoSound_VideoAlone()
+    {
+        // Act
+        var arguments = FfmpegArguments.ForProgressive([new ProgressiveCopy("/ws/720p.cmfv", "/ws/720p.mp4")], null);
+
+        // Assert
+        Assert.That(string.Join(' ', arguments), Does.EndWith(
+            "-i file:/ws/720p.cmfv -map 0:v:0 -c copy -map_metadata -1 -movflags +faststart -f mp4 file:/ws/720p.mp4"));
+    }
+
+    [Test]
     public void ForProgressive_AudioOnly_CopiesTheAudioTrackAlone()
     {
         // Act
-        var arguments = FfmpegArguments.ForProgressive(null, "/ws/audio.cmfa", "/ws/audio.m4a");
+        var arguments = FfmpegArguments.ForProgressive([new ProgressiveCopy(null, "/ws/audio.m4a")], "/ws/audio.cmfa");
 
         // Assert
         Assert.That(string.Join(' ', arguments), Does.EndWith(
