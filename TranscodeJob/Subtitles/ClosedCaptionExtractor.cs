@@ -10,7 +10,8 @@ namespace Transcoder.TranscodeJob.Subtitles;
 
 /// <summary>
 /// CEA-608 captions carried in an H.264 or HEVC video's SEI messages (ATSC A/53), as broadcast recordings have them:
-/// found by decoding the video's first packets, then extracted whole (channel CC1) to a WebVTT track. The renditions
+/// found by decoding the video's first packets (unless the file's bytes show there are none, <see cref="CaptionSignature"/>),
+/// then extracted whole (channel CC1) to a WebVTT track. The renditions
 /// do not carry them on (the encoder is told not to), so the WebVTT track is the one way players get them, and every
 /// variant says <c>CLOSED-CAPTIONS=NONE</c>. Extraction decodes the video once more; it runs only when captions were
 /// found. A failure skips the captions; it never fails the job.
@@ -30,6 +31,7 @@ internal sealed class ClosedCaptionExtractor(IFfmpegRunner runner, ILogger logge
         if (media.Video is not { } video
             || video.Codec is not ("h264" or "hevc")
             || !FfmpegArguments.AllowedDemuxers.Split(',').Contains(demuxer)
+            || !CaptionSignature.MayCarry(probed.Input, demuxer)
             || !await CarriesCaptionsAsync(probed, video.Index, cancellationToken))
         {
             return MadeSubtitles.None;
