@@ -26,7 +26,7 @@ internal static class CaptionSignature
     public const long MaxScannedBytes = 128L * 1024 * 1024;
 
     /// <summary>The demuxers (ffprobe's first format name) that keep the coded pictures' bytes as they are.</summary>
-    public static readonly IReadOnlySet<string> PlainDemuxers = new HashSet<string>(StringComparer.Ordinal) { "mov", "mpegts", "h264", "hevc" };
+    private static readonly HashSet<string> PlainDemuxers = new HashSet<string>(StringComparer.Ordinal) { "mov", "mpegts", "h264", "hevc" };
 
     private static ReadOnlySpan<byte> Marker => [0xB5, 0x00, 0x31, (byte)'G', (byte)'A', (byte)'9', (byte)'4', 0x03];
 
@@ -39,7 +39,21 @@ internal static class CaptionSignature
             return true;
         }
 
-        using var file = new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        try
+        {
+            return MayHold(input.Path, maxScannedBytes);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The probe read this file a moment ago; whatever stops this read, the decoding check decides as before.
+            return true;
+        }
+    }
+
+    /// <summary>True when the file is over <paramref name="maxScannedBytes"/> or holds the marker.</summary>
+    private static bool MayHold(string path, long maxScannedBytes)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         if (file.Length > maxScannedBytes)
         {
             return true;

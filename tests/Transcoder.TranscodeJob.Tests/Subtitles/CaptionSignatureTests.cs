@@ -67,6 +67,16 @@ public sealed class CaptionSignatureTests : IDisposable
     }
 
     [Test]
+    public void MayCarry_AFileItCannotRead_TrueForTheDecodingCheckToDecide()
+    {
+        // Arrange: gone since the probe.
+        var gone = new SourceInput(_temp.Combine("gone.mp4"), SourceLimits.DefaultMaxPixelsPerFrame);
+
+        // Act / Assert
+        Assert.That(CaptionSignature.MayCarry(gone, "mov"), Is.True);
+    }
+
+    [Test]
     public void MayCarry_MatroskaOrARemoteRead_TrueWithoutReading()
     {
         // Arrange: neither file exists; the answer comes before any read.
