@@ -103,7 +103,8 @@ internal static partial class FfmpegArguments
     /// <param name="audioTrackPath">The default audio track every file carries; null for a source without sound.</param>
     public static IReadOnlyList<string> ForProgressive(IReadOnlyList<ProgressiveCopy> copies, string? audioTrackPath)
     {
-        var videos = copies.Where(c => c.VideoTrackPath is not null).Select(c => c.VideoTrackPath!).Distinct().ToList();
+        // Inputs: each copy's video track in turn, then the audio track, which every file maps.
+        var videos = copies.Where(c => c.VideoTrackPath is not null).Select(c => c.VideoTrackPath!).ToList();
         var arguments = new List<string>([.. Preamble(progress: false)]);
         arguments.AddRange(videos.SelectMany(OwnInput));
         if (audioTrackPath is not null)
@@ -111,11 +112,12 @@ internal static partial class FfmpegArguments
             arguments.AddRange(OwnInput(audioTrackPath));
         }
 
+        var video = 0;
         foreach (var copy in copies)
         {
-            if (copy.VideoTrackPath is { } video)
+            if (copy.VideoTrackPath is not null)
             {
-                arguments.AddRange(["-map", Invariant($"{videos.IndexOf(video)}:v:0")]);
+                arguments.AddRange(["-map", Invariant($"{video++}:v:0")]);
             }
 
             if (audioTrackPath is not null)
