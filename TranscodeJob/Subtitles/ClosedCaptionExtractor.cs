@@ -26,7 +26,7 @@ internal sealed class ClosedCaptionExtractor(IFfmpegRunner runner, ILogger logge
     public async Task<MadeSubtitles> ExtractAsync(ProbedSource probed, JobWorkspace workspace, CancellationToken cancellationToken)
     {
         var media = probed.Media;
-        var demuxer = media.Container.Split(',')[0];
+        var demuxer = RemoteSource.DemuxerOf(media.Container);
         // An audio-only source has no video to carry captions.
         if (media.Video is not { } video
             || video.Codec is not ("h264" or "hevc")
