@@ -15,6 +15,12 @@ measures), so both ladders are scored alike even when per-title dropped its top 
   analysis and of the quality measurement as shares of the per-title run's encode;
 - the median BD-rate and the targets.
 
+--vmaf FFMPEG scores every rendition with VMAF too (the v0.6.1 model, each rendition scaled bicubic to the fixed ladder's
+top size, against the source at that size), with an ffmpeg built with libvmaf (Debian's is not; docs in
+bench/README.md, "VMAF"), and prints the VMAF of every rung and the BD-rate over (kb/s, VMAF) points beside SSIM's.
+--vmaf-model names the model file for an ffmpeg whose libvmaf reads one (libvmaf 1.x: vmaf_v0.6.1.pkl with its
+.pkl.model beside it); --vmaf-subsample N scores every Nth frame (libvmaf's n_subsample), for speed.
+
 --cpu-only runs the per-title mode alone and prints the CPU shares only: for clips long enough that the sampling's
 shares apply (on a few seconds of source the windows' minimum count and length make them a large share).
 
@@ -79,8 +85,8 @@ def job(args, wrapper, clip, mode):
         return folder, json.load(f), cpu
 
 
-def full_length(folder, manifest, clip, width, height, work):
-    """Every rendition's SSIM and PSNR over its whole length, at width x height, in one ffmpeg."""
+def full_length(folder, manifest, clip, width, height, work, vmaf=None):
+    """Every rendition's SSIM and PSNR over its whole length, at width x height, in one ffmpeg; VMAF with --vmaf."""
     renditions = manifest["renditions"]
     rate = renditions[0]["frameRate"]
     n = len(renditions)
@@ -100,8 +106,27 @@ def full_length(folder, manifest, clip, width, height, work):
         ssim = [float(m) for m in re.findall(r"All:([0-9.]+)", open(f"{work}/ssim{i}.log").read())]
         mse = [float(m) for m in re.findall(r"mse_avg:([0-9.]+)", open(f"{work}/psnr{i}.log").read())]
         mean_ssim, mean_mse = sum(ssim) / len(ssim), sum(mse) / len(mse)
-        scores[r["name"]] = (db(1 - mean_ssim, 1), db(mean_mse, 255 * 255))
+        track = os.path.join(folder, r["track"])
+        scores[r["name"]] = (db(1 - mean_ssim, 1), db(mean_mse, 255 * 255),
+                             vmaf_of(vmaf, track, clip, rate, width, height, work) if vmaf else float("nan"))
     return scores
+
+
+def vmaf_of(vmaf, track, clip, rate, width, height, work):
+    """One rendition's mean VMAF: scaled bicubic to width x height, against the source at the same size and rate."""
+    ffmpeg, model, subsample = vmaf
+    help_text = run([ffmpeg, "-hide_banner", "-h", "filter=libvmaf"]).stdout
+    log = os.path.join(work, "vmaf.json")
+    # libvmaf 1.x (ffmpeg 4) reads a model file; libvmaf 2 (ffmpeg 5 and later) names a built-in version.
+    if "model_path" in help_text:
+        options = f"model_path={model}:log_fmt=json:log_path={log}:n_subsample={subsample}"
+    else:
+        options = f"model=version=vmaf_v0.6.1:log_fmt=json:log_path={log}:n_subsample={subsample}"
+    run([ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-i", track, "-i", clip, "-filter_complex",
+         f"[0:v]scale={width}:{height}:flags=bicubic,format=yuv420p,setsar=1[d];"
+         f"[1:v]fps={rate},scale={width}:{height},format=yuv420p,setsar=1[r];[d][r]libvmaf={options}", "-f", "null", "-"])
+    frames = json.load(open(log))["frames"]
+    return statistics.mean(f["metrics"]["vmaf"] for f in frames)
 
 
 def db(error, peak):
@@ -109,7 +134,7 @@ def db(error, peak):
 
 
 def bd(fixed, per):
-    """BD-rate of per-title against fixed over (kb/s, SSIM dB) points; one per-title point: the rate ratio at its quality."""
+    """BD-rate of per-title against fixed over (kb/s, quality) points; one per-title point: the rate ratio at its quality."""
     fr, fq = [p[0] for p in fixed], [p[1] for p in fixed]
     if len(per) == 1:
         at = min(max(per[0][1], min(fq)), max(fq))
@@ -132,17 +157,26 @@ def report_clip(name, runs, scores):
     (_, fixed, _), (_, per, cpu) = runs["fixed"], runs["per-title"]
     for mode, manifest in (("fixed", fixed), ("per-title", per)):
         for r in manifest["renditions"]:
-            ssim, psnr = scores[mode][r["name"]]
+            ssim, psnr, vmaf = scores[mode][r["name"]]
             print(f"| {name} | {mode} | {r['name']} | {r['rateControl']['crf']:g} | {r['size']} | {r['bitrate'] / 1000:.0f} | "
-                  f"{ssim:.2f} | {psnr:.2f} |")
+                  f"{ssim:.2f} | {psnr:.2f} | {vmaf:.2f} |")
     for d in per["ladder"]["dropped"]:
-        print(f"| {name} | per-title | {d['name']} | {d['crf']:g} | dropped: {d['reason']} | | | |")
-    points = {m: [(r["bitrate"] / 1000, scores[m][r["name"]][0]) for r in man["renditions"]] for m, man in (("fixed", fixed), ("per-title", per))}
+        print(f"| {name} | per-title | {d['name']} | {d['crf']:g} | dropped: {d['reason']} | | | | |")
+
+    def points(metric):
+        return {m: [(r["bitrate"] / 1000, scores[m][r["name"]][metric]) for r in man["renditions"]] for m, man in (("fixed", fixed), ("per-title", per))}
+
+    def bd_of(p):
+        return float("nan") if any(q != q for _, q in p["fixed"]) else bd(p["fixed"], p["per-title"])
+
+    ssim_points, vmaf_points = points(0), points(2)
     encode = cpu.get("encode", 0)
     return {
         "clip": name,
-        "bd": float("nan") if any(q != q for _, q in points["fixed"]) else bd(points["fixed"], points["per-title"]),
-        "best": (max(q for _, q in points["fixed"]), max(q for _, q in points["per-title"])),
+        "bd": bd_of(ssim_points),
+        "bd_vmaf": bd_of(vmaf_points),
+        "best": (max(q for _, q in ssim_points["fixed"]), max(q for _, q in ssim_points["per-title"])),
+        "best_vmaf": (max(q for _, q in vmaf_points["fixed"]), max(q for _, q in vmaf_points["per-title"])),
         "analysis": (cpu.get("trials", 0) + cpu.get("scoring", 0)) / encode,
         "trials": cpu.get("trials", 0) / encode,
         "measure": cpu.get("measure", 0) / encode,
@@ -173,6 +207,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--no-reference", action="store_true", help="CPU shares only: no full-length measurement, no BD-rate")
     parser.add_argument("--cpu-only", action="store_true", help="per-title runs only: the CPU shares of analysis and measurement")
+    parser.add_argument("--vmaf", metavar="FFMPEG", help="also score VMAF with this ffmpeg (built with libvmaf)")
+    parser.add_argument("--vmaf-model", default="", help="the model file, for libvmaf 1.x (vmaf_v0.6.1.pkl)")
+    parser.add_argument("--vmaf-subsample", type=int, default=1, help="score every Nth frame")
     parser.add_argument("clips", nargs="*")
     args = parser.parse_args()
     if not os.path.exists(args.job):
@@ -185,26 +222,32 @@ def main():
 
     if args.cpu_only:
         return cpu_shares(args, wrapper)
-    print("| clip | mode | rung | CRF | bytes | kb/s | SSIM dB | PSNR |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    vmaf = (args.vmaf, args.vmaf_model, args.vmaf_subsample) if args.vmaf else None
+    print("| clip | mode | rung | CRF | bytes | kb/s | SSIM dB | PSNR | VMAF |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     results = []
     for clip in clips_of(args):
         name = os.path.splitext(os.path.basename(clip))[0]
         runs = {mode: job(args, wrapper, clip, mode) for mode in ("fixed", "per-title")}
         if args.no_reference:
-            scores = {m: {r["name"]: (float("nan"), float("nan")) for r in runs[m][1]["renditions"]} for m in runs}
+            scores = {m: {r["name"]: (float("nan"),) * 3 for r in runs[m][1]["renditions"]} for m in runs}
         else:
             top = runs["fixed"][1]["renditions"][0]
-            scores = {m: full_length(runs[m][0], runs[m][1], clip, top["width"], top["height"], args.work) for m in runs}
+            scores = {m: full_length(runs[m][0], runs[m][1], clip, top["width"], top["height"], args.work, vmaf) for m in runs}
         results.append(report_clip(name, runs, scores))
 
     print()
-    print("| clip | BD-rate | best SSIM dB fixed / per-title | rungs made | encode CPU s fixed / per-title | analysis / encode (trial encodes) | measurement / encode | both |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| clip | BD-rate (SSIM) | BD-rate (VMAF) | best SSIM dB fixed / per-title | best VMAF fixed / per-title | rungs made | encode CPU s fixed / per-title | analysis / encode (trial encodes) | measurement / encode | both |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        print(f"| {r['clip']} | {r['bd']:+.1f}% | {r['best'][0]:.2f} / {r['best'][1]:.2f} | {r['kept']} | "
+        print(f"| {r['clip']} | {r['bd']:+.1f}% | {r['bd_vmaf']:+.1f}% | {r['best'][0]:.2f} / {r['best'][1]:.2f} | "
+              f"{r['best_vmaf'][0]:.2f} / {r['best_vmaf'][1]:.2f} | {r['kept']} | "
               f"{r['encode'][0]:.1f} / {r['encode'][1]:.1f} | {r['analysis']:.1%} ({r['trials']:.1%}) | {r['measure']:.1%} | {r['analysis'] + r['measure']:.1%} |")
     bds = [r["bd"] for r in results if r["bd"] == r["bd"]]
+    vmaf_bds = [r["bd_vmaf"] for r in results if r["bd_vmaf"] == r["bd_vmaf"]]
+    if vmaf_bds:
+        print(f"\nmedian BD-rate over VMAF {statistics.median(vmaf_bds):+.1f}%; largest drop of the best rendition's VMAF: "
+              f"{max(r['best_vmaf'][0] - r['best_vmaf'][1] for r in results):.2f}")
     worst = max((r["best"][0] - r["best"][1] for r in results if r["best"][0] >= 15.23), default=0)
     print(f"\nmedian BD-rate {statistics.median(bds) if bds else float('nan'):+.1f}% (target <= -15%); "
           f"largest drop of the best rendition where fixed reached 0.97 SSIM: {worst:.2f} dB (target <= 0.5); "

@@ -7,6 +7,7 @@ namespace Transcoder.Shared.Outputs;
 /// <param name="Reason">Why, in a sentence with the figures.</param>
 /// <param name="Crf">The factor it would have had.</param>
 /// <param name="PredictedSsimDb">Its predicted quality at that factor, SSIM dB at the reference size.</param>
+/// <param name="PredictedPsnrDb">The same as PSNR.</param>
 /// <param name="PredictedBitrate">Its predicted bit rate at that factor, bits per second.</param>
 /// <param name="Kept">The next smaller rung, kept, that makes it redundant.</param>
 public sealed record ManifestDroppedRendition(
@@ -16,5 +17,6 @@ public sealed record ManifestDroppedRendition(
     string Reason,
     double Crf,
     double PredictedSsimDb,
+    double PredictedPsnrDb,
     long PredictedBitrate,
     string Kept);

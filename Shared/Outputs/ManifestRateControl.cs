@@ -12,6 +12,8 @@ namespace Transcoder.Shared.Outputs;
 /// <param name="TargetSsimDb">Per-title: the rung's quality target, SSIM dB at the reference size; null in the fixed ladder.</param>
 /// <param name="PredictedSsimDb">Per-title: the quality the analysis predicted at <paramref name="Crf"/>; null in the fixed ladder.</param>
 /// <param name="PredictedBitrate">Per-title: the bit rate the analysis predicted at <paramref name="Crf"/>, bits per second; null in the fixed ladder.</param>
+/// <param name="TargetPsnrDb">Per-title: the rung's PSNR target (its PSNR at the ladder's factor less the same allowance); null in the fixed ladder.</param>
+/// <param name="PredictedPsnrDb">Per-title: the PSNR the analysis predicted at <paramref name="Crf"/>; null in the fixed ladder.</param>
 public sealed record ManifestRateControl(
     string Method,
     double Crf,
@@ -19,7 +21,9 @@ public sealed record ManifestRateControl(
     int BufferKbits,
     double? TargetSsimDb,
     double? PredictedSsimDb,
-    long? PredictedBitrate)
+    long? PredictedBitrate,
+    double? TargetPsnrDb = null,
+    double? PredictedPsnrDb = null)
 {
     /// <summary>The one method the job uses: CRF under the VBV cap.</summary>
     public const string CappedCrf = "capped-crf";

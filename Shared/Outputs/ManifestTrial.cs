@@ -4,4 +4,5 @@ namespace Transcoder.Shared.Outputs;
 /// <param name="Crf">The factor tried.</param>
 /// <param name="Bitrate">What the windows cost at it, bits per second.</param>
 /// <param name="SsimDb">The quality they reached, SSIM dB at the reference size.</param>
-public sealed record ManifestTrial(double Crf, long Bitrate, double SsimDb);
+/// <param name="PsnrDb">The same as PSNR.</param>
+public sealed record ManifestTrial(double Crf, long Bitrate, double SsimDb, double PsnrDb);

@@ -10,6 +10,8 @@ internal sealed record RungCurve(RenditionPlan Plan, IReadOnlyList<TrialPoint> P
 {
     public double SsimDbAt(int crf) => Interpolate(crf, p => p.SsimDb);
 
+    public double PsnrDbAt(int crf) => Interpolate(crf, p => p.PsnrDb);
+
     public double BitRateAt(int crf) => Math.Exp(Interpolate(crf, p => Math.Log(Math.Max(1, p.BitRate))));
 
     private double Interpolate(int crf, Func<TrialPoint, double> value)

@@ -30,7 +30,7 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long k
         var trials = plans.SelectMany((plan, rung) => crfs[rung].Select(crf =>
             new FfmpegArguments.TrialEncode(rung, crf, workspace.PathFor($"trial-{plan.Name}-{crf}.{FfmpegArguments.TrialFormat(plan.Codec)}")))).ToList();
         var measured = trials.Select(t => new FfmpegArguments.MeasuredTrial(
-            t.OutputPath, t.OutputPath + ".ssim.log", FfmpegArguments.TrialFormat(plans[t.Rung].Codec))).ToList();
+            t.OutputPath, t.OutputPath + ".ssim.log", t.OutputPath + ".psnr.log", FfmpegArguments.TrialFormat(plans[t.Rung].Codec))).ToList();
         var frames = (long)Math.Ceiling(windows.Sum(w => w.Length.TotalSeconds) * rate.Value) + windows.Count;
         var reference = RawReference.Fits(RawReference.BytesFor(heads[0], frames), workspace, keptReferenceBytes) ? workspace.PathFor("trial-reference.nut") : null;
         try
@@ -50,13 +50,14 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long k
             {
                 var scores = new QualityScores();
                 QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(measured[i].SsimStatsPath, cancellationToken), scores);
-                if (scores.SsimFrames == 0)
+                QualityStatsFile.ReadPsnr(await QualityStatsFile.ReadAndDeleteAsync(measured[i].PsnrStatsPath, cancellationToken), scores);
+                if (scores.SsimFrames == 0 || scores.PsnrFrames == 0)
                 {
                     logger.LogWarning("Per-title analysis not made (the fixed ladder instead): no frame of {Rendition} at CRF {Crf} was compared", plans[trial.Rung].Name, trial.Crf);
                     return null;
                 }
 
-                points.Add(new TrialPoint(trial.Crf, new FileInfo(trial.OutputPath).Length * 8.0 / seconds, scores.SsimDecibels));
+                points.Add(new TrialPoint(trial.Crf, new FileInfo(trial.OutputPath).Length * 8.0 / seconds, scores.SsimDecibels, scores.Psnr));
             }
 
             return Describe(plans, windows, trials, points);
@@ -90,7 +91,7 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long k
         {
             logger.LogInformation(
                 "Analysed {Rendition}: {Trials}", curve.Plan.Name,
-                string.Join(", ", curve.Points.Select(p => FormattableString.Invariant($"CRF {p.Crf} {p.BitRate / 1000:0} kb/s {p.SsimDb:0.00} dB"))));
+                string.Join(", ", curve.Points.Select(p => FormattableString.Invariant($"CRF {p.Crf} {p.BitRate / 1000:0} kb/s SSIM {p.SsimDb:0.00} dB PSNR {p.PsnrDb:0.00} dB"))));
         }
 
         return new TitleAnalysis(curves, windows, plans[0]);

@@ -9,8 +9,8 @@ internal static partial class FfmpegArguments
     /// <param name="OutputPath">The raw elementary stream: its size is the trial's bits, with no container around them.</param>
     internal sealed record TrialEncode(int Rung, int Crf, string OutputPath);
 
-    /// <summary>A trial's raw stream, in <paramref name="Format"/> (<see cref="TrialFormat"/>), and where its per-frame SSIM goes.</summary>
-    internal sealed record MeasuredTrial(string TrialPath, string SsimStatsPath, string Format = "h264");
+    /// <summary>A trial's raw stream, in <paramref name="Format"/> (<see cref="TrialFormat"/>), and where its per-frame SSIM and PSNR go.</summary>
+    internal sealed record MeasuredTrial(string TrialPath, string SsimStatsPath, string PsnrStatsPath, string Format = "h264");
 
     /// <summary>
     /// A trial's raw elementary stream: H.264 Annex B, or AV1's low-overhead OBU stream for an AV1 twin (a temporal
@@ -92,7 +92,7 @@ internal static partial class FfmpegArguments
     private static readonly string[] OneEncoderThread = ["-threads", "1"];
 
     /// <summary>
-    /// The SSIM of the trial encodes against the source as a viewer sees it: the windows read again, through the head
+    /// The SSIM and PSNR of the trial encodes against the source as a viewer sees it: the windows read again, through the head
     /// filters at <paramref name="reference"/>'s size and joined as the trials joined them, each trial scaled bicubic to
     /// that size (as <see cref="ForQualityWindow(SourceInput, int, RenditionPlan, TimeSpan, TimeSpan, IReadOnlyList{MeasuredTrack})"/> measures the renditions). The raw streams carry no timestamps: both
     /// sides are numbered frame by frame from zero.
@@ -128,18 +128,19 @@ internal static partial class FfmpegArguments
         var count = Numbered(reference);
         var parts = new List<string>
         {
-            $"{pictures},{count},split={trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}]"))}",
+            $"{pictures},{count},split={2 * trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}s][ref{i}p]"))}",
         };
         for (var i = 0; i < trials.Count; i++)
         {
-            parts.Add($"{AtReferenceSize(inputCount + i, reference)},{count}[out{i}]");
-            parts.Add($"[out{i}][ref{i}]ssim=stats_file={FilterValue(trials[i].SsimStatsPath)}:shortest=1[ssim{i}]");
+            parts.Add($"{AtReferenceSize(inputCount + i, reference)},{count},split=2[out{i}s][out{i}p]");
+            parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(trials[i].SsimStatsPath)}:shortest=1[ssim{i}]");
+            parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(trials[i].PsnrStatsPath)}:shortest=1[psnr{i}]");
         }
 
         arguments.AddRange(["-filter_complex", string.Join(';', parts)]);
         for (var i = 0; i < trials.Count; i++)
         {
-            arguments.AddRange(["-map", $"[ssim{i}]"]);
+            arguments.AddRange(["-map", $"[ssim{i}]", "-map", $"[psnr{i}]"]);
         }
 
         arguments.AddRange(["-f", "null", "-"]);

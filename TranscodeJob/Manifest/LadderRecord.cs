@@ -19,7 +19,9 @@ internal static class LadderRecord
             made.BufferKbits,
             choice is null ? null : Math.Round(choice.TargetSsimDb, 3),
             choice is null ? null : Math.Round(choice.PredictedSsimDb, 3),
-            choice is null ? null : (long)Math.Round(choice.PredictedBitRate));
+            choice is null ? null : (long)Math.Round(choice.PredictedBitRate),
+            choice is null ? null : Math.Round(choice.TargetPsnrDb, 3),
+            choice is null ? null : Math.Round(choice.PredictedPsnrDb, 3));
     }
 
     public static ManifestLadder Of(PlannedLadder plan) =>
@@ -37,6 +39,7 @@ internal static class LadderRecord
         dropped.Reason,
         dropped.Rung.Crf,
         Math.Round(dropped.Rung.PredictedSsimDb, 3),
+        Math.Round(dropped.Rung.PredictedPsnrDb, 3),
         (long)Math.Round(dropped.Rung.PredictedBitRate),
         dropped.Kept.Plan.Name);
 
@@ -50,5 +53,5 @@ internal static class LadderRecord
             r.Plan.Name,
             r.Plan.Width,
             r.Plan.Height,
-            [.. r.Points.Select(p => new ManifestTrial(p.Crf, (long)Math.Round(p.BitRate), Math.Round(p.SsimDb, 3)))]))]);
+            [.. r.Points.Select(p => new ManifestTrial(p.Crf, (long)Math.Round(p.BitRate), Math.Round(p.SsimDb, 3), Math.Round(p.PsnrDb, 3)))]))]);
 }

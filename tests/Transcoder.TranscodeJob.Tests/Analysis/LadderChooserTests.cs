@@ -12,9 +12,13 @@ public sealed class LadderChooserTests
     private static RenditionPlan Plan(string name, int height) =>
         new(name, height * 16 / 9, height, new Rational(30, 1), 3000, 128, false, false);
 
-    // Trials at 23, 29 and 35 (the top at 23 only): (kb/s, SSIM dB) at each; the chooser reads any number of them.
+    // Trials at 23, 29 and 35 (the top at 23 only): (kb/s, SSIM dB) at each, the PSNR moving with the SSIM (20 dB above
+    // it), so that the two agree; the chooser reads any number of them.
     private static RungCurve Curve(string name, int height, params (double Kbps, double SsimDb)[] trials) =>
-        new(Plan(name, height), [.. trials.Select((t, i) => new TrialPoint(23 + (6 * i), t.Kbps * 1000, t.SsimDb))]);
+        Curve(name, height, [.. trials.Select(t => (t.Kbps, t.SsimDb, t.SsimDb + 20))]);
+
+    private static RungCurve Curve(string name, int height, params (double Kbps, double SsimDb, double PsnrDb)[] trials) =>
+        new(Plan(name, height), [.. trials.Select((t, i) => new TrialPoint(23 + (6 * i), t.Kbps * 1000, t.SsimDb, t.PsnrDb))]);
 
     private static LadderDecision Choose(params RungCurve[] curves) =>
         LadderChooser.Choose(new TitleAnalysis(curves, [new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(1))], curves[0].Plan), Ladder);
@@ -28,7 +32,7 @@ public sealed class LadderChooserTests
         // Assert
         var rung = decision.Kept[1];
         Assert.That(rung.Crf, Is.EqualTo(35));
-        Assert.That(rung.TargetSsimDb, Is.EqualTo(22.8).Within(1e-9));
+        Assert.That(rung.TargetSsimDb, Is.EqualTo(23.8 - LadderChooser.LowerMaxLossDb).Within(1e-9));
         Assert.That(rung.PredictedSsimDb, Is.EqualTo(23.3).Within(1e-9));
         Assert.That(rung.PredictedBitRate, Is.EqualTo(27_000).Within(1));
     }
@@ -39,9 +43,39 @@ public sealed class LadderChooserTests
         // Act: 0.25 dB lost per step of CRF.
         var decision = Choose(Curve("1080p", 1080, (7000, 18.2)), Curve("720p", 720, (2800, 14.6), (1300, 13.1), (700, 11.6)));
 
-        // Assert: 1 dB allowed: four steps.
-        Assert.That(decision.Kept[1].Crf, Is.EqualTo(27));
-        Assert.That(decision.Kept[1].PredictedSsimDb, Is.GreaterThanOrEqualTo(13.6 - 1e-9));
+        // Assert: 0.75 dB allowed: three steps.
+        Assert.That(decision.Kept[1].Crf, Is.EqualTo(26));
+        Assert.That(decision.Kept[1].PredictedSsimDb, Is.GreaterThanOrEqualTo(14.6 - LadderChooser.LowerMaxLossDb - 1e-9));
+    }
+
+    [Test]
+    public void Choose_SsimBlindToTheLoss_FactorRaisedOnlyAsFarAsThePsnrAllows()
+    {
+        // Act: film grain: the SSIM barely moves over 12 steps of CRF (no encode keeps the noise), the PSNR falls 0.1 dB
+        // a step as the grain is smoothed away.
+        var decision = Choose(
+            Curve("1080p", 1080, (7000, 7.3, 34.0)),
+            Curve("720p", 720, (3400, 6.75, 32.4), (1900, 6.7, 31.8), (1000, 6.65, 31.2)));
+
+        // Assert: 0.75 dB of PSNR allowed: seven steps, not the twelve the SSIM alone allows.
+        var rung = decision.Kept[1];
+        Assert.That(rung.Crf, Is.EqualTo(30));
+        Assert.That(rung.TargetPsnrDb, Is.EqualTo(32.4 - LadderChooser.LowerMaxLossDb).Within(1e-9));
+        Assert.That(rung.PredictedPsnrDb, Is.EqualTo(31.7).Within(1e-9));
+    }
+
+    [Test]
+    public void Choose_RungsAlikeBySsimButNotByPsnr_KeepsBoth()
+    {
+        // Act: heavy grain: 720p and 360p score the same SSIM, but the 720p keeps 2 dB more of the picture by PSNR.
+        var decision = Choose(
+            Curve("1080p", 1080, (7000, 7.3, 34.0)),
+            Curve("720p", 720, (3400, 6.3, 32.4), (3000, 6.3, 32.4), (2700, 6.3, 32.4)),
+            Curve("360p", 360, (900, 6.25, 30.4), (800, 6.25, 30.4), (700, 6.25, 30.4)));
+
+        // Assert
+        Assert.That(decision.Kept.Select(k => k.Plan.Name), Is.EqualTo(new[] { "1080p", "720p", "360p" }));
+        Assert.That(decision.Dropped, Is.Empty);
     }
 
     [Test]
@@ -91,7 +125,7 @@ public sealed class LadderChooserTests
         // Assert
         Assert.That(decision.Kept.Select(k => k.Plan.Name), Is.EqualTo(new[] { "360p" }));
         Assert.That(decision.Dropped.Select(d => (d.Rung.Plan.Name, d.Kept.Plan.Name)), Is.EqualTo(new[] { ("1080p", "360p"), ("720p", "360p") }));
-        Assert.That(decision.Dropped[1].Reason, Is.EqualTo("within 0.25 dB SSIM of 360p (100.00 vs 100.00 dB predicted) at 2.5x its bits"));
+        Assert.That(decision.Dropped[1].Reason, Is.EqualTo("within 0.25 dB SSIM and PSNR of 360p (100.00 vs 100.00 dB SSIM, 120.00 vs 120.00 dB PSNR predicted) at 2.5x its bits"));
     }
 
     [Test]
@@ -174,10 +208,10 @@ public sealed class LadderChooserTests
     public void Choose_Av1Twins_EachItsOwnFactorFromTheAv1FactorAndMadeOnlyWithItsRung()
     {
         // Arrange: 720p dropped for 360p; the 720p and 360p twins tried at the AV1 factor (40) and 12 above. The 360p
-        // twin loses 0.5 dB over those 12 steps for half the bits: within a lower rung's 1 dB allowance.
+        // twin loses 0.5 dB over those 12 steps for half the bits: within a lower rung's 0.75 dB allowance.
         var ladder = Ladder with { Codecs = Transcoder.Shared.Jobs.VideoCodecs.H264 | Transcoder.Shared.Jobs.VideoCodecs.Av1 };
         RungCurve Twin(string name, int height, double kbpsAt40, double kbpsAt52, double ssimAt40, double ssimAt52) =>
-            new(Plan(name, height) with { Codec = Transcoder.Shared.Jobs.VideoCodecs.Av1 }, [new TrialPoint(40, kbpsAt40 * 1000, ssimAt40), new TrialPoint(52, kbpsAt52 * 1000, ssimAt52)]);
+            new(Plan(name, height) with { Codec = Transcoder.Shared.Jobs.VideoCodecs.Av1 }, [new TrialPoint(40, kbpsAt40 * 1000, ssimAt40, ssimAt40 + 20), new TrialPoint(52, kbpsAt52 * 1000, ssimAt52, ssimAt52 + 20)]);
         var curves = new[]
         {
             Curve("720p", 720, (60, 19.9)),

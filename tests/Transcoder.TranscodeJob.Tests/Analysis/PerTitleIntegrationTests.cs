@@ -35,7 +35,7 @@ public sealed class PerTitleIntegrationTests : IDisposable
         Assert.That(manifest.Renditions.Select(r => r.Name), Is.EqualTo(new[] { "96p" }));
         Assert.That(ladder.Mode, Is.EqualTo("per-title"));
         Assert.That(ladder.Dropped.Select(d => (d.Name, d.Kept)), Is.EqualTo(new[] { ("180p", "96p"), ("144p", "96p") }));
-        Assert.That(ladder.Dropped.Select(d => d.Reason), Has.All.StartWith("within 0.25 dB SSIM of 96p"));
+        Assert.That(ladder.Dropped.Select(d => d.Reason), Has.All.StartWith("within 0.25 dB SSIM and PSNR of 96p"));
         Assert.That(ladder.Analysis!.Rungs.Select(r => r.Name), Is.EqualTo(new[] { "180p", "144p", "96p" }), "every planned rung tried");
         Assert.That(File.Exists(_temp.Combine("out", "180p.cmfv")), Is.False);
         Assert.That(manifest.Renditions[0].Quality!.ReferenceWidth, Is.EqualTo(320), "measured at the planned top's size");
@@ -153,6 +153,6 @@ public sealed class PerTitleIntegrationTests : IDisposable
         {
             ("180p", manifest.Ladder.Dropped[0].Reason), ("180p-av1", "goes with its H.264 rung 180p, dropped"),
         }));
-        Assert.That(manifest.Ladder.Dropped[0].Reason, Does.StartWith("within 0.25 dB SSIM of 96p"));
+        Assert.That(manifest.Ladder.Dropped[0].Reason, Does.StartWith("within 0.25 dB SSIM and PSNR of 96p"));
     }
 }

@@ -8,13 +8,20 @@ public sealed class RungCurveTests
 {
     private static readonly RungCurve Curve = new(
         new RenditionPlan("720p", 1280, 720, new Rational(30, 1), 3000, 128, false, false),
-        [new TrialPoint(29, 1_000_000, 14), new TrialPoint(23, 4_000_000, 17)]);
+        [new TrialPoint(29, 1_000_000, 14, 33), new TrialPoint(23, 4_000_000, 17, 36)]);
 
     [Test]
     public void SsimDbAt_BetweenTrials_LinearInTheFactor()
     {
         // Act / Assert
         Assert.That(Curve.SsimDbAt(25), Is.EqualTo(16).Within(1e-9));
+    }
+
+    [Test]
+    public void PsnrDbAt_BetweenTrials_LinearInTheFactor()
+    {
+        // Act / Assert
+        Assert.That(Curve.PsnrDbAt(27), Is.EqualTo(34).Within(1e-9));
     }
 
     [Test]

@@ -30,13 +30,13 @@ public sealed class SplitPlanTests
                 new AudioPlan(french, 128, new LoudnessNormalisation(new LoudnessTarget(-16, -1), new ManifestLoudness(-20, 5, -3, null))) { Name = "audio-fr-2", Facts = new AudioFacts("fr", "French", AudioRole.Main, false, 2) },
             ],
             [new SkippedAudio(3, "a commentary track")]);
-        var kept = new RungChoice(rendition, 40.1, 40.3, 5_000_000);
-        var dropped = new RungChoice(rendition with { Name = "720p", Width = 1280, Height = 720, Crf = 26 }, 39, 38.5, 4_000_000);
+        var kept = new RungChoice(rendition, 40.1, 40.3, 44.2, 44.6, 5_000_000);
+        var dropped = new RungChoice(rendition with { Name = "720p", Width = 1280, Height = 720, Crf = 26 }, 39, 38.5, 43, 42.1, 4_000_000);
         var decision = new LadderDecision(
             [kept],
             [new DroppedRung(dropped, kept, "looks as good for fewer bits")],
             new TitleAnalysis(
-                [new RungCurve(rendition, [new TrialPoint(21, 7_000_000, 41), new TrialPoint(27, 3_000_000, 38)])],
+                [new RungCurve(rendition, [new TrialPoint(21, 7_000_000, 41, 45), new TrialPoint(27, 3_000_000, 38, 42.5)])],
                 [new QualityWindow(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2))],
                 rendition));
         var plan = new SplitPlan(

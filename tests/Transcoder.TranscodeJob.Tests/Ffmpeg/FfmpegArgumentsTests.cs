@@ -532,7 +532,7 @@ public sealed class FfmpegArgumentsTests
     public void ForTrialQuality_KeptReference_ReadInsteadOfTheSourcesWindows()
     {
         // Arrange
-        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log"), new("/ws/b.h264", "/ws/b.log")];
+        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log", "/ws/a.psnr"), new("/ws/b.h264", "/ws/b.log", "/ws/b.psnr")];
 
         // Act
         var arguments = FfmpegArguments.ForTrialQuality("/ws/ref.nut", Plan(), trials);
@@ -542,15 +542,16 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-threads 1 -i file:/ws/ref.nut -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/a.h264"));
         Assert.That(joined, Does.Not.Contain("/in.mov"));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Does.StartWith(
-            "[0:v:0]null,settb=1/(30000/1001),setpts=N,split=2[ref0][ref1];"
-            + "[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"));
+            "[0:v:0]null,settb=1/(30000/1001),setpts=N,split=4[ref0s][ref0p][ref1s][ref1p];"
+            + "[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out0s][out0p];"
+            + "[out0s][ref0s]ssim=stats_file=/ws/a.log:shortest=1[ssim0];[out0p][ref0p]psnr=stats_file=/ws/a.psnr:shortest=1[psnr0];"));
     }
 
     [Test]
     public void ForTrialQuality_TwoTrials_EachAgainstTheJoinedWindowsAtTheReferenceSizeFrameForFrame()
     {
         // Arrange
-        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log"), new("/ws/b.h264", "/ws/b.log")];
+        FfmpegArguments.MeasuredTrial[] trials = [new("/ws/a.h264", "/ws/a.log", "/ws/a.psnr"), new("/ws/b.h264", "/ws/b.log", "/ws/b.psnr")];
         FfmpegArguments.SourceWindow[] windows = [new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5)), new(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(0.5))];
 
         // Act
@@ -561,10 +562,12 @@ public sealed class FfmpegArgumentsTests
         Assert.That(joined, Does.Contain("-ss 40 -t 0.5 -threads 1 -i file:/in.mov -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/a.h264 -framerate 30000/1001 -f h264 -threads 1 -i file:/ws/b.h264"));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Is.EqualTo(
             "[0:0]setpts=PTS-STARTPTS,fps=30000/1001:eof_action=pass[w0];[1:0]setpts=PTS-STARTPTS,fps=30000/1001:eof_action=pass[w1];[w0][w1]concat=n=2:v=1:a=0,scale=1280:720,format=yuv420p,setsar=1,"
-            + "settb=1/(30000/1001),setpts=N,split=2[ref0][ref1];"
-            + "[2:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out0];[out0][ref0]ssim=stats_file=/ws/a.log:shortest=1[ssim0];"
-            + "[3:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N[out1];[out1][ref1]ssim=stats_file=/ws/b.log:shortest=1[ssim1]"));
-        Assert.That(joined, Does.EndWith("-map [ssim0] -map [ssim1] -f null -"));
+            + "settb=1/(30000/1001),setpts=N,split=4[ref0s][ref0p][ref1s][ref1p];"
+            + "[2:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out0s][out0p];"
+            + "[out0s][ref0s]ssim=stats_file=/ws/a.log:shortest=1[ssim0];[out0p][ref0p]psnr=stats_file=/ws/a.psnr:shortest=1[psnr0];"
+            + "[3:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out1s][out1p];"
+            + "[out1s][ref1s]ssim=stats_file=/ws/b.log:shortest=1[ssim1];[out1p][ref1p]psnr=stats_file=/ws/b.psnr:shortest=1[psnr1]"));
+        Assert.That(joined, Does.EndWith("-map [ssim0] -map [psnr0] -map [ssim1] -map [psnr1] -f null -"));
         Assert.That(joined, Does.Contain("-filter_complex_threads 1"), "the filters of a few dozen pictures without slice threads");
     }
 

@@ -93,13 +93,15 @@ public sealed class ManifestBuilderTests
     [Test]
     public void Build_PerTitle_EachRungsFactorTheDroppedRungAndTheTrials()
     {
-        // Arrange: 1080p dropped for 720p, which keeps its own factor.
+        // Arrange: 1080p dropped for 720p, which keeps its own factor: at 35 it loses exactly its allowance.
         var plan1080 = Plan720 with { Name = "1080p", Width = 1080, Height = 1920, VideoKbps = 6000 };
+        var floor = 20.3 - LadderChooser.LowerMaxLossDb;
+        var psnrFloor = 38.5 - LadderChooser.LowerMaxLossDb;
         var curves = new[]
         {
-            new RungCurve(plan1080, [new TrialPoint(23, 2_500_000, 19.6)]),
-            new RungCurve(Plan720, [new TrialPoint(23, 1_500_000, 20.3), new TrialPoint(29, 800_000, 20.0), new TrialPoint(35, 500_000, 19.5)]),
-            new RungCurve(Plan360, [new TrialPoint(23, 400_000, 16), new TrialPoint(29, 300_000, 14), new TrialPoint(35, 200_000, 12)]),
+            new RungCurve(plan1080, [new TrialPoint(23, 2_500_000, 19.6, 37.9)]),
+            new RungCurve(Plan720, [new TrialPoint(23, 1_500_000, 20.3, 38.5), new TrialPoint(29, 800_000, 20.0, 38.2), new TrialPoint(35, 500_000, floor, psnrFloor)]),
+            new RungCurve(Plan360, [new TrialPoint(23, 400_000, 16, 34), new TrialPoint(29, 300_000, 14, 33), new TrialPoint(35, 200_000, 12, 32)]),
         };
         var decision = LadderChooser.Choose(new TitleAnalysis(curves, [new QualityWindow(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(0.5))], plan1080), Ladder.Default);
 
@@ -107,14 +109,15 @@ public sealed class ManifestBuilderTests
         var manifest = Build(plan: p => p with { Plans = decision.Plans, Decision = decision });
 
         // Assert
-        Assert.That(manifest.Renditions[0].RateControl, Is.EqualTo(new ManifestRateControl(ManifestRateControl.CappedCrf, 35, 3000, 6000, 19.3, 19.5, 500_000)));
+        Assert.That(manifest.Renditions[0].RateControl, Is.EqualTo(new ManifestRateControl(ManifestRateControl.CappedCrf, 35, 3000, 6000, floor, floor, 500_000, psnrFloor, psnrFloor)));
         Assert.That(manifest.Ladder!.Mode, Is.EqualTo("per-title"));
         Assert.That(manifest.Ladder.Dropped.Single(), Is.EqualTo(new ManifestDroppedRendition(
-            "1080p", 1080, 1920, "within 0.25 dB SSIM of 720p (19.60 vs 19.50 dB predicted) at 5.0x its bits", 23, 19.6, 2_500_000, "720p")));
+            "1080p", 1080, 1920, FormattableString.Invariant($"within 0.25 dB SSIM and PSNR of 720p (19.60 vs {floor:0.00} dB SSIM, 37.90 vs {psnrFloor:0.00} dB PSNR predicted) at 5.0x its bits"),
+            23, 19.6, 37.9, 2_500_000, "720p")));
         var analysis = manifest.Ladder.Analysis!;
         Assert.That((analysis.Method, analysis.ReferenceWidth, analysis.ReferenceHeight, analysis.SampledSeconds), Is.EqualTo(("trial-encodes", 1080, 1920, 0.5)));
         Assert.That(analysis.Rungs.Select(r => r.Name), Is.EqualTo(new[] { "1080p", "720p", "360p" }));
-        Assert.That(analysis.Rungs[1].Trials[1], Is.EqualTo(new ManifestTrial(29, 800_000, 20.0)));
+        Assert.That(analysis.Rungs[1].Trials[1], Is.EqualTo(new ManifestTrial(29, 800_000, 20.0, 38.2)));
     }
 
     [Test]

@@ -50,12 +50,12 @@ public sealed class PlanStageTests
     [Test]
     public void Run_PerTitleDropsARung_ItsAv1TwinGoesWithItAndTheKeptRungsTwinsStay()
     {
-        // Arrange: a static picture: 1080p and 720p predict the same SSIM as 480p at more bits, so both are dropped.
+        // Arrange: a static picture: 1080p and 720p predict the same SSIM and PSNR as 480p at more bits, so both are dropped.
         static TitleAnalysis Analyse(Ladder ladder)
         {
             var plans = new LadderPlanner(ladder).PlanFor(TestMedia.Source(1920, 1080));
             var curves = plans.Select((plan, i) => new RungCurve(plan, [new TrialPoint(
-                plan.Codec == VideoCodecs.Av1 ? ladder.Encoder.Av1.Crf : ladder.Encoder.Crf, 400_000 - (i % 4 * 100_000), i % 4 < 3 ? 30.0 : 25.0)])).ToList();
+                plan.Codec == VideoCodecs.Av1 ? ladder.Encoder.Av1.Crf : ladder.Encoder.Crf, 400_000 - (i % 4 * 100_000), i % 4 < 3 ? 30.0 : 25.0, i % 4 < 3 ? 45.0 : 40.0)])).ToList();
             return new TitleAnalysis(curves, [new QualityWindow(TimeSpan.Zero, TimeSpan.FromSeconds(1))], plans[0]);
         }
 
