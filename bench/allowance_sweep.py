@@ -17,6 +17,7 @@ allowance alone. Encodes and scores are kept in WORK, so a rerun only prints.
 import argparse, json, math, os, re, statistics, subprocess, sys
 
 from bjontegaard import bd_rate
+from vmaf import mean_vmaf, vmaf_filter
 
 RUNGS = [(1080, 6000), (720, 3000), (480, 1500), (360, 800)]
 CRFS = [23, 26, 29, 32, 35]
@@ -29,13 +30,6 @@ def run(cmd):
     if p.returncode != 0:
         sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr[-2000:]}")
     return p
-
-
-def vmaf_filter(ffmpeg, model, log, subsample):
-    # libvmaf 1.x (ffmpeg 4) reads a model file; libvmaf 2 (ffmpeg 5 and later) names a built-in version.
-    if "model_path" in run([ffmpeg, "-hide_banner", "-h", "filter=libvmaf"]).stdout:
-        return f"libvmaf=model_path={model}:log_fmt=json:log_path={log}:n_subsample={subsample}"
-    return f"libvmaf=model=version=vmaf_v0.6.1:log_fmt=json:log_path={log}:n_subsample={subsample}"
 
 
 def point(args, clip, folder, height, kbps, crf):
@@ -58,7 +52,7 @@ def point(args, clip, folder, height, kbps, crf):
          graph + vmaf_filter(args.vmaf, args.vmaf_model, vmaf_log, args.vmaf_subsample), "-f", "null", "-"])
     ssim = statistics.mean(float(m) for m in re.findall(r"All:([0-9.]+)", open(ssim_log).read()))
     result = {"kbps": os.path.getsize(encode) * 8 / seconds / 1000,
-              "vmaf": statistics.mean(f["metrics"]["vmaf"] for f in json.load(open(vmaf_log))["frames"]),
+              "vmaf": mean_vmaf(vmaf_log),
               "ssimDb": -10 * math.log10(max(1e-10, 1 - ssim)),
               "psnr": 10 * math.log10(255 * 255 / statistics.mean(float(m) for m in re.findall(r"mse_avg:([0-9.]+)", open(psnr_log).read())))}
     os.remove(encode)

@@ -32,6 +32,7 @@ the quality measurement, the rest). Without clips it needs CONTENT_SET, the cont
 import argparse, glob, json, math, os, re, shutil, statistics, subprocess, sys
 
 from bjontegaard import bd_rate, log_rate_at
+from vmaf import mean_vmaf, vmaf_filter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -115,18 +116,11 @@ def full_length(folder, manifest, clip, width, height, work, vmaf=None):
 def vmaf_of(vmaf, track, clip, rate, width, height, work):
     """One rendition's mean VMAF: scaled bicubic to width x height, against the source at the same size and rate."""
     ffmpeg, model, subsample = vmaf
-    help_text = run([ffmpeg, "-hide_banner", "-h", "filter=libvmaf"]).stdout
     log = os.path.join(work, "vmaf.json")
-    # libvmaf 1.x (ffmpeg 4) reads a model file; libvmaf 2 (ffmpeg 5 and later) names a built-in version.
-    if "model_path" in help_text:
-        options = f"model_path={model}:log_fmt=json:log_path={log}:n_subsample={subsample}"
-    else:
-        options = f"model=version=vmaf_v0.6.1:log_fmt=json:log_path={log}:n_subsample={subsample}"
     run([ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-i", track, "-i", clip, "-filter_complex",
          f"[0:v]scale={width}:{height}:flags=bicubic,format=yuv420p,setsar=1[d];"
-         f"[1:v]fps={rate},scale={width}:{height},format=yuv420p,setsar=1[r];[d][r]libvmaf={options}", "-f", "null", "-"])
-    frames = json.load(open(log))["frames"]
-    return statistics.mean(f["metrics"]["vmaf"] for f in frames)
+         f"[1:v]fps={rate},scale={width}:{height},format=yuv420p,setsar=1[r];[d][r]{vmaf_filter(ffmpeg, model, log, subsample)}", "-f", "null", "-"])
+    return mean_vmaf(log)
 
 
 def db(error, peak):
