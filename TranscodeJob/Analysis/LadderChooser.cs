@@ -19,8 +19,8 @@ namespace Transcoder.TranscodeJob.Analysis;
 /// by compression keeps about the ladder's factor; one whose bits do not fall keeps it (bit rates within
 /// <see cref="EqualBitsShare"/> count as equal, and the better picture wins).</item>
 /// <item>A rung whose predicted quality is within <see cref="DropMarginDb"/> of the next smaller rung made, in SSIM dB
-/// and in PSNR, at more bits, adds nothing a viewer sees and is dropped. The smallest rung is never dropped, and none of a request that named
-/// its renditions (<see cref="Ladder.RungsNamed"/>).</item>
+/// and in PSNR, at more bits, adds nothing a viewer sees and is dropped. The smallest rung is never dropped, and none of
+/// a request that named its renditions (<see cref="Ladder.RungsNamed"/>).</item>
 /// </list>
 /// Per-title never spends more on a rung than the fixed ladder would: a factor is only ever raised. AV1 twins are weighed
 /// by the same target rule from the ladder's AV1 factor (<see cref="Choose(TitleAnalysis, Ladder)"/>).
@@ -34,7 +34,8 @@ internal static class LadderChooser
     /// The rungs below it: three quarters of a dB, of SSIM and of PSNR. SSIM at the top rung's size sees a lower rung's
     /// size far more than its factor, so the allowance was chosen with VMAF (bench/README.md, "VMAF"): on the sample and
     /// four clips of the content set, 1 dB of SSIM alone cost the lower rungs 7–18 VMAF points for a ladder no better
-    /// than 0.5–0.75 dB gives, and the PSNR bound took the grainy clip from 6% more bits than the fixed ladder to 25% fewer.
+    /// than 0.5–0.75 dB gives, and the PSNR bound took the grainy clip from 6% more bits than the fixed ladder to 25%
+    /// fewer.
     /// </summary>
     public const double LowerMaxLossDb = 0.75;
 
@@ -121,15 +122,15 @@ internal static class LadderChooser
 
     private static RungChoice Choose(RungCurve curve, int ladderCrf, double allowance, int maxCrf)
     {
-        var target = curve.SsimDbAt(ladderCrf) - allowance;
+        var ssimTarget = curve.SsimDbAt(ladderCrf) - allowance;
         var psnrTarget = curve.PsnrDbAt(ladderCrf) - allowance;
         var reaching = Enumerable.Range(ladderCrf, Math.Min(maxCrf, ladderCrf + MaxRaise) - ladderCrf + 1)
-            .Where(crf => curve.SsimDbAt(crf) >= target - 1e-9 && curve.PsnrDbAt(crf) >= psnrTarget - 1e-9)
+            .Where(crf => curve.SsimDbAt(crf) >= ssimTarget - 1e-9 && curve.PsnrDbAt(crf) >= psnrTarget - 1e-9)
             .ToList();
         var fewest = reaching.Min(curve.BitRateAt);
         var best = fewest >= curve.BitRateAt(ladderCrf) * (1 - EqualBitsShare)
             ? ladderCrf
             : reaching.First(crf => curve.BitRateAt(crf) <= fewest * (1 + EqualBitsShare));
-        return new RungChoice(curve.Plan with { Crf = best }, target, curve.SsimDbAt(best), psnrTarget, curve.PsnrDbAt(best), curve.BitRateAt(best));
+        return new RungChoice(curve.Plan with { Crf = best }, ssimTarget, curve.SsimDbAt(best), psnrTarget, curve.PsnrDbAt(best), curve.BitRateAt(best));
     }
 }
