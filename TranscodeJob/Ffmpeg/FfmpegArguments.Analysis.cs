@@ -125,25 +125,12 @@ internal static partial class FfmpegArguments
             arguments.AddRange(OwnInput(trial.TrialPath));
         }
 
-        var count = Numbered(reference);
-        var parts = new List<string>
-        {
-            $"{pictures},{count},split={2 * trials.Count}{string.Concat(trials.Select((_, i) => $"[ref{i}s][ref{i}p]"))}",
-        };
-        for (var i = 0; i < trials.Count; i++)
-        {
-            parts.Add($"{AtReferenceSize(inputCount + i, reference)},{count},split=2[out{i}s][out{i}p]");
-            parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(trials[i].SsimStatsPath)}:shortest=1[ssim{i}]");
-            parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(trials[i].PsnrStatsPath)}:shortest=1[psnr{i}]");
-        }
-
-        arguments.AddRange(["-filter_complex", string.Join(';', parts)]);
-        for (var i = 0; i < trials.Count; i++)
-        {
-            arguments.AddRange(["-map", $"[ssim{i}]", "-map", $"[psnr{i}]"]);
-        }
-
-        arguments.AddRange(["-f", "null", "-"]);
+        // Scored as the renditions are (QualityFilterGraph), both sides numbered frame by frame.
+        var tracks = trials.Select(t => new MeasuredTrack(t.TrialPath, t.SsimStatsPath, t.PsnrStatsPath)).ToList();
+        var labels = ReferenceLabels(tracks.Count);
+        var head = $"{pictures},{Numbered(reference)},split={labels.Count}" + string.Concat(labels.Select(n => $"[{n}]"));
+        arguments.AddRange(["-filter_complex", QualityFilterGraph(head, reference, tracks, numbered: true, firstInput: inputCount)]);
+        arguments.AddRange([.. ScoreOutputs(tracks.Count), "-f", "null", "-"]);
         return arguments;
     }
 

@@ -53,15 +53,13 @@ internal static partial class FfmpegArguments
             arguments.AddRange(OwnInput(track.TrackPath));
         }
 
-        arguments.AddRange(["-filter_complex", graph]);
-        for (var i = 0; i < tracks.Count; i++)
-        {
-            arguments.AddRange(["-map", $"[ssim{i}]", "-map", $"[psnr{i}]"]);
-        }
-
-        arguments.AddRange(["-f", "null", "-"]);
+        arguments.AddRange(["-filter_complex", graph, .. ScoreOutputs(tracks.Count), "-f", "null", "-"]);
         return arguments;
     }
+
+    /// <summary>Every scored input's two outputs of <see cref="QualityFilterGraph(string, RenditionPlan, IReadOnlyList{MeasuredTrack}, bool, int)"/>, mapped.</summary>
+    private static IEnumerable<string> ScoreOutputs(int count) =>
+        Enumerable.Range(0, count).SelectMany(i => new[] { "-map", $"[ssim{i}]", "-map", $"[psnr{i}]" });
 
     /// <summary>An input's window: the seek and the length, the same for the reference and every rendition.</summary>
     private static string[] WindowRead(TimeSpan start, TimeSpan length) =>
@@ -74,12 +72,13 @@ internal static partial class FfmpegArguments
 
     /// <param name="head">The reference's pictures, split to every label of <see cref="ReferenceLabels"/>.</param>
     /// <param name="numbered">Whether each rendition's frames are numbered too (<see cref="Numbered"/>), as the head's are.</param>
-    private static string QualityFilterGraph(string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks, bool numbered = false)
+    /// <param name="firstInput">The input of the first of <paramref name="tracks"/>, the rest after it in order.</param>
+    private static string QualityFilterGraph(string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks, bool numbered = false, int firstInput = 1)
     {
         var parts = new List<string> { head };
         for (var i = 0; i < tracks.Count; i++)
         {
-            parts.Add($"{AtReferenceSize(i + 1, reference)}{(numbered ? "," + Numbered(reference) : "")},split=2[out{i}s][out{i}p]");
+            parts.Add($"{AtReferenceSize(firstInput + i, reference)}{(numbered ? "," + Numbered(reference) : "")},split=2[out{i}s][out{i}p]");
             // shortest: the reference's held last frame may run past a window that ends at the source's end.
             parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(tracks[i].SsimStatsPath)}:shortest=1[ssim{i}]");
             parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(tracks[i].PsnrStatsPath)}:shortest=1[psnr{i}]");
