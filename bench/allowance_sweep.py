@@ -14,9 +14,10 @@ linearly between them, the highest factor whose predictions keep the targets; th
 resulting ladder is compared with the fixed one (every rung at CRF 23) by BD-rate over VMAF and over SSIM dB. The rung drops and the 3% equal-bits rule are left out: this weighs the
 allowance alone. Encodes and scores are kept in WORK, so a rerun only prints.
 """
-import argparse, json, math, os, re, statistics, subprocess, sys
+import argparse, json, math, os, statistics, subprocess, sys
 
 from bjontegaard import bd_rate
+from stats_logs import psnr_db, ssim_db
 from vmaf import mean_vmaf, vmaf_filter
 
 RUNGS = [(1080, 6000), (720, 3000), (480, 1500), (360, 800)]
@@ -43,18 +44,16 @@ def point(args, clip, folder, height, kbps, crf):
          "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-crf", str(crf), "-maxrate", f"{kbps}k", "-bufsize", f"{2 * kbps}k",
          "-r", "30", "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", encode])
     seconds = float(run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", encode]).stdout)
-    graph = ("[0:v]scale=1920:1080:flags=bicubic,format=yuv420p,setsar=1[d];"
-             "[1:v]fps=30,scale=1920:1080,format=yuv420p,setsar=1[r];[d][r]")
+    scaled = ("[0:v]scale=1920:1080:flags=bicubic,format=yuv420p,setsar=1[d];"
+              "[1:v]fps=30,scale=1920:1080,format=yuv420p,setsar=1[r];")
     ssim_log, psnr_log, vmaf_log = (os.path.join(folder, f) for f in ("ssim.log", "psnr.log", "vmaf.json"))
-    run(["ffmpeg", "-v", "error", "-i", encode, "-t", str(args.seconds), "-i", clip, "-filter_complex", graph + f"ssim=stats_file={ssim_log}", "-f", "null", "-"])
-    run(["ffmpeg", "-v", "error", "-i", encode, "-t", str(args.seconds), "-i", clip, "-filter_complex", graph + f"psnr=stats_file={psnr_log}", "-f", "null", "-"])
+    # SSIM and PSNR in one run, each input decoded once; VMAF with its own ffmpeg.
+    run(["ffmpeg", "-v", "error", "-i", encode, "-t", str(args.seconds), "-i", clip, "-filter_complex",
+         scaled + f"[d]split[d1][d2];[r]split[r1][r2];[d1][r1]ssim=stats_file={ssim_log};[d2][r2]psnr=stats_file={psnr_log}", "-f", "null", "-"])
     run([args.vmaf, "-v", "error", "-i", encode, "-t", str(args.seconds), "-i", clip, "-filter_complex",
-         graph + vmaf_filter(args.vmaf, args.vmaf_model, vmaf_log, args.vmaf_subsample), "-f", "null", "-"])
-    ssim = statistics.mean(float(m) for m in re.findall(r"All:([0-9.]+)", open(ssim_log).read()))
-    result = {"kbps": os.path.getsize(encode) * 8 / seconds / 1000,
-              "vmaf": mean_vmaf(vmaf_log),
-              "ssimDb": -10 * math.log10(max(1e-10, 1 - ssim)),
-              "psnr": 10 * math.log10(255 * 255 / statistics.mean(float(m) for m in re.findall(r"mse_avg:([0-9.]+)", open(psnr_log).read())))}
+         scaled + "[d][r]" + vmaf_filter(args.vmaf, args.vmaf_model, vmaf_log, args.vmaf_subsample), "-f", "null", "-"])
+    result = {"kbps": os.path.getsize(encode) * 8 / seconds / 1000, "vmaf": mean_vmaf(vmaf_log),
+              "ssimDb": ssim_db(ssim_log), "psnr": psnr_db(psnr_log)}
     os.remove(encode)
     json.dump(result, open(cached, "w"))
     return result

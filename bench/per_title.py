@@ -29,9 +29,10 @@ system CPU under a kind read from its arguments (the ladder encode, the analysis
 the quality measurement, the rest). Without clips it needs CONTENT_SET, the content-set generator
 (content_set.sh OUT_DIR SECONDS), and makes SECONDS-long clips of it in WORK/set.
 """
-import argparse, glob, json, math, os, re, shutil, statistics, subprocess, sys
+import argparse, glob, json, math, os, shutil, statistics, subprocess, sys
 
 from bjontegaard import bd_rate, log_rate_at
+from stats_logs import psnr_db, ssim_db
 from vmaf import mean_vmaf, vmaf_filter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -104,11 +105,8 @@ def full_length(folder, manifest, clip, width, height, work, vmaf=None):
     run(cmd + ["-filter_complex", ";".join(parts), "-f", "null", "-"])
     scores = {}
     for i, r in enumerate(renditions):
-        ssim = [float(m) for m in re.findall(r"All:([0-9.]+)", open(f"{work}/ssim{i}.log").read())]
-        mse = [float(m) for m in re.findall(r"mse_avg:([0-9.]+)", open(f"{work}/psnr{i}.log").read())]
-        mean_ssim, mean_mse = sum(ssim) / len(ssim), sum(mse) / len(mse)
         track = os.path.join(folder, r["track"])
-        scores[r["name"]] = (db(1 - mean_ssim, 1), db(mean_mse, 255 * 255),
+        scores[r["name"]] = (ssim_db(f"{work}/ssim{i}.log"), psnr_db(f"{work}/psnr{i}.log"),
                              vmaf_of(vmaf, track, clip, rate, width, height, work) if vmaf else float("nan"))
     return scores
 
@@ -121,10 +119,6 @@ def vmaf_of(vmaf, track, clip, rate, width, height, work):
          f"[0:v]scale={width}:{height}:flags=bicubic,format=yuv420p,setsar=1[d];"
          f"[1:v]fps={rate},scale={width}:{height},format=yuv420p,setsar=1[r];[d][r]{vmaf_filter(ffmpeg, model, log, subsample)}", "-f", "null", "-"])
     return mean_vmaf(log)
-
-
-def db(error, peak):
-    return 100.0 if error <= 0 else min(100.0, 10 * math.log10(peak / error))
 
 
 def bd(fixed, per):
