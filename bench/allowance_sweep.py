@@ -13,8 +13,13 @@ and then the SSIM and the PSNR (LadderChooser: trials at the ladder's CRF and 12
 linearly between them, the highest factor whose predictions keep the targets; the largest rung keeps CRF 23), and each
 resulting ladder is compared with the fixed one (every rung at CRF 23) by BD-rate over VMAF and over SSIM dB. The rung drops and the 3% equal-bits rule are left out: this weighs the
 allowance alone. Encodes and scores are kept in WORK, so a rerun only prints.
+
+Last, the ceiling: the best BD-rate over VMAF that any choice among the measured encodes gives with the largest rung
+kept at CRF 23, first each lower rung at whichever measured factor is best for the BD-rate (what a perfect factor
+rule could reach), then any three measured encodes of any size beside it (what choosing each rung's size as well could
+reach). Both look for the best BD-rate itself, so they are upper bounds, not ladders to make.
 """
-import argparse, json, math, os, statistics, subprocess, sys
+import argparse, itertools, json, math, os, statistics, subprocess, sys
 
 from bjontegaard import bd_rate
 from stats_logs import psnr_db, ssim_db
@@ -86,6 +91,17 @@ def bd(fixed, per, metric):
     return bd_rate([p[0] for p in fixed], [p[metric] for p in fixed], [p[0] for p in per], [p[metric] for p in per])
 
 
+def ceilings(curves, fixed):
+    """The best BD-rate over VMAF: each lower rung at its best measured factor, then any three encodes of any size."""
+    top = (curves[0][LADDER_CRF]["kbps"], curves[0][LADDER_CRF]["vmaf"])
+    def best(choices):
+        return min(bd_rate([p[0] for p in fixed], [p[1] for p in fixed], [top[0]] + [p["kbps"] for p in c], [top[1]] + [p["vmaf"] for p in c])
+                   for c in choices)
+    factors = best(itertools.product(*([c[crf] for crf in CRFS] for c in curves[1:])))
+    encodes = [c[crf] for c in curves for crf in CRFS if c[crf] is not curves[0][LADDER_CRF]]
+    return factors, best(itertools.combinations(encodes, len(curves) - 1))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--vmaf", required=True, metavar="FFMPEG", help="an ffmpeg built with libvmaf")
@@ -99,6 +115,7 @@ def main():
     print("| --- | --- | --- | --- | --- | --- | --- |")
     bounds = {"SSIM": ("ssimDb",), "SSIM and PSNR": ("ssimDb", "psnr")}
     by_rule = {(b, a): [] for b in bounds for a in ALLOWANCES}
+    ceiling = []
     for clip in args.clips:
         name = os.path.splitext(os.path.basename(clip))[0]
         folder = os.path.join(args.work, name)
@@ -113,9 +130,15 @@ def main():
                 by_rule[bound, allowance].append(vmaf_bd)
                 print(f"| {name} | {bound} | {allowance:g} dB | {', '.join(str(p[3]) for p in per)} | {', '.join(f'{p[1]:.1f}' for p in per)} | "
                       f"{vmaf_bd:+.1f}% | {ssim_bd:+.1f}% |", flush=True)
+        ceiling.append((name, *ceilings(curves, fixed)))
     print()
     for (bound, allowance), bds in by_rule.items():
         print(f"{bound}, {allowance:g} dB: median BD-rate over VMAF {statistics.median(bds):+.1f}% ({', '.join(f'{b:+.1f}' for b in bds)})")
+    print("\nThe ceiling, the largest rung at CRF 23 (the best BD-rate over VMAF among the measured encodes; upper bounds):")
+    for name, factors, encodes in ceiling:
+        print(f"  {name}: each lower rung at its best factor {factors:+.1f}%, any three encodes of any size {encodes:+.1f}%")
+    for label, column in (("its best factor", 1), ("any three encodes", 2)):
+        print(f"  median, {label}: {statistics.median(c[column] for c in ceiling):+.1f}%")
 
 
 if __name__ == "__main__":
