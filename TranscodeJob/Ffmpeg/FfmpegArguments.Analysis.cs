@@ -94,7 +94,7 @@ internal static partial class FfmpegArguments
     /// <summary>
     /// The SSIM and PSNR of the trial encodes against the source as a viewer sees it: the windows read again, through the head
     /// filters at <paramref name="reference"/>'s size and joined as the trials joined them, each trial scaled bicubic to
-    /// that size (as <see cref="ForQualityWindow(SourceInput, int, RenditionPlan, TimeSpan, TimeSpan, IReadOnlyList{MeasuredTrack})"/> measures the renditions). The raw streams carry no timestamps: both
+    /// that size (as <see cref="ForQualityWindow(SourceInput, int, RenditionPlan, Quality.QualityWindow, IReadOnlyList{MeasuredTrack})"/> measures the renditions). The raw streams carry no timestamps: both
     /// sides are numbered frame by frame from zero.
     /// </summary>
     public static IReadOnlyList<string> ForTrialQuality(

@@ -10,18 +10,18 @@ internal static partial class FfmpegArguments
 
     /// <summary>
     /// SSIM and PSNR of renditions against the source as a viewer sees it, over one window of the timeline: the source
-    /// read from <paramref name="start"/> for <paramref name="length"/> through the same head filters the encode ran
-    /// (deinterlace, the planned rate, tone mapping) at <paramref name="reference"/>'s size, and each rendition read
-    /// from the same moment, scaled bicubic to that size. One process decodes the source's window once for every
-    /// rendition. Every figure goes to the stats files; the frames go nowhere.
+    /// read over <paramref name="window"/> through the same head filters the encode ran (deinterlace, the planned rate,
+    /// tone mapping) at <paramref name="reference"/>'s size, and each rendition read from the same moment, scaled bicubic
+    /// to that size. One process decodes the source's window once for every rendition. Every figure goes to the stats
+    /// files; the frames go nowhere.
     /// </summary>
     /// <param name="reference">The top rung at the measured renditions' frame rate.</param>
     public static IReadOnlyList<string> ForQualityWindow(
-        SourceInput source, int videoStreamIndex, RenditionPlan reference, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
+        SourceInput source, int videoStreamIndex, RenditionPlan reference, QualityWindow window, IReadOnlyList<MeasuredTrack> tracks)
     {
         var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
-        arguments.AddRange(SourceArguments(source, seek: start, length: length));
-        return WithRenditions(arguments, QualityFilterGraph(videoStreamIndex, reference, tracks), start, length, tracks);
+        arguments.AddRange(SourceArguments(source, seek: window.SeekPoint(reference.FrameRate), length: window.Length));
+        return WithRenditions(arguments, QualityFilterGraph(videoStreamIndex, reference, tracks), window, tracks);
     }
 
     /// <summary>
@@ -32,24 +32,28 @@ internal static partial class FfmpegArguments
     /// put a kept picture a microsecond after its rendition's frame, and a comparison by time then took the picture
     /// before it (measured: 10 dB instead of 18 on a clip at 25600/867 fps).
     /// </summary>
-    public static IReadOnlyList<string> ForQualityWindow(KeptReference kept, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
+    public static IReadOnlyList<string> ForQualityWindow(KeptReference kept, QualityWindow window, IReadOnlyList<MeasuredTrack> tracks)
     {
         var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
-        arguments.AddRange([.. WindowRead(start, length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
+        arguments.AddRange([.. WindowRead(window.SeekPoint(kept.Reference.FrameRate), window.Length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
         var labels = ReferenceLabels(tracks.Count);
         var head = Invariant($"[0:v:0]{Numbered(kept.Reference)},split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
-        return WithRenditions(arguments, QualityFilterGraph(head, kept.Reference, tracks, numbered: true), start, length, tracks);
+        return WithRenditions(arguments, QualityFilterGraph(head, kept.Reference, tracks, numbered: true), window, tracks);
     }
 
     /// <summary>Frames numbered in order from zero, one a frame period apart at <paramref name="reference"/>'s rate.</summary>
     private static string Numbered(RenditionPlan reference) => $"settb=1/({reference.FrameRate}),setpts=N";
 
-    /// <summary>Each rendition's window as an input after the reference's, the graph, its outputs to nowhere.</summary>
-    private static List<string> WithRenditions(List<string> arguments, string graph, TimeSpan start, TimeSpan length, IReadOnlyList<MeasuredTrack> tracks)
+    /// <summary>
+    /// Each rendition's window as an input after the reference's (sought at <see cref="QualityWindow.RenditionSeekPoint"/>:
+    /// to the microsecond, where the reference's quarter frame before would decode a GOP more), the graph, its outputs to
+    /// nowhere.
+    /// </summary>
+    private static List<string> WithRenditions(List<string> arguments, string graph, QualityWindow window, IReadOnlyList<MeasuredTrack> tracks)
     {
         foreach (var track in tracks)
         {
-            arguments.AddRange([.. WindowRead(start, length), .. OneDecoderThread]);
+            arguments.AddRange([.. WindowRead(window.RenditionSeekPoint, window.Length), .. OneDecoderThread]);
             arguments.AddRange(OwnInput(track.TrackPath));
         }
 
@@ -61,9 +65,9 @@ internal static partial class FfmpegArguments
     private static IEnumerable<string> ScoreOutputs(int count) =>
         Enumerable.Range(0, count).SelectMany(i => new[] { "-map", $"[ssim{i}]", "-map", $"[psnr{i}]" });
 
-    /// <summary>An input's window: the seek and the length, the same for the reference and every rendition.</summary>
+    /// <summary>An input's window: where it is sought and how long it is read.</summary>
     private static string[] WindowRead(TimeSpan start, TimeSpan length) =>
-        ["-ss", Invariant($"{start.TotalSeconds:0.###}"), "-t", Invariant($"{length.TotalSeconds:0.######}")];
+        ["-ss", Invariant($"{start.TotalSeconds:0.######}"), "-t", Invariant($"{length.TotalSeconds:0.######}")];
 
     private static List<string> ReferenceLabels(int tracks) => [.. Enumerable.Range(0, tracks).SelectMany(i => new[] { $"ref{i}s", $"ref{i}p" })];
 

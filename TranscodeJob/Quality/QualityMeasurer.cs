@@ -47,8 +47,8 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
                 var arguments = reading is null
-                    ? FfmpegArguments.ForQualityWindow(input, video.Index, reference, window.SeekPoint(group.Key), window.Length, tracks)
-                    : FfmpegArguments.ForQualityWindow(reading, window.SeekPoint(group.Key), window.Length, tracks);
+                    ? FfmpegArguments.ForQualityWindow(input, video.Index, reference, window, tracks)
+                    : FfmpegArguments.ForQualityWindow(reading, window, tracks);
                 var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
                 if (!result.Succeeded)
                 {

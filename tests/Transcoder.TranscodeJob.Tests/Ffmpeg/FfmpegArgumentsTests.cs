@@ -213,12 +213,12 @@ public sealed class FfmpegArgumentsTests
         FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/360p.cmfv", "/ws/s0.log", "/ws/p0.log")];
 
         // Act
-        var arguments = FfmpegArguments.ForQualityWindow(kept, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), tracks);
+        var arguments = FfmpegArguments.ForQualityWindow(kept, kept.Windows[0], tracks);
 
-        // Assert: the same window of the kept pictures and of the rendition, both numbered frame by frame from the seek;
-        // no head filters, no scale on the reference side.
+        // Assert: the same window of the kept pictures (sought a quarter frame before it) and of the rendition (at its
+        // keyframe), both numbered frame by frame from the seek; no head filters, no scale on the reference side.
         var joined = string.Join(' ', arguments);
-        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/ws/ref.nut -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+        Assert.That(joined, Does.Contain("-ss 9.991658 -t 0.5 -threads 1 -i file:/ws/ref.nut -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Does.StartWith(
             "[0:v:0]settb=1/(30000/1001),setpts=N,split=2[ref0s][ref0p];"
             + "[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out0s][out0p];"));
@@ -578,11 +578,13 @@ public sealed class FfmpegArgumentsTests
         FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/720p.cmfv", "/ws/s0.log", "/ws/p0.log"), new("/ws/360p.cmfv", "/ws/s1.log", "/ws/p1.log")];
 
         // Act
-        var arguments = FfmpegArguments.ForQualityWindow(Source("/in.mov"), 0, Plan(), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), tracks);
+        var window = new QualityWindow(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5));
+        var arguments = FfmpegArguments.ForQualityWindow(Source("/in.mov"), 0, Plan(), window, tracks);
 
-        // Assert
+        // Assert: the source a quarter frame before the window (its frames need not lie on the grid), each rendition at it.
         var joined = string.Join(' ', arguments);
-        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/in.mov -ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
+        Assert.That(joined, Does.Contain("-ss 9.992 -t 0.5 -threads 1 -i file:/in.mov"));
+        Assert.That(joined, Does.Contain("-ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv"));
         Assert.That(joined, Does.Contain("-filter_complex_threads 1"), "the window's filters without slice threads");
     }
 
