@@ -21,47 +21,66 @@ internal static partial class FfmpegArguments
     {
         var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
         arguments.AddRange(SourceArguments(source, seek: window.SeekPoint(reference.FrameRate), length: window.Length));
-        return WithRenditions(arguments, QualityFilterGraph(videoStreamIndex, reference, tracks), window, tracks);
+        return WithRenditions(arguments, QualityFilterGraph(videoStreamIndex, reference, tracks), [window], tracks);
     }
 
     /// <summary>
-    /// The same measurement against the pictures the encode kept (<see cref="KeptReference"/>): the window read from
-    /// them, already through the head filters and at the reference size, instead of decoded from the source. Both
-    /// sides are numbered frame by frame from the seek (which lands on the same frame in both: the same number on the
-    /// renditions' timeline) and compared in that order: their timestamps, each rounded to its own file's time base, can
-    /// put a kept picture a microsecond after its rendition's frame, and a comparison by time then took the picture
-    /// before it (measured: 10 dB instead of 18 on a clip at 25600/867 fps).
+    /// The same measurement against the pictures the encode kept (<see cref="KeptReference"/>), over several windows in
+    /// one process: each window read from them, already through the head filters and at the reference size, instead of
+    /// decoded from the source. Each window of the kept pictures and of every rendition is an input of its own (the kept
+    /// pictures sought a quarter frame before it, each rendition at its first frame), each side's windows are joined in
+    /// order, and both sides are numbered frame by frame and compared in that order: their timestamps, each rounded to its own file's time base, can put a kept
+    /// picture a microsecond after its rendition's frame, and a comparison by time then took the picture before it
+    /// (measured: 10 dB instead of 18 on a clip at 25600/867 fps). One process for several windows: starting ffmpeg,
+    /// opening its inputs and building the scalers and the metrics cost about as much as comparing half a second of
+    /// frames (bench/README.md, "Quality measurement").
     /// </summary>
-    public static IReadOnlyList<string> ForQualityWindow(KeptReference kept, QualityWindow window, IReadOnlyList<MeasuredTrack> tracks)
+    public static IReadOnlyList<string> ForQualityWindows(KeptReference kept, IReadOnlyList<QualityWindow> windows, IReadOnlyList<MeasuredTrack> tracks)
     {
         var arguments = new List<string>([.. Preamble(progress: false), .. OneFilterThread]);
-        arguments.AddRange([.. WindowRead(window.SeekPoint(kept.Reference.FrameRate), window.Length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
+        foreach (var window in windows)
+        {
+            arguments.AddRange([.. WindowRead(window.SeekPoint(kept.Reference.FrameRate), window.Length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
+        }
+
         var labels = ReferenceLabels(tracks.Count);
-        var head = Invariant($"[0:v:0]{Numbered(kept.Reference)},split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
-        return WithRenditions(arguments, QualityFilterGraph(head, kept.Reference, tracks, numbered: true), window, tracks);
+        var head = Invariant($"{Joined(0, windows.Count)}{Numbered(kept.Reference)},split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
+        var graph = QualityFilterGraph(head, kept.Reference, tracks, numbered: true, firstInput: windows.Count, inputsPerTrack: windows.Count);
+        return WithRenditions(arguments, graph, windows, tracks);
     }
+
+    /// <summary>
+    /// The pictures of <paramref name="count"/> inputs from <paramref name="firstInput"/>, one after the other, ready
+    /// for the next filter: the one input's label alone, or all of them joined.
+    /// </summary>
+    private static string Joined(int firstInput, int count) =>
+        count == 1
+            ? Invariant($"[{firstInput}:v:0]")
+            : string.Concat(Enumerable.Range(firstInput, count).Select(i => Invariant($"[{i}:v:0]"))) + Invariant($"concat=n={count}:v=1:a=0,");
 
     /// <summary>Frames numbered in order from zero, one a frame period apart at <paramref name="reference"/>'s rate.</summary>
     private static string Numbered(RenditionPlan reference) => $"settb=1/({reference.FrameRate}),setpts=N";
 
     /// <summary>
-    /// Each rendition's window as an input after the reference's (sought at <see cref="QualityWindow.RenditionSeekPoint"/>:
-    /// to the microsecond, where the reference's quarter frame before would decode a GOP more), the graph, its outputs to
-    /// nowhere.
+    /// Each rendition's windows as inputs after the reference's, a rendition's in order (each sought at
+    /// <see cref="QualityWindow.RenditionSeekPoint"/>: to the microsecond, where the reference's quarter frame before would
+    /// decode a GOP more), the graph, its outputs to nowhere.
     /// </summary>
-    private static List<string> WithRenditions(List<string> arguments, string graph, QualityWindow window, IReadOnlyList<MeasuredTrack> tracks)
+    private static List<string> WithRenditions(List<string> arguments, string graph, IReadOnlyList<QualityWindow> windows, IReadOnlyList<MeasuredTrack> tracks)
     {
         foreach (var track in tracks)
         {
-            arguments.AddRange([.. WindowRead(window.RenditionSeekPoint, window.Length), .. OneDecoderThread]);
-            arguments.AddRange(OwnInput(track.TrackPath));
+            foreach (var window in windows)
+            {
+                arguments.AddRange([.. WindowRead(window.RenditionSeekPoint, window.Length), .. OneDecoderThread, .. OwnInput(track.TrackPath)]);
+            }
         }
 
         arguments.AddRange(["-filter_complex", graph, .. ScoreOutputs(tracks.Count), "-f", "null", "-"]);
         return arguments;
     }
 
-    /// <summary>Every scored input's two outputs of <see cref="QualityFilterGraph(string, RenditionPlan, IReadOnlyList{MeasuredTrack}, bool, int)"/>, mapped.</summary>
+    /// <summary>Every scored input's two outputs of <see cref="QualityFilterGraph(string, RenditionPlan, IReadOnlyList{MeasuredTrack}, bool, int, int)"/>, mapped.</summary>
     private static IEnumerable<string> ScoreOutputs(int count) =>
         Enumerable.Range(0, count).SelectMany(i => new[] { "-map", $"[ssim{i}]", "-map", $"[psnr{i}]" });
 
@@ -77,12 +96,15 @@ internal static partial class FfmpegArguments
     /// <param name="head">The reference's pictures, split to every label of <see cref="ReferenceLabels"/>.</param>
     /// <param name="numbered">Whether each rendition's frames are numbered too (<see cref="Numbered"/>), as the head's are.</param>
     /// <param name="firstInput">The input of the first of <paramref name="tracks"/>, the rest after it in order.</param>
-    private static string QualityFilterGraph(string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks, bool numbered = false, int firstInput = 1)
+    /// <param name="inputsPerTrack">How many inputs each track is read from, one after the other (<see cref="Joined"/>).</param>
+    private static string QualityFilterGraph(
+        string head, RenditionPlan reference, IReadOnlyList<MeasuredTrack> tracks, bool numbered = false, int firstInput = 1, int inputsPerTrack = 1)
     {
         var parts = new List<string> { head };
         for (var i = 0; i < tracks.Count; i++)
         {
-            parts.Add($"{AtReferenceSize(firstInput + i, reference)}{(numbered ? "," + Numbered(reference) : "")},split=2[out{i}s][out{i}p]");
+            var picture = Joined(firstInput + (i * inputsPerTrack), inputsPerTrack);
+            parts.Add($"{picture}{AtReferenceSize(reference)}{(numbered ? "," + Numbered(reference) : "")},split=2[out{i}s][out{i}p]");
             // shortest: the reference's held last frame may run past a window that ends at the source's end.
             parts.Add($"[out{i}s][ref{i}s]ssim=stats_file={FilterValue(tracks[i].SsimStatsPath)}:shortest=1[ssim{i}]");
             parts.Add($"[out{i}p][ref{i}p]psnr=stats_file={FilterValue(tracks[i].PsnrStatsPath)}:shortest=1[psnr{i}]");
@@ -105,9 +127,9 @@ internal static partial class FfmpegArguments
                + string.Concat(names.Select(n => $"[{n}]"));
     }
 
-    /// <summary>Input <paramref name="input"/>'s picture as a viewer of the reference size sees it: scaled bicubic to it.</summary>
-    private static string AtReferenceSize(int input, RenditionPlan reference) =>
-        Invariant($"[{input}:v:0]scale={reference.Width}:{reference.Height}:flags=bicubic,format=yuv420p,setsar=1");
+    /// <summary>A picture as a viewer of the reference size sees it: scaled bicubic to it.</summary>
+    private static string AtReferenceSize(RenditionPlan reference) =>
+        Invariant($"scale={reference.Width}:{reference.Height}:flags=bicubic,format=yuv420p,setsar=1");
 
     /// <summary>
     /// A path as a filter option's value inside a filter graph: escaped once for the option parser (<c>\ ' :</c>) and

@@ -10,12 +10,24 @@ namespace Transcoder.TranscodeJob.Quality;
 
 /// <summary>
 /// The stage after the encode that measures what every rendition delivered (see <see cref="ManifestQuality"/>): for
-/// each window of <see cref="QualitySampling"/>, one ffmpeg decodes the source's window once (or reads the pictures the
-/// encode kept of it, <see cref="KeptReference"/>) and compares it with the same window of every rendition. A measurement that cannot run never fails a job whose renditions are good: its
-/// renditions go without figures, and the log says why.
+/// each window of <see cref="QualitySampling"/>, one ffmpeg decodes the source's window once and compares it with the
+/// same window of every rendition; or, when the encode kept the windows' pictures (<see cref="KeptReference"/>), one
+/// ffmpeg reads up to <see cref="WindowsPerRun"/> windows of them and compares them with the same windows of every
+/// rendition. A measurement that cannot run never fails a job whose renditions are good: its renditions go without
+/// figures, and the log says why.
 /// </summary>
-internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
+/// <param name="windowsPerRun">The most windows of the kept pictures one ffmpeg compares (<see cref="WindowsPerRun"/>).</param>
+internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger, int windowsPerRun = QualityMeasurer.WindowsPerRun)
 {
+    /// <summary>
+    /// The most windows of the kept pictures one ffmpeg compares: each costs an input of every rendition, open for the
+    /// whole run, so a long source's sixty windows are fifteen runs rather than one of 360 inputs; the three of a source
+    /// under 35 s are one. Starting ffmpeg, opening the inputs and building the scalers and metrics cost about as much as
+    /// comparing a window's frames: on 10 s of 1080p the three windows took 2.2 CPU s in one run, 2.6–2.9 in three
+    /// (bench/README.md, "Quality measurement").
+    /// </summary>
+    public const int WindowsPerRun = 4;
+
     /// <summary>
     /// Each rendition's figures by name; empty when <paramref name="measure"/> is false, the measurement failed, or
     /// the source is audio only (no picture to measure).
@@ -40,21 +52,23 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger)
             var reading = kept is not null && kept.Reference.FrameRate == group.Key ? kept : null;
             var windows = reading?.Windows ?? QualitySampling.For(media.Duration, group.Key, gopSeconds, media.Packets?.Keyframes);
             var scores = renditions.Select(_ => new QualityScores()).ToList();
-            foreach (var (window, number) in windows.Select((w, i) => (w, i)))
+            // The kept pictures are read for several windows in one run; a source decoded again, one window a run.
+            var runs = windows.Chunk(reading is null ? 1 : windowsPerRun).ToList();
+            foreach (var (run, number) in runs.Select((r, i) => (r, i)))
             {
                 var tracks = renditions.Select(r => new FfmpegArguments.MeasuredTrack(
                     r.Path,
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
                     workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
                 var arguments = reading is null
-                    ? FfmpegArguments.ForQualityWindow(input, video.Index, reference, window, tracks)
-                    : FfmpegArguments.ForQualityWindow(reading, window, tracks);
+                    ? FfmpegArguments.ForQualityWindow(input, video.Index, reference, run[0], tracks)
+                    : FfmpegArguments.ForQualityWindows(reading, run, tracks);
                 var result = await runner.RunAsync(FfmpegTool.Ffmpeg, arguments, null, cancellationToken);
                 if (!result.Succeeded)
                 {
                     logger.LogWarning(
-                        "Quality not measured ({Renditions}): ffmpeg failed on the window at {Start:0.###} s: {Reason}",
-                        string.Join(", ", renditions.Select(r => r.Plan.Name)), window.Start.TotalSeconds, result.Describe());
+                        "Quality not measured ({Renditions}): ffmpeg failed on the window(s) from {Start:0.###} s: {Reason}",
+                        string.Join(", ", renditions.Select(r => r.Plan.Name)), run[0].Start.TotalSeconds, result.Describe());
                     return new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
                 }
 

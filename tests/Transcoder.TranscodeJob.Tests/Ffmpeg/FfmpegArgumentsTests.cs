@@ -213,7 +213,7 @@ public sealed class FfmpegArgumentsTests
         FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/360p.cmfv", "/ws/s0.log", "/ws/p0.log")];
 
         // Act
-        var arguments = FfmpegArguments.ForQualityWindow(kept, kept.Windows[0], tracks);
+        var arguments = FfmpegArguments.ForQualityWindows(kept, kept.Windows, tracks);
 
         // Assert: the same window of the kept pictures (sought a quarter frame before it) and of the rendition (at its
         // keyframe), both numbered frame by frame from the seek; no head filters, no scale on the reference side.
@@ -222,6 +222,30 @@ public sealed class FfmpegArgumentsTests
         Assert.That(arguments[arguments.ToList().IndexOf("-filter_complex") + 1], Does.StartWith(
             "[0:v:0]settb=1/(30000/1001),setpts=N,split=2[ref0s][ref0p];"
             + "[1:v:0]scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out0s][out0p];"));
+    }
+
+    [Test]
+    public void ForQualityWindows_TwoWindows_EachSideJoinedInOrderThenNumberedAndCompared()
+    {
+        // Arrange
+        QualityWindow[] windows = [new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(0.5)), new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5))];
+        var kept = new KeptReference("/ws/ref.nut", Plan(), windows);
+        FfmpegArguments.MeasuredTrack[] tracks = [new("/ws/720p.cmfv", "/ws/s0.log", "/ws/p0.log"), new("/ws/360p.cmfv", "/ws/s1.log", "/ws/p1.log")];
+
+        // Act
+        var arguments = FfmpegArguments.ForQualityWindows(kept, windows, tracks);
+
+        // Assert: inputs 0-1 the kept windows, 2-3 the 720p's, 4-5 the 360p's; one graph joins each side's in that order.
+        var joined = string.Join(' ', arguments);
+        Assert.That(joined, Does.Contain(
+            "-ss 1.991658 -t 0.5 -threads 1 -i file:/ws/ref.nut -ss 9.991658 -t 0.5 -threads 1 -i file:/ws/ref.nut "
+            + "-ss 2 -t 0.5 -threads 1 -i file:/ws/720p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/720p.cmfv "
+            + "-ss 2 -t 0.5 -threads 1 -i file:/ws/360p.cmfv -ss 10 -t 0.5 -threads 1 -i file:/ws/360p.cmfv -filter_complex"));
+        var graph = arguments[arguments.ToList().IndexOf("-filter_complex") + 1];
+        Assert.That(graph, Does.StartWith("[0:v:0][1:v:0]concat=n=2:v=1:a=0,settb=1/(30000/1001),setpts=N,split=4[ref0s][ref0p][ref1s][ref1p];"));
+        Assert.That(graph, Does.Contain("[2:v:0][3:v:0]concat=n=2:v=1:a=0,scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out0s][out0p];"));
+        Assert.That(graph, Does.Contain("[4:v:0][5:v:0]concat=n=2:v=1:a=0,scale=1280:720:flags=bicubic,format=yuv420p,setsar=1,settb=1/(30000/1001),setpts=N,split=2[out1s][out1p];"));
+        Assert.That(joined, Does.EndWith("-map [ssim0] -map [psnr0] -map [ssim1] -map [psnr1] -f null -"));
     }
 
     [Test]

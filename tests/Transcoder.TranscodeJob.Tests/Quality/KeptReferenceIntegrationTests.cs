@@ -38,14 +38,18 @@ public sealed class KeptReferenceIntegrationTests : IDisposable
         Assert.That(kept, Is.Not.Null, "a measured single pass keeps its windows' pictures");
         Assert.That(File.Exists(kept!.Path));
 
-        // Act
+        // Act: the windows in twos (a run of two, then one of one), then as the job reads them (all three in one run),
+        // then the source decoded again for each.
+        var inTwos = await new QualityMeasurer(_runner, NullLogger.Instance, windowsPerRun: 2)
+            .MeasureAsync(true, probed.Input, probed.Media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken, kept);
         var reading = new RecordingRunner(_runner);
         var fromKept = await new MeasureStage(reading, enabled: true, NullLogger.Instance).RunAsync(probed, plan, encoded, workspace, cancellationToken);
         var again = await new QualityMeasurer(_runner, NullLogger.Instance)
             .MeasureAsync(true, probed.Input, probed.Media, encoded.Ladder, plan.Reference, plan.Encoder.GopSeconds, workspace, cancellationToken);
 
-        // Assert: the same windows, the same figures; the source not opened; the kept pictures gone after.
-        Assert.That(reading.Runs, Has.Count.EqualTo(kept.Windows.Count));
+        // Assert: the same windows, the same figures however they are run; the source not opened; the kept pictures gone after.
+        Assert.That(kept.Windows, Has.Count.EqualTo(3));
+        Assert.That(reading.Runs, Has.Count.EqualTo(1), "three windows of kept pictures, one ffmpeg");
         Assert.That(reading.Runs.Select(r => string.Join(' ', r.Arguments)), Has.All.Contain(kept.Path).And.All.Not.Contain(clip));
         Assert.That(File.Exists(kept.Path), Is.False);
         Assert.That(fromKept.Keys, Is.EquivalentTo(plan.Plans.Select(p => p.Name)));
@@ -56,6 +60,7 @@ public sealed class KeptReferenceIntegrationTests : IDisposable
                 Assert.That(quality.Windows, Is.EqualTo(again[name].Windows), name);
                 Assert.That(quality.SsimDb, Is.EqualTo(again[name].SsimDb).Within(0.05), name);
                 Assert.That(quality.Psnr, Is.EqualTo(again[name].Psnr).Within(0.05), name);
+                Assert.That(inTwos[name], Is.EqualTo(quality), name);
             }
         });
     }
