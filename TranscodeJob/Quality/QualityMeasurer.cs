@@ -56,10 +56,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger, int 
             var runs = windows.Chunk(reading is null ? 1 : windowsPerRun).ToList();
             foreach (var (run, number) in runs.Select((r, i) => (r, i)))
             {
-                var tracks = renditions.Select(r => new FfmpegArguments.MeasuredTrack(
-                    r.Path,
-                    workspace.PathFor($"quality-{r.Plan.Name}-{number}.ssim.log"),
-                    workspace.PathFor($"quality-{r.Plan.Name}-{number}.psnr.log"))).ToList();
+                var tracks = TracksOf(renditions, number, workspace);
                 var arguments = reading is null
                     ? FfmpegArguments.ForQualityWindow(input, video.Index, reference, run[0], tracks)
                     : FfmpegArguments.ForQualityWindows(reading, run, tracks);
@@ -72,11 +69,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger, int 
                     return new Dictionary<string, ManifestQuality>(StringComparer.Ordinal);
                 }
 
-                for (var i = 0; i < tracks.Count; i++)
-                {
-                    QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(tracks[i].SsimStatsPath, cancellationToken), scores[i]);
-                    QualityStatsFile.ReadPsnr(await QualityStatsFile.ReadAndDeleteAsync(tracks[i].PsnrStatsPath, cancellationToken), scores[i]);
-                }
+                await AddScoresAsync(tracks, scores, cancellationToken);
             }
 
             for (var i = 0; i < renditions.Count; i++)
@@ -95,6 +88,23 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger, int 
         }
 
         return measured;
+    }
+
+    /// <summary>Each rendition's track and where one run's figures for it go.</summary>
+    private static List<FfmpegArguments.MeasuredTrack> TracksOf(IEnumerable<EncodedRendition> renditions, int run, JobWorkspace workspace) =>
+        [.. renditions.Select(r => new FfmpegArguments.MeasuredTrack(
+            r.Path,
+            workspace.PathFor($"quality-{r.Plan.Name}-{run}.ssim.log"),
+            workspace.PathFor($"quality-{r.Plan.Name}-{run}.psnr.log")))];
+
+    /// <summary>One run's per-frame figures added to each rendition's, the stats files deleted.</summary>
+    private static async Task AddScoresAsync(List<FfmpegArguments.MeasuredTrack> tracks, List<QualityScores> scores, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            QualityStatsFile.ReadSsim(await QualityStatsFile.ReadAndDeleteAsync(tracks[i].SsimStatsPath, cancellationToken), scores[i]);
+            QualityStatsFile.ReadPsnr(await QualityStatsFile.ReadAndDeleteAsync(tracks[i].PsnrStatsPath, cancellationToken), scores[i]);
+        }
     }
 
     private static ManifestQuality Describe(QualityScores scores, int width, int height, IReadOnlyList<QualityWindow> windows) => new(
