@@ -127,10 +127,8 @@ internal static partial class FfmpegArguments
 
         // Scored as the renditions are (QualityFilterGraph), both sides numbered frame by frame.
         var tracks = trials.Select(t => new MeasuredTrack(t.TrialPath, t.SsimStatsPath, t.PsnrStatsPath)).ToList();
-        var labels = ReferenceLabels(tracks.Count);
-        var head = $"{pictures},{Numbered(reference)},split={labels.Count}" + string.Concat(labels.Select(n => $"[{n}]"));
-        arguments.AddRange(["-filter_complex", QualityFilterGraph(head, reference, tracks, numbered: true, firstInput: inputCount)]);
-        arguments.AddRange([.. ScoreOutputs(tracks.Count), "-f", "null", "-"]);
+        var head = NumberedHead(pictures + ",", reference, tracks.Count);
+        arguments.AddRange(ScoredToNowhere(QualityFilterGraph(head, reference, tracks, numbered: true, firstInput: inputCount), tracks.Count));
         return arguments;
     }
 

@@ -29,11 +29,11 @@ internal static partial class FfmpegArguments
     /// one process: each window read from them, already through the head filters and at the reference size, instead of
     /// decoded from the source. Each window of the kept pictures and of every rendition is an input of its own (the kept
     /// pictures sought a quarter frame before it, each rendition at its first frame), each side's windows are joined in
-    /// order, and both sides are numbered frame by frame and compared in that order: their timestamps, each rounded to its own file's time base, can put a kept
-    /// picture a microsecond after its rendition's frame, and a comparison by time then took the picture before it
-    /// (measured: 10 dB instead of 18 on a clip at 25600/867 fps). One process for several windows: starting ffmpeg,
-    /// opening its inputs and building the scalers and the metrics cost about as much as comparing half a second of
-    /// frames (bench/README.md, "Quality measurement").
+    /// order, and both sides are numbered frame by frame and compared in that order: their timestamps, each rounded to
+    /// its own file's time base, can put a kept picture a microsecond after its rendition's frame, and a comparison by
+    /// time then took the picture before it (measured: 10 dB instead of 18 on a clip at 25600/867 fps). One process for
+    /// several windows: starting ffmpeg, opening its inputs and building the scalers and the metrics cost about as much
+    /// as comparing half a second of frames (bench/README.md, "Quality measurement").
     /// </summary>
     public static IReadOnlyList<string> ForQualityWindows(KeptReference kept, IReadOnlyList<QualityWindow> windows, IReadOnlyList<MeasuredTrack> tracks)
     {
@@ -43,8 +43,7 @@ internal static partial class FfmpegArguments
             arguments.AddRange([.. WindowRead(window.SeekPoint(kept.Reference.FrameRate), window.Length), .. OneDecoderThread, .. OwnInput(kept.Path)]);
         }
 
-        var labels = ReferenceLabels(tracks.Count);
-        var head = Invariant($"{Joined(0, windows.Count)}{Numbered(kept.Reference)},split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
+        var head = NumberedHead(Joined(0, windows.Count), kept.Reference, tracks.Count);
         var graph = QualityFilterGraph(head, kept.Reference, tracks, numbered: true, firstInput: windows.Count, inputsPerTrack: windows.Count);
         return WithRenditions(arguments, graph, windows, tracks);
     }
@@ -57,6 +56,16 @@ internal static partial class FfmpegArguments
         count == 1
             ? Invariant($"[{firstInput}:v:0]")
             : string.Concat(Enumerable.Range(firstInput, count).Select(i => Invariant($"[{i}:v:0]"))) + Invariant($"concat=n={count}:v=1:a=0,");
+
+    /// <summary>
+    /// The reference's <paramref name="pictures"/> (left ready for the next filter), numbered frame by frame and split to
+    /// every label of <see cref="ReferenceLabels"/>: the head of a graph whose two sides are compared in order.
+    /// </summary>
+    private static string NumberedHead(string pictures, RenditionPlan reference, int tracks)
+    {
+        var labels = ReferenceLabels(tracks);
+        return Invariant($"{pictures}{Numbered(reference)},split={labels.Count}") + string.Concat(labels.Select(n => $"[{n}]"));
+    }
 
     /// <summary>Frames numbered in order from zero, one a frame period apart at <paramref name="reference"/>'s rate.</summary>
     private static string Numbered(RenditionPlan reference) => $"settb=1/({reference.FrameRate}),setpts=N";
@@ -76,13 +85,17 @@ internal static partial class FfmpegArguments
             }
         }
 
-        arguments.AddRange(["-filter_complex", graph, .. ScoreOutputs(tracks.Count), "-f", "null", "-"]);
+        arguments.AddRange(ScoredToNowhere(graph, tracks.Count));
         return arguments;
     }
 
-    /// <summary>Every scored input's two outputs of <see cref="QualityFilterGraph(string, RenditionPlan, IReadOnlyList{MeasuredTrack}, bool, int, int)"/>, mapped.</summary>
-    private static IEnumerable<string> ScoreOutputs(int count) =>
-        Enumerable.Range(0, count).SelectMany(i => new[] { "-map", $"[ssim{i}]", "-map", $"[psnr{i}]" });
+    /// <summary>
+    /// The scoring graph and the two outputs of every scored input, mapped:
+    /// <see cref="QualityFilterGraph(string, RenditionPlan, IReadOnlyList{MeasuredTrack}, bool, int, int)"/>'s; the
+    /// frames go nowhere.
+    /// </summary>
+    private static string[] ScoredToNowhere(string graph, int count) =>
+        ["-filter_complex", graph, .. Enumerable.Range(0, count).SelectMany(i => new[] { "-map", $"[ssim{i}]", "-map", $"[psnr{i}]" }), "-f", "null", "-"];
 
     /// <summary>An input's window: where it is sought and how long it is read.</summary>
     private static string[] WindowRead(TimeSpan start, TimeSpan length) =>

@@ -23,7 +23,7 @@ internal sealed class QualityMeasurer(IFfmpegRunner runner, ILogger logger, int 
     /// The most windows of the kept pictures one ffmpeg compares: each costs an input of every rendition, open for the
     /// whole run, so a long source's sixty windows are fifteen runs rather than one of 360 inputs; the three of a source
     /// under 35 s are one. Starting ffmpeg, opening the inputs and building the scalers and metrics cost about as much as
-    /// comparing a window's frames: on 10 s of 1080p the three windows took 2.2 CPU s in one run, 2.6–2.9 in three
+    /// comparing a window's frames: on 10 s of 1080p the three windows took 2.2 CPU s in one run, 2.55–2.94 in three
     /// (bench/README.md, "Quality measurement").
     /// </summary>
     public const int WindowsPerRun = 4;
