@@ -85,9 +85,13 @@ internal static partial class FfmpegArguments
         });
         if (reference is not null)
         {
+            // Numbered from the timeline's zero as the renditions are. A picture that starts after the sound (AAC's
+            // priming puts it 21 ms in: Matroska and MPEG-TS from ffmpeg, OBS recordings) leaves the rate filter at frame
+            // 1, and the constant-rate outputs repeat it at 0; numbered from its first frame instead, every kept picture
+            // was the renditions' frame before it (measured: 12.1 dB SSIM instead of 23.7 on a 720p test pattern).
             var frames = string.Join('+', reference.FrameRanges.Select(r => Invariant($"between(n,{r.First},{r.Last})")));
             rungs = rungs.Append(
-                $"[s{sizes.Count}]{Numbered(reference.Reference)},select='gt({frames},0)',{PictureFilters.Rung(reference.Reference.Width, reference.Reference.Height)}[reference]");
+                $"[s{sizes.Count}]fps={reference.Reference.FrameRate}:start_time=0,{Numbered(reference.Reference)},select='gt({frames},0)',{PictureFilters.Rung(reference.Reference.Width, reference.Reference.Height)}[reference]");
         }
 
         return string.Join(';', rungs.Prepend(head));

@@ -200,7 +200,7 @@ public sealed class FfmpegArgumentsTests
         var graph = arguments[arguments.ToList().IndexOf("-filter_complex") + 1];
         Assert.That(graph, Does.Contain("split=2[s0][s1];[s0]scale=640:360,format=yuv420p,setsar=1[v0];"));
         Assert.That(graph, Does.EndWith(
-            "[s1]settb=1/(30000/1001),setpts=N,select='gt(between(n,0,0)+between(n,298,331),0)',scale=1280:720,format=yuv420p,setsar=1[reference]"));
+            "[s1]fps=30000/1001:start_time=0,settb=1/(30000/1001),setpts=N,select='gt(between(n,0,0)+between(n,298,331),0)',scale=1280:720,format=yuv420p,setsar=1[reference]"));
         Assert.That(string.Join(' ', arguments), Does.EndWith("-map [reference] -map_metadata -1 -c:v rawvideo -fps_mode passthrough -an -sn -dn -f nut file:/ws/ref.nut"));
         Assert.That(FfmpegArguments.LadderOutputNames([small], [], keepsReference: true), Is.EqualTo(new[] { "360p", "the quality reference" }));
     }
