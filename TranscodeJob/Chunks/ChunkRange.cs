@@ -1,3 +1,5 @@
+using Transcoder.TranscodeJob.Renditions;
+
 namespace Transcoder.TranscodeJob.Chunks;
 
 /// <summary>
@@ -12,4 +14,7 @@ internal sealed record ChunkRange(int Index, long FirstFrame, long EndFrame)
 
     /// <summary>Whether <paramref name="frame"/> of the whole output is one of this chunk's.</summary>
     public bool Holds(long frame) => frame >= FirstFrame && frame < EndFrame;
+
+    /// <summary>Where its encode seeks the source: its first frame's time on the output's <paramref name="grid"/>; nowhere for the first chunk.</summary>
+    public TimeSpan? SeekIn(KeyframeGrid grid) => FirstFrame > 0 ? grid.TimeOf(FirstFrame) : null;
 }

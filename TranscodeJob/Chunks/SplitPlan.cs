@@ -54,6 +54,12 @@ internal sealed record SplitPlan(
 {
     public const string FileName = "plan.json";
 
+    /// <summary>
+    /// The source's keyframes that the chunks' seeks read from, when its demuxer cannot find them itself (MPEG-TS and
+    /// MPEG-PS, <see cref="SourceInput.SeekKeyframes"/>): the last one before each chunk's first frame; null when it can.
+    /// </summary>
+    public IReadOnlyList<TimeSpan>? SeekKeyframes { get; init; }
+
     /// <summary>What a whole-source job decided, with its chunks: the plan its parts share.</summary>
     public static SplitPlan Create(
         JobSubject subject, ProbedSource probed, PlannedLadder plan, IReadOnlyList<ChunkRange> chunks, DateTimeOffset createdAt)
@@ -79,8 +85,13 @@ internal sealed record SplitPlan(
             StoryboardPlan.For(media.Duration, top.Width, top.Height),
             StreamingFormatList.Format(subject.Request.Formats),
             subject.Request.Passthrough,
-            createdAt);
+            createdAt)
+        {
+            SeekKeyframes = KeyframeSeeking.Only(
+                probed.Input.SeekKeyframes, chunks.Select(c => c.SeekIn(new KeyframeGrid(top.FrameRate, plan.Encoder.GopSeconds))).OfType<TimeSpan>()),
+        };
     }
+
 
     /// <summary>The plan's id: 16 hexadecimal digits of a digest of the fingerprint (one upload, one request).</summary>
     public static string IdOf(string fingerprint) =>

@@ -30,7 +30,7 @@ internal static partial class FfmpegArguments
     {
         var grid = new KeyframeGrid(plans[0].FrameRate, encoder.GopSeconds);
         var arguments = new List<string>(Preamble(progress: true, source.Protocols));
-        arguments.AddRange(SourceArguments(source, seek: chunk.FirstFrame > 0 ? grid.TimeOf(chunk.FirstFrame) : null, accurateSeek: false));
+        arguments.AddRange(SourceArguments(source, seek: chunk.SeekIn(grid), accurateSeek: false));
         var cut = Invariant($"trim=start_pts=0:end_pts={chunk.Frames}");
         arguments.AddRange(["-filter_complex", LadderFilterGraph(videoStreamIndex, plans, cut)]);
         for (var i = 0; i < plans.Count; i++)

@@ -131,7 +131,8 @@ internal static partial class FfmpegArguments
 
     /// <summary>
     /// The untrusted source as input: known demuxers, at most the stream limit, the transcoded decoders only, pictures
-    /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe, and
+    /// no larger than the limit; <paramref name="seek"/> before <c>-i</c> is a fast seek to the nearest keyframe (read
+    /// from the source's own keyframe before it where the demuxer cannot find one, <see cref="SourceInput.SeekKeyframes"/>), and
     /// <paramref name="length"/> reads that much of the input from there. Without <paramref name="accurateSeek"/> the
     /// frames between that keyframe and the seek point are kept (with times before it) instead of dropped.
     /// </summary>
@@ -147,11 +148,16 @@ internal static partial class FfmpegArguments
             "-max_pixels", Invariant($"{source.MaxPixelsPerFrame}"),
         };
         arguments.AddRange(source.RemoteOptions());
-        if (source.LeadIn > TimeSpan.Zero)
+        // Where the read starts, when the demuxer cannot find a keyframe itself: this much before the seek point. The
+        // times are shifted back by as much, so that the frames before the seek point are dropped (or kept, with times
+        // before it) exactly as after a seek to it.
+        var ahead = seek is { } target ? target - source.ReadFrom(target) : TimeSpan.Zero;
+        var offset = source.LeadIn + ahead + (source.SystemStream ? MpegSystemStreams.StartPin : TimeSpan.Zero);
+        if (offset > TimeSpan.Zero)
         {
             // ffmpeg's output zero is the container's start; shifted back, it is the first picture or sound. A seek
             // counts from the container's start too.
-            arguments.AddRange(["-itsoffset", Invariant($"-{source.LeadIn.TotalSeconds:0.######}")]);
+            arguments.AddRange(["-itsoffset", Invariant($"-{offset.TotalSeconds:0.######}")]);
         }
 
         if (seek is { } at)
@@ -161,9 +167,10 @@ internal static partial class FfmpegArguments
                 arguments.Add("-noaccurate_seek");
             }
 
-            // Microseconds: a chunk's first frame at 30000/1001 fps is not a whole millisecond.
-            var seconds = (at + source.LeadIn).TotalSeconds;
-            arguments.AddRange(["-ss", accurateSeek ? Invariant($"{seconds:0.###}") : Invariant($"{seconds:0.######}")]);
+            // Microseconds: a chunk's first frame at 30000/1001 fps is not a whole millisecond, nor is a read that
+            // starts before a keyframe.
+            var seconds = (at - ahead + source.LeadIn).TotalSeconds;
+            arguments.AddRange(["-ss", accurateSeek && ahead == TimeSpan.Zero ? Invariant($"{seconds:0.###}") : Invariant($"{seconds:0.######}")]);
         }
 
         if (length is { } span)

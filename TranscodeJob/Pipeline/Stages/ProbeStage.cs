@@ -22,6 +22,6 @@ internal sealed class ProbeStage(ISourceStore source, MediaProbe probe, SourceLi
         var input = new SourceInput(await source.MaterializeAsync(described, workspace, cancellationToken), limits.MaxPixelsPerFrame);
         var media = await probe.ProbeSourceAsync(input, described.Uri, cancellationToken);
         SourceBounds.Check(media, limits, maxDuration, described.Uri);
-        return new ProbedSource(input with { LeadIn = media.LeadIn }, media);
+        return ProbedSource.Of(input, media);
     }
 }

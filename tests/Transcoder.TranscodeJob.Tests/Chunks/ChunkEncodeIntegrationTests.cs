@@ -26,12 +26,20 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
 
     [TestCase("mp4")]
     [TestCase("mkv")]
+    [TestCase("ts")]
     [CancelAfter(180_000)]
     public async Task Chunks_NtscSourceCutBetweenItsKeyframes_StitchedTracksMatchTheWholeEncodePacketForPacket(string container, CancellationToken cancellationToken)
     {
         // Arrange: 12 s (360 frames at 29.97 fps) cut into 3 chunks of 4 s on the 2 s grid, between the source's
-        // keyframes; in Matroska, the picture starts 21 ms in (the first chunk repeats its first frame as the whole does).
-        var (probed, plan) = await LocalJob.PlanAsync(_runner, await (container == "mkv" ? Clips.NtscLongGopMatroska() : Clips.NtscLongGop()), cancellationToken);
+        // keyframes; in Matroska and MPEG-TS, the picture starts 21 ms in (the first chunk repeats its first frame as the
+        // whole does); MPEG-TS has no index, and a seek to 4 s or 8 s lands after its keyframe at 0.
+        var clip = container switch
+        {
+            "mkv" => Clips.NtscLongGopMatroska(),
+            "ts" => Clips.NtscLongGopTransportStream(),
+            _ => Clips.NtscLongGop(),
+        };
+        var (probed, plan) = await LocalJob.PlanAsync(_runner, await clip, cancellationToken);
         var chunks = ChunkPlanner.Plan(plan.Plans, plan.Encoder, probed.Media.Duration, new SplitSettings(1, 4, 3));
         var grid = new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds);
 

@@ -376,6 +376,36 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Test]
+    public void ForPoster_SourceWhoseSeekLandsOnAnyFrame_ReadsFromASecondBeforeItsKeyframeWithTheTimesShiftedBackAsMuch()
+    {
+        // Arrange: an MPEG-TS source with keyframes at 0, 4 and 8 s whose picture starts 0.5 s after its container.
+        var source = Source("/in.ts") with
+        {
+            LeadIn = TimeSpan.FromSeconds(0.5),
+            SystemStream = true,
+            SeekKeyframes = KeyframeSeeking.KeyframesFor("mpegts", [TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)]),
+        };
+
+        // Act
+        var arguments = FfmpegArguments.ForPoster(source, 0, TimeSpan.FromSeconds(6.25), Plan(), "/poster.jpg");
+
+        // Assert: the read starts at 3 s of the picture (3.5 s of the container), and the times count from 6.25 s as
+        // after a seek there: shifted back by the lead-in, the 3.25 s read ahead and the microsecond that pins the zero.
+        var input = string.Join(' ', arguments.TakeWhile(a => a != "-i"));
+        Assert.That(input, Does.EndWith("-max_pixels 35389440 -itsoffset -3.750001 -ss 3.5"));
+    }
+
+    [Test]
+    public void ForRendition_SystemStream_OffsetByAMicrosecondSoThatFfmpegKeepsTheContainersZero()
+    {
+        // Act: a transport stream read from its start, with no lead-in.
+        var arguments = FfmpegArguments.ForRendition(Source("/in.ts") with { SystemStream = true }, 0, Plan(), new EncoderSettings(), "/o.cmfv");
+
+        // Assert
+        Assert.That(string.Join(' ', arguments.TakeWhile(a => a != "-i")), Does.EndWith("-max_pixels 35389440 -itsoffset -0.000001"));
+    }
+
+    [Test]
     public void ForPoster_SeeksBeforeInputAndWritesOneJpeg()
     {
         // Act

@@ -49,6 +49,25 @@ public sealed class StreamingOutputsIntegrationTests : IDisposable
 
     [Test]
     [CancelAfter(90_000)]
+    public async Task RunAsync_TransportStreamWhosePictureStartsAfterItsSound_EachModesPictureAsLateAsTheSourcesIs(CancellationToken cancellationToken)
+    {
+        // Arrange: the per-rendition mode reads the picture alone, which ffmpeg would start at its own first frame.
+        var clip = await Clips.TransportStreamPictureLate();
+
+        // Act
+        var single = (await RunAsync(clip, cancellationToken, EncodeMode.Single)).Manifest;
+        var singleTrack = await MediaFacts.ReadAsync(Out(single.Renditions[0].Track));
+        Directory.Delete(_temp.Combine("out"), recursive: true);
+        var perRendition = (await RunAsync(clip, cancellationToken, EncodeMode.PerRendition)).Manifest;
+        var perRenditionTrack = await MediaFacts.ReadAsync(Out(perRendition.Renditions[0].Track));
+
+        // Assert: the picture's first half second is its first frame held, in both modes, as long as the sound.
+        Assert.That(singleTrack.Duration, Is.EqualTo(3.5).Within(0.1));
+        Assert.That(perRenditionTrack.Duration, Is.EqualTo(singleTrack.Duration));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
     public async Task RunAsync_SameSourceBothModes_SameFileSet(CancellationToken cancellationToken)
     {
         // Arrange

@@ -20,13 +20,15 @@ public sealed class KeptReferenceIntegrationTests : IDisposable
 
     // 4.5 s at 30 fps; 3 s at 25600/867 fps (its keyframes between the planned frames), where the kept pictures' time
     // base and the renditions' round a frame's time differently; 12 s in Matroska whose picture starts 21 ms after its
-    // sound, where the renditions repeat their first frame at 0. All move every frame: a frame off scores far below.
-    private static readonly Func<Task<string>>[] MovingClips = [Clips.FourAndAHalfSeconds, Clips.KeyframesOffTheGrid, Clips.NtscLongGopMatroska];
+    // sound, where the renditions repeat their first frame at 0; the same in MPEG-TS, whose seeks land on any frame.
+    // All move every frame: a frame off scores far below.
+    private static readonly Func<Task<string>>[] MovingClips =
+        [Clips.FourAndAHalfSeconds, Clips.KeyframesOffTheGrid, Clips.NtscLongGopMatroska, Clips.NtscLongGopTransportStream];
 
     [Test]
     [CancelAfter(90_000)]
     public async Task MeasureStage_KeptReference_TheFiguresOfTheSourceDecodedAgainWithoutReadingIt(
-        [Values(0, 1, 2)] int moving, CancellationToken cancellationToken)
+        [Values(0, 1, 2, 3)] int moving, CancellationToken cancellationToken)
     {
         // Arrange: three windows; one encode, kept reference and all.
         var clip = await MovingClips[moving]();

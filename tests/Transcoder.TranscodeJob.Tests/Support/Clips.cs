@@ -92,6 +92,19 @@ internal static partial class Clips
         ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
         ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
 
+    /// <summary>
+    /// The same in MPEG-TS, as a broadcast capture comes: no index, so a seek lands on whatever frame is at or before the
+    /// time asked (not a keyframe), and its clock starts 1.4 s in.
+    /// </summary>
+    public static Task<string> NtscLongGopTransportStream() => Make("ntsc-long-gop.ts",
+        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
+        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+
+    /// <summary>A transport stream whose picture (3 s) starts half a second after its sound (3.5 s), as a capture's can.</summary>
+    public static Task<string> TransportStreamPictureLate() => Make("picture-late.ts",
+        ["-itsoffset", "0.5", .. Video("320x180", 25, 3)], Tone(3.5),
+        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+
     /// <summary>320x180 with three seconds of a stereo tone at about −19 LUFS: long enough for EBU R128's gates.</summary>
     public static Task<string> ThreeSecondsOfTone() => Make("tone-3s.mp4",
         Video("320x180", 25, 3), Tone(3), ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);

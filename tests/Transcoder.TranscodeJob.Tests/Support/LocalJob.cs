@@ -41,7 +41,7 @@ internal static class LocalJob
         var input = new SourceInput(clip, SourceLimits.DefaultMaxPixelsPerFrame);
         var media = await new MediaProbe(runner).ProbeSourceAsync(input, clip, cancellationToken);
         var plans = new LadderPlanner(SmallLadder).PlanFor(media);
-        return (new ProbedSource(input with { LeadIn = media.LeadIn }, media), new PlannedLadder(plans, AudioTracks.None, SmallLadder.Encoder));
+        return (ProbedSource.Of(input, media), new PlannedLadder(plans, AudioTracks.None, SmallLadder.Encoder));
     }
 
     /// <param name="folder">Outputs go to <c>out</c> below it, the workspace to <c>work</c>.</param>

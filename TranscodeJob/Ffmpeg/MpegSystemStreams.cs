@@ -1,0 +1,27 @@
+namespace Transcoder.TranscodeJob.Ffmpeg;
+
+/// <summary>
+/// MPEG transport and program streams (ffprobe's <c>mpegts</c> and <c>mpeg</c>: broadcast captures, camcorder
+/// <c>.mts</c>, DVD <c>.vob</c>), which ffmpeg 5.1 reads unlike the other containers in two ways:
+/// <list type="bullet">
+/// <item>they have no index, so a seek lands on any frame, not a keyframe (<see cref="KeyframeSeeking"/>);</item>
+/// <item>ffmpeg moves an input's zero to the earliest of the streams a run reads, but only when the input is neither
+/// sought nor offset (measured: a picture 23 ms after its sound started at 0 in a run of the picture alone, at 23 ms with
+/// the sound or any offset). The job's runs read different streams (the single pass the picture and the sound, a chunk
+/// or a rung of the per-rendition mode the picture alone, the audio pass the sound alone) and must share one timeline,
+/// the container's: every run offsets the input by <see cref="StartPin"/> more, which keeps ffmpeg from moving it.</item>
+/// </list>
+/// </summary>
+internal static class MpegSystemStreams
+{
+    /// <summary>
+    /// The extra offset that keeps ffmpeg from moving the input's zero: one microsecond, ffmpeg's unit, under a tick of
+    /// these streams' 90 kHz clock (11 µs), so no frame's time moves with it.
+    /// </summary>
+    public static readonly TimeSpan StartPin = TimeSpan.FromMicroseconds(1);
+
+    private static readonly HashSet<string> Demuxers = ["mpegts", "mpeg"];
+
+    /// <summary>Whether a source of <paramref name="container"/> (ffprobe's format name, or a demuxer's name) is one.</summary>
+    public static bool Is(string container) => Demuxers.Contains(RemoteSource.DemuxerOf(container));
+}
