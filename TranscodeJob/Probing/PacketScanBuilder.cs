@@ -133,7 +133,10 @@ internal sealed class PacketScanBuilder(int videoIndex, IReadOnlySet<int> audioI
             (Span(_largestGap.Length), Span(_largestGap.At - start)),
             errors)
         {
-            Start = Span(start),
+            // Not clamped at zero as the spans are: a clock can read below it (a transport stream whose 33-bit clock
+            // wraps is given negative times before the wrap, a Matroska file's Opus its codec delay), and the lead-in is
+            // measured from the container's start on the same clock.
+            Start = TimeSpan.FromSeconds(start),
             AudioPackets = _audioPackets,
             PacketsByStream = _packetsByStream,
             OtherStreamsEnd = _otherEnd > end ? Span(_otherEnd - start) : null,

@@ -102,6 +102,25 @@ public sealed class EveryUploadIntegrationTests : IDisposable
 
     [Test]
     [CancelAfter(90_000)]
+    public async Task RunAsync_ClockWrapsMidway_EveryPictureFromTheStart(CancellationToken cancellationToken)
+    {
+        // Act: 4 s whose clock wraps 1.3 s in, so that it starts at -1.3 s.
+        var manifest = await TranscodeAsync(await Clips.ClockWrapsMidway(), cancellationToken);
+
+        // Assert: every video track as long as the sound, not cut at the wrap (the pictures before it were once read as
+        // a lead-in of 1.3 s and dropped, the sound kept); the picture's measured quality is its own (a track a second
+        // short compared the wrong frames).
+        await AssertRenditionsLastAsync(manifest, 4, within: 0.1);
+        foreach (var rendition in manifest.Renditions)
+        {
+            Assert.That((await MediaFacts.ReadAsync(_temp.Combine("out", rendition.Track))).Duration, Is.EqualTo(4).Within(0.1), rendition.Name);
+        }
+
+        Assert.That(manifest.Renditions[0].Quality!.SsimDb, Is.GreaterThan(15), "a frame off scores about 10 dB");
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
     public async Task RunAsync_CueOutlastsThePicture_TheVideoAndSoundDecideTheLength(CancellationToken cancellationToken)
     {
         // Act: 0.97 s of video, 1.07 s of sound, a cue ending at 1.23 s.

@@ -76,6 +76,13 @@ internal static partial class Clips
     public static Task<string> HoursIn() => Make("hours-in.ts", Video("320x180", 25, 4), Tone(4),
         ["-map", "0:v", "-map", "1:a", .. H264, "-c:a", "mp2", "-output_ts_offset", "19207", "-f", "mpegts"]);
 
+    /// <summary>
+    /// 4 s of PAL with sound in a TS whose 33-bit clock (26.5 hours) wraps to zero 1.3 s in: ffmpeg gives the packets
+    /// before the wrap negative times, so the capture starts at -1.3 s.
+    /// </summary>
+    public static Task<string> ClockWrapsMidway() => Make("clock-wraps.ts", Video("320x180", 25, 4), Tone(4),
+        ["-map", "0:v", "-map", "1:a", .. H264, "-c:a", "mp2", "-output_ts_offset", "95441", "-f", "mpegts"]);
+
     /// <summary>0.97 s of video, 1.07 s of sound, and a WebVTT cue that ends at 1.23 s.</summary>
     public static async Task<string> CueOutlastingThePicture() => await Make("late-cue.mkv",
         [.. Video("320x180", 25, 0.97), .. Tone(1.07)], ["-i", await Subtitles("late-cue.vtt", "WEBVTT\n\n00:00.100 --> 00:01.230\nHello\n")],
