@@ -23,7 +23,11 @@ internal sealed class TitleAnalyzer(IFfmpegRunner runner, ILogger logger, long k
     {
         var video = media.Video ?? throw new ArgumentException("an audio-only source has no picture to analyse", nameof(media));
         var rate = plans[0].FrameRate;
-        var windows = SampledWindows.For(AnalysisSampling.Rule, media.Duration, rate, encoder.GopSeconds, staggered: false, media.Packets?.Keyframes);
+        // Over the picture's frames: where the last one is only held (a 2 s picture under 10 s of sound), a window
+        // finds no frame to try, and the analysis failed.
+        var pictured = media.Duration - media.LastFrameHold + TimeSpan.FromSeconds(1 / rate.Value);
+        var windows = SampledWindows.For(
+            AnalysisSampling.Rule, pictured < media.Duration ? pictured : media.Duration, rate, encoder.GopSeconds, staggered: false, media.Packets?.Keyframes);
         var reads = windows.Select(w => new FfmpegArguments.SourceWindow(w.SeekPoint(rate), w.Length)).ToList();
         // A trial is a stretch of the source, not its end: a held last frame is not held.
         var heads = plans.Select(p => p with { LastFrameHold = TimeSpan.Zero }).ToList();

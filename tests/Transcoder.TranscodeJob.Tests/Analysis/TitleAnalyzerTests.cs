@@ -57,4 +57,20 @@ public sealed class TitleAnalyzerTests : IDisposable
         Assert.That(Directory.GetFiles(keptWorkspace.Root), Is.Empty, "no trial or reference left behind");
         Assert.That(Directory.GetFiles(againWorkspace.Root), Is.Empty);
     }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task AnalyzeAsync_PictureEndsBeforeTheSound_TriesTheWindowsWhereThePictureIs(CancellationToken cancellationToken)
+    {
+        // Arrange: 2 s of picture under 12 s of sound (its last frame held for 10 s).
+        var clip = await Clips.PictureEndsFirst();
+
+        // Act
+        var (analysis, _, _) = await AnalyseAsync(clip, RawReference.MaxBytes, cancellationToken);
+
+        // Assert: analysed (windows over the whole 12 s found no frame after 2 s, and the analysis failed).
+        Assert.That(analysis, Is.Not.Null);
+        Assert.That(analysis.Windows.Select(w => (w.Start + w.Length).TotalSeconds), Has.All.LessThanOrEqualTo(2.04 + 1e-6));
+        Assert.That(analysis.Rungs.SelectMany(r => r.Points), Is.Not.Empty);
+    }
 }

@@ -83,6 +83,10 @@ internal static partial class Clips
     public static Task<string> ClockWrapsMidway() => Make("clock-wraps.ts", Video("320x180", 25, 4), Tone(4),
         ["-map", "0:v", "-map", "1:a", .. H264, "-c:a", "mp2", "-output_ts_offset", "95441", "-f", "mpegts"]);
 
+    /// <summary>2 s of picture under 12 s of sound: a music upload whose video is a short loop played once.</summary>
+    public static Task<string> PictureEndsFirst() => Make("picture-ends-first.mp4", Video("320x180", 25, 2), Tone(12),
+        ["-map", "0:v", "-map", "1:a", .. H264, "-c:a", "aac"]);
+
     /// <summary>0.97 s of video, 1.07 s of sound, and a WebVTT cue that ends at 1.23 s.</summary>
     public static async Task<string> CueOutlastingThePicture() => await Make("late-cue.mkv",
         [.. Video("320x180", 25, 0.97), .. Tone(1.07)], ["-i", await Subtitles("late-cue.vtt", "WEBVTT\n\n00:00.100 --> 00:01.230\nHello\n")],
