@@ -10,7 +10,7 @@ namespace Transcoder.TranscodeJob.Ffmpeg;
 internal static class Decoders
 {
     public const string Video =
-        "h264,hevc,vp8,vp9,av1,libdav1d,libaom-av1,mpeg4,msmpeg4v3,h263,mpeg1video,mpeg2video,mjpeg,prores,dnxhd,ffv1,vc1,wmv3,wmv2,theora,flv,rawvideo,dvvideo";
+        "h264,hevc,vp8,vp9,av1,libdav1d,libaom-av1,mpeg4,msmpeg4v3,h263,mpeg1video,mpeg2video,mjpeg,prores,dnxhd,ffv1,vc1,wmv3,wmv2,theora,flv,rawvideo,dvvideo,gif";
 
     public const string Audio =
         "aac,aac_fixed,aac_latm,mp3,mp3float,mp2,mp2float,ac3,ac3_fixed,eac3,dca,truehd,opus,libopus,vorbis,flac,alac,wmav2,wmapro,amrnb,amrwb,"

@@ -47,6 +47,7 @@ public sealed class EveryUploadIntegrationTests : IDisposable
         yield return new TestCaseData((Func<Task<string>>)Clips.FourFramesPq, 4 / 24.0).SetName("RunAsync_ShortClip_TranscodedWithAThumbnailAndAPoster(4 frames of PQ HEVC)");
         yield return new TestCaseData((Func<Task<string>>)Clips.BroadcastExcerpt, 0.13).SetName("RunAsync_ShortClip_TranscodedWithAThumbnailAndAPoster(0.13 s broadcast TS)");
         yield return new TestCaseData((Func<Task<string>>)Clips.NineFramesTs, 9 / 25.0).SetName("RunAsync_ShortClip_TranscodedWithAThumbnailAndAPoster(9-frame TS)");
+        yield return new TestCaseData((Func<Task<string>>)Clips.AnimatedGif, 0.8).SetName("RunAsync_ShortClip_TranscodedWithAThumbnailAndAPoster(animated GIF)");
         yield return new TestCaseData((Func<Task<string>>)Clips.HevcWithDataTrack, 0.1).SetName("RunAsync_ShortClip_TranscodedWithAThumbnailAndAPoster(0.1 s HEVC with a data track)");
     }
 

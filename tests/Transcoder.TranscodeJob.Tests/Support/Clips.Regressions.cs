@@ -27,6 +27,10 @@ internal static partial class Clips
     public static Task<string> BroadcastExcerpt() => Make("broadcast.ts", Video("720x576", 25, 0.13), Tone(0.13),
         ["-map", "0:v", "-map", "1:a", "-c:v", "mpeg2video", "-flags", "+ildct+ilme", "-top", "1", "-c:a", "mp2", "-output_ts_offset", "4200", "-f", "mpegts"]);
 
+    /// <summary>0.8 s of an animated GIF at 10 fps, half transparent, as ffmpeg palettes it (dithered).</summary>
+    public static Task<string> AnimatedGif() => Make("animated.gif", Video("160x120", 10, 0.8), [],
+        ["-vf", "format=rgba,colorchannelmixer=aa=0.5", "-f", "gif"]);
+
     /// <summary>Nine frames of H.264 in a TS.</summary>
     public static Task<string> NineFramesTs() => Make("nine.ts", Video("320x180", 25, 1), [], ["-frames:v", "9", .. H264, "-f", "mpegts"]);
 
