@@ -87,10 +87,13 @@ internal sealed record SplitPlan(
             subject.Request.Passthrough,
             createdAt)
         {
-            SeekKeyframes = KeyframeSeeking.Only(
-                probed.Input.SeekKeyframes, chunks.Select(c => c.SeekIn(new KeyframeGrid(top.FrameRate, plan.Encoder.GopSeconds))).OfType<TimeSpan>()),
+            SeekKeyframes = SeekKeyframesFor(probed.Input, chunks, new KeyframeGrid(top.FrameRate, plan.Encoder.GopSeconds)),
         };
     }
+
+    /// <summary>The keyframes of <paramref name="input"/> that the seeks of <paramref name="chunks"/> read from (<see cref="SeekKeyframes"/>).</summary>
+    public static IReadOnlyList<TimeSpan>? SeekKeyframesFor(SourceInput input, IEnumerable<ChunkRange> chunks, KeyframeGrid grid) =>
+        KeyframeSeeking.Only(input.SeekKeyframes, chunks.Select(c => c.SeekIn(grid)).OfType<TimeSpan>());
 
 
     /// <summary>The plan's id: 16 hexadecimal digits of a digest of the fingerprint (one upload, one request).</summary>

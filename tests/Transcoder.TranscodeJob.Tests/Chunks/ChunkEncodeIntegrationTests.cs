@@ -75,9 +75,13 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
         var stage = new EncodeStage(_runner, new MediaProbe(_runner), options, NullLogger.Instance, TimeProvider.System);
         var result = chunk is null
             ? await stage.RunAsync(probed, plan, probed.Input.Path, workspace, cancellationToken)
-            : await stage.RunChunkAsync(probed.Input, probed.Media.Video!.Index, plan, chunk, probed.Input.Path, workspace, cancellationToken);
+            : await stage.RunChunkAsync(ChunkInput(probed, plan, chunk), probed.Media.Video!.Index, plan, chunk, probed.Input.Path, workspace, cancellationToken);
         return result.Ladder;
     }
+
+    // The source as a chunk task opens it: with only the keyframes the split plan keeps for the chunks' seeks.
+    private static SourceInput ChunkInput(ProbedSource probed, PlannedLadder plan, ChunkRange chunk) =>
+        probed.Input with { SeekKeyframes = SplitPlan.SeekKeyframesFor(probed.Input, [chunk], new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds)) };
 
     // What the assembler does in S3: the first chunk whole, then every other chunk's bytes after its init section.
     private string Stitch(IReadOnlyList<PlacedTrack> parts, string name)

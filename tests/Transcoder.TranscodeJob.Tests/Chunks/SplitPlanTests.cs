@@ -46,7 +46,10 @@ public sealed class SplitPlanTests
             [rendition, rendition with { Name = "720p", Width = 1280, Height = 720 }],
             audio, decision, new EncoderSettings(Loudness: new LoudnessTarget(-16, -1)),
             [new ChunkRange(0, 0, 18000), new ChunkRange(1, 18000, 37000)],
-            StoryboardPlan.For(TimeSpan.FromSeconds(1234.567), 1920, 1080), "hls,dash", "order 42", DateTimeOffset.UnixEpoch);
+            StoryboardPlan.For(TimeSpan.FromSeconds(1234.567), 1920, 1080), "hls,dash", "order 42", DateTimeOffset.UnixEpoch)
+        {
+            SeekKeyframes = [TimeSpan.Zero, TimeSpan.FromSeconds(599.52)],
+        };
 
         // Act
         var json = JsonSerializer.Serialize(plan, ChunkJsonContext.Default.SplitPlan);
@@ -62,6 +65,7 @@ public sealed class SplitPlanTests
             Is.EqualTo(JsonSerializer.Serialize(LadderRecord.Of(new PlannedLadder(plan.Renditions, audio, plan.Encoder) { Decision = decision }), ManifestJsonContext.Default.ManifestLadder)),
             "the manifest's ladder record, as the first job would write it");
         Assert.That(read.Ladder.Plans.Select(p => p.Crf), Is.EqualTo(new int?[] { 24, 24 }), "each rung's own factor");
+        Assert.That(read.SeekKeyframes, Is.EqualTo(plan.SeekKeyframes), "where a chunk of a transport stream reads from");
         Assert.That((read.Frames, read.Grid), Is.EqualTo((37000L, new KeyframeGrid(new Rational(30000, 1001), 2))));
         Assert.That(json, Does.Not.Contain("\"fileName\"").And.Not.Contain("\"ladder\""));
     }
