@@ -153,6 +153,11 @@ internal static partial class FfmpegArguments
         // before it) exactly as after a seek to it.
         var ahead = seek is { } target ? target - source.ReadFrom(target) : TimeSpan.Zero;
         var offset = source.LeadIn + ahead + (source.SystemStream ? MpegSystemStreams.StartPin : TimeSpan.Zero);
+        if (source.SystemStream)
+        {
+            arguments.AddRange(["-dts_delta_threshold", Invariant($"{MpegSystemStreams.JumpThreshold(source.LeadIn).TotalSeconds:0.######}")]);
+        }
+
         if (offset > TimeSpan.Zero)
         {
             // ffmpeg's output zero is the container's start; shifted back, it is the first picture or sound. A seek

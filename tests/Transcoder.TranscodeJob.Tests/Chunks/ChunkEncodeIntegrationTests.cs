@@ -32,11 +32,12 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
     {
         // Arrange: 12 s (360 frames at 29.97 fps) cut into 3 chunks of 4 s on the 2 s grid, between the source's
         // keyframes; in Matroska and MPEG-TS, the picture starts 21 ms in (the first chunk repeats its first frame as the
-        // whole does); MPEG-TS has no index, and a seek to 4 s or 8 s lands after its keyframe at 0.
+        // whole does); MPEG-TS has no index: 18 s in 3 chunks of 6 s, each seek lands after its one keyframe at 0, and the
+        // last chunk reads 12 s ahead.
         var clip = container switch
         {
             "mkv" => Clips.NtscLongGopMatroska(),
-            "ts" => Clips.NtscLongGopTransportStream(),
+            "ts" => Clips.NtscOneKeyframeTransportStream(),
             _ => Clips.NtscLongGop(),
         };
         var (probed, plan) = await LocalJob.PlanAsync(_runner, await clip, cancellationToken);

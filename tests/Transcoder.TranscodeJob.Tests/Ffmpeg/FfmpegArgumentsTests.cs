@@ -390,19 +390,20 @@ public sealed class FfmpegArgumentsTests
         var arguments = FfmpegArguments.ForPoster(source, 0, TimeSpan.FromSeconds(6.25), Plan(), "/poster.jpg");
 
         // Assert: the read starts at 3 s of the picture (3.5 s of the container), and the times count from 6.25 s as
-        // after a seek there: shifted back by the lead-in, the 3.25 s read ahead and the microsecond that pins the zero.
+        // after a seek there: shifted back by the lead-in, the 3.25 s read ahead and the microsecond that pins the zero;
+        // no shift that large is taken for a discontinuity (10 s past the lead-in and the 30 s most read ahead).
         var input = string.Join(' ', arguments.TakeWhile(a => a != "-i"));
-        Assert.That(input, Does.EndWith("-max_pixels 35389440 -itsoffset -3.750001 -ss 3.5"));
+        Assert.That(input, Does.EndWith("-max_pixels 35389440 -dts_delta_threshold 40.5 -itsoffset -3.750001 -ss 3.5"));
     }
 
     [Test]
-    public void ForRendition_SystemStream_OffsetByAMicrosecondSoThatFfmpegKeepsTheContainersZero()
+    public void ForRendition_SystemStream_OffsetByAMicrosecondSoThatFfmpegKeepsTheContainersZeroAndTheJumpThresholdRaised()
     {
         // Act: a transport stream read from its start, with no lead-in.
         var arguments = FfmpegArguments.ForRendition(Source("/in.ts") with { SystemStream = true }, 0, Plan(), new EncoderSettings(), "/o.cmfv");
 
         // Assert
-        Assert.That(string.Join(' ', arguments.TakeWhile(a => a != "-i")), Does.EndWith("-max_pixels 35389440 -itsoffset -0.000001"));
+        Assert.That(string.Join(' ', arguments.TakeWhile(a => a != "-i")), Does.EndWith("-max_pixels 35389440 -dts_delta_threshold 40 -itsoffset -0.000001"));
     }
 
     [Test]

@@ -100,6 +100,11 @@ internal static partial class Clips
         ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
         ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
 
+    /// <summary>18 s of MPEG-TS with one keyframe, as x264 writes a short clip: a seek 12 s in reads from 12 s before it.</summary>
+    public static Task<string> NtscOneKeyframeTransportStream() => Make("ntsc-one-keyframe.ts",
+        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=18"], Tone(18),
+        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "600", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+
     /// <summary>A transport stream whose picture (3 s) starts half a second after its sound (3.5 s), as a capture's can.</summary>
     public static Task<string> TransportStreamPictureLate() => Make("picture-late.ts",
         ["-itsoffset", "0.5", .. Video("320x180", 25, 3)], Tone(3.5),
