@@ -31,7 +31,6 @@ internal sealed partial class ChunkStage(ChunkServices services, IFfmpegRunner r
         var input = new SourceInput(described.Uri, plan.MaxPixelsPerFrame)
         {
             LeadIn = plan.LeadIn,
-            SystemStream = MpegSystemStreams.Is(plan.Demuxer),
             SeekKeyframes = plan.SeekKeyframes,
             Remote = new RemoteSource(new Uri(await PresignAsync(described)), plan.Demuxer, described.VersionId is null ? described.ETag : null),
         };

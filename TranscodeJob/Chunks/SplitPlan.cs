@@ -87,14 +87,13 @@ internal sealed record SplitPlan(
             subject.Request.Passthrough,
             createdAt)
         {
-            SeekKeyframes = SeekKeyframesFor(probed.Input, chunks, new KeyframeGrid(top.FrameRate, plan.Encoder.GopSeconds)),
+            SeekKeyframes = SeekKeyframesFor(probed.Input, chunks, plan.Grid),
         };
     }
 
     /// <summary>The keyframes of <paramref name="input"/> that the seeks of <paramref name="chunks"/> read from (<see cref="SeekKeyframes"/>).</summary>
     public static IReadOnlyList<TimeSpan>? SeekKeyframesFor(SourceInput input, IEnumerable<ChunkRange> chunks, KeyframeGrid grid) =>
         KeyframeSeeking.Only(input.SeekKeyframes, chunks.Select(c => c.SeekIn(grid)).OfType<TimeSpan>());
-
 
     /// <summary>The plan's id: 16 hexadecimal digits of a digest of the fingerprint (one upload, one request).</summary>
     public static string IdOf(string fingerprint) =>
@@ -110,7 +109,7 @@ internal sealed record SplitPlan(
     public PlannedLadder Ladder => new(Renditions, Audio, Encoder) { Decision = Decision };
 
     /// <summary>The grid every chunk cuts and numbers its keyframes on.</summary>
-    public KeyframeGrid Grid => new(Renditions[0].FrameRate, Encoder.GopSeconds);
+    public KeyframeGrid Grid => Ladder.Grid;
 
     /// <summary>The frames of the whole output.</summary>
     public long Frames => Chunks[^1].EndFrame;

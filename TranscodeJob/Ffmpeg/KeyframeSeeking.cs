@@ -47,12 +47,15 @@ internal static class KeyframeSeeking
             return at;
         }
 
-        var before = keyframes.LastOrDefault(k => k <= at);
+        var before = LastAtOrBefore(keyframes, at);
         var from = before > Margin ? before - Margin : TimeSpan.Zero;
         return at - from > MaxReadAhead ? at : from;
     }
 
     /// <summary>The keyframes a seek to each of <paramref name="times"/> reads from, and no others: what a chunk of a long source needs.</summary>
     public static IReadOnlyList<TimeSpan>? Only(IReadOnlyList<TimeSpan>? keyframes, IEnumerable<TimeSpan> times) =>
-        keyframes is null ? null : [TimeSpan.Zero, .. times.Select(t => keyframes.LastOrDefault(k => k <= t)).Where(k => k > TimeSpan.Zero).Distinct().Order()];
+        keyframes is null ? null : [TimeSpan.Zero, .. times.Select(t => LastAtOrBefore(keyframes, t)).Where(k => k > TimeSpan.Zero).Distinct().Order()];
+
+    /// <summary>The keyframe a seek to <paramref name="at"/> decodes from: the last at or before it (the start, listed first, at least).</summary>
+    private static TimeSpan LastAtOrBefore(IReadOnlyList<TimeSpan> keyframes, TimeSpan at) => keyframes.LastOrDefault(k => k <= at);
 }

@@ -18,14 +18,17 @@ internal sealed record SourceInput(string Path, long MaxPixelsPerFrame)
     /// </summary>
     public RemoteSource? Remote { get; init; }
 
-    /// <summary>Whether it is an MPEG transport or program stream, whose zero every run pins (<see cref="MpegSystemStreams"/>).</summary>
-    public bool SystemStream { get; init; }
-
     /// <summary>
     /// The keyframes a seek reads from when the source's demuxer cannot find them itself (MPEG-TS and MPEG-PS,
     /// <see cref="KeyframeSeeking"/>); null when it can.
     /// </summary>
     public IReadOnlyList<TimeSpan>? SeekKeyframes { get; init; }
+
+    /// <summary>
+    /// Whether it is an MPEG transport or program stream, whose zero every run pins (<see cref="MpegSystemStreams"/>):
+    /// exactly the sources whose seeks need their keyframes listed.
+    /// </summary>
+    public bool SystemStream => SeekKeyframes is not null;
 
     /// <summary>Where a seek to <paramref name="at"/> starts reading (<see cref="KeyframeSeeking.ReadFrom"/>).</summary>
     public TimeSpan ReadFrom(TimeSpan at) => KeyframeSeeking.ReadFrom(SeekKeyframes, at);

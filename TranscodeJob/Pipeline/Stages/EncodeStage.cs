@@ -41,7 +41,7 @@ internal sealed class EncodeStage(IFfmpegRunner runner, MediaProbe probe, Pipeli
     public Task<EncodeResult> RunChunkAsync(
         SourceInput input, int videoStreamIndex, PlannedLadder plan, ChunkRange chunk, string sourceUri, JobWorkspace workspace, CancellationToken cancellationToken) =>
         RunAsync(
-            input, videoStreamIndex, new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds).TimeOf(chunk.Frames), plan with { Audio = AudioTracks.None },
+            input, videoStreamIndex, plan.Grid.TimeOf(chunk.Frames), plan with { Audio = AudioTracks.None },
             chunk, sourceUri, workspace, cancellationToken);
 
     private async Task<EncodeResult> RunAsync(

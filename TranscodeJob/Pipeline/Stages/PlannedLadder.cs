@@ -17,4 +17,7 @@ internal sealed record PlannedLadder(IReadOnlyList<RenditionPlan> Plans, AudioTr
     /// top rung was dropped is still measured as a viewer of that size sees it; null for an audio-only source.
     /// </summary>
     public RenditionPlan? Reference => Decision?.Analysis.Reference ?? Plans.FirstOrDefault();
+
+    /// <summary>The keyframe grid every rung is encoded on (the largest rung's rate), and a long source cut on.</summary>
+    public KeyframeGrid Grid => new(Plans[0].FrameRate, Encoder.GopSeconds);
 }

@@ -8,14 +8,13 @@ internal sealed record ProbedSource(SourceInput Input, SourceMedia Media)
 {
     /// <summary>
     /// The source as ffmpeg opens it once probed: its timeline from its first picture or sound
-    /// (<see cref="SourceInput.LeadIn"/>), whether it is an MPEG system stream, and its keyframes where its demuxer's
-    /// seeks need them (<see cref="SourceInput.SeekKeyframes"/>).
+    /// (<see cref="SourceInput.LeadIn"/>), and its keyframes where its demuxer's seeks need them, an MPEG system
+    /// stream's (<see cref="SourceInput.SeekKeyframes"/>).
     /// </summary>
     public static ProbedSource Of(SourceInput input, SourceMedia media) =>
         new(input with
         {
             LeadIn = media.LeadIn,
-            SystemStream = MpegSystemStreams.Is(media.Container),
             SeekKeyframes = KeyframeSeeking.KeyframesFor(media.Container, media.Packets?.Keyframes),
         }, media);
 }

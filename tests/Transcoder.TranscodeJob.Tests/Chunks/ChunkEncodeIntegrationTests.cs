@@ -82,7 +82,7 @@ public sealed class ChunkEncodeIntegrationTests : IDisposable
 
     // The source as a chunk task opens it: with only the keyframes the split plan keeps for the chunks' seeks.
     private static SourceInput ChunkInput(ProbedSource probed, PlannedLadder plan, ChunkRange chunk) =>
-        probed.Input with { SeekKeyframes = SplitPlan.SeekKeyframesFor(probed.Input, [chunk], new KeyframeGrid(plan.Plans[0].FrameRate, plan.Encoder.GopSeconds)) };
+        probed.Input with { SeekKeyframes = SplitPlan.SeekKeyframesFor(probed.Input, [chunk], plan.Grid) };
 
     // What the assembler does in S3: the first chunk whole, then every other chunk's bytes after its init section.
     private string Stitch(IReadOnlyList<PlacedTrack> parts, string name)

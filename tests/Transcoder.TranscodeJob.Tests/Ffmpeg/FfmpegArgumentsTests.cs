@@ -382,7 +382,6 @@ public sealed class FfmpegArgumentsTests
         var source = Source("/in.ts") with
         {
             LeadIn = TimeSpan.FromSeconds(0.5),
-            SystemStream = true,
             SeekKeyframes = KeyframeSeeking.KeyframesFor("mpegts", [TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)]),
         };
 
@@ -400,7 +399,7 @@ public sealed class FfmpegArgumentsTests
     public void ForRendition_SystemStream_OffsetByAMicrosecondSoThatFfmpegKeepsTheContainersZeroAndTheJumpThresholdRaised()
     {
         // Act: a transport stream read from its start, with no lead-in.
-        var arguments = FfmpegArguments.ForRendition(Source("/in.ts") with { SystemStream = true }, 0, Plan(), new EncoderSettings(), "/o.cmfv");
+        var arguments = FfmpegArguments.ForRendition(Source("/in.ts") with { SeekKeyframes = KeyframeSeeking.KeyframesFor("mpegts", []) }, 0, Plan(), new EncoderSettings(), "/o.cmfv");
 
         // Assert
         Assert.That(string.Join(' ', arguments.TakeWhile(a => a != "-i")), Does.EndWith("-max_pixels 35389440 -dts_delta_threshold 40 -itsoffset -0.000001"));

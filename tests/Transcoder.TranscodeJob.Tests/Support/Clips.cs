@@ -79,31 +79,31 @@ internal static partial class Clips
     /// 12 s at 30000/1001 fps (2 s is 59.94 frames) with a keyframe every 250 frames and B-frames: a long source in
     /// miniature, cut into chunks whose starts fall between the source's own keyframes.
     /// </summary>
-    public static Task<string> NtscLongGop() => Make("ntsc-long-gop.mp4",
-        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
-        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+    public static Task<string> NtscLongGop() => Ntsc("ntsc-long-gop.mp4", 12, 250);
 
     /// <summary>
     /// The same in Matroska, as ffmpeg writes it: the AAC encoder's priming moves the sound's start 21 ms before the
     /// picture's, so the picture's first frame is 21 ms in (half a frame: the constant-rate conversion starts it one frame
     /// late, and repeats it once).
     /// </summary>
-    public static Task<string> NtscLongGopMatroska() => Make("ntsc-long-gop.mkv",
-        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
-        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+    public static Task<string> NtscLongGopMatroska() => Ntsc("ntsc-long-gop.mkv", 12, 250);
 
     /// <summary>
     /// The same in MPEG-TS, as a broadcast capture comes: no index, so a seek lands on whatever frame is at or before the
     /// time asked (not a keyframe), and its clock starts 1.4 s in.
     /// </summary>
-    public static Task<string> NtscLongGopTransportStream() => Make("ntsc-long-gop.ts",
-        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=12"], Tone(12),
-        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+    public static Task<string> NtscLongGopTransportStream() => Ntsc("ntsc-long-gop.ts", 12, 250);
 
     /// <summary>18 s of MPEG-TS with one keyframe, as x264 writes a short clip: a seek 12 s in reads from 12 s before it.</summary>
-    public static Task<string> NtscOneKeyframeTransportStream() => Make("ntsc-one-keyframe.ts",
-        ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30000/1001:duration=18"], Tone(18),
-        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "600", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
+    public static Task<string> NtscOneKeyframeTransportStream() => Ntsc("ntsc-one-keyframe.ts", 18, 600);
+
+    /// <summary>
+    /// <paramref name="seconds"/> of 320x180 at 30000/1001 fps with a stereo tone, a keyframe every <paramref name="gop"/>
+    /// frames and B-frames, in the container <paramref name="name"/>'s extension names.
+    /// </summary>
+    private static Task<string> Ntsc(string name, int seconds, int gop) => Make(name,
+        ["-f", "lavfi", "-i", FormattableString.Invariant($"testsrc2=size=320x180:rate=30000/1001:duration={seconds}")], Tone(seconds),
+        ["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", FormattableString.Invariant($"{gop}"), "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2"]);
 
     /// <summary>A transport stream whose picture (3 s) starts half a second after its sound (3.5 s), as a capture's can.</summary>
     public static Task<string> TransportStreamPictureLate() => Make("picture-late.ts",
